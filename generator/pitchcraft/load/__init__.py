@@ -1,0 +1,49 @@
+"""Files in: read the taxonomy, the evidence ledger and every card, and say what is wrong.
+
+`load_content` never raises for bad content; every problem becomes a `Finding`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from pathlib import Path
+
+from ..model import Card, Content, Evidence
+from .cards import load_card
+from .ledger import load_ledger
+from .taxonomy import load_taxonomy
+from .validate import check_card, check_duplicate_ids
+
+CARDS_DIR = "insights"
+
+
+def load_content(root: Path | str, today: dt.date | None = None) -> Content:
+    root = Path(root)
+    today = today or dt.date.today()
+    taxonomy, findings = load_taxonomy(root / "taxonomy.yml", _shown(root, "taxonomy.yml"))
+    ledger, ledger_findings = load_ledger(root / "evidence.yml", _shown(root, "evidence.yml"))
+    findings += ledger_findings
+    cards: list[Card] = []
+    for file in sorted((root / CARDS_DIR).rglob("*.md")):
+        shown = _shown(root, file.relative_to(root).as_posix())
+        card, body, card_findings = load_card(file, shown)
+        findings += card_findings
+        if card is not None and body is not None:
+            findings += check_card(card, body, taxonomy, ledger, today)
+            cards.append(_resolve_evidence(card, ledger))
+    findings += check_duplicate_ids(cards)
+    return Content(root, taxonomy, ledger, tuple(cards), tuple(sorted(set(findings))))
+
+
+def _shown(root: Path, relative: str) -> str:
+    return (root / relative).as_posix()
+
+
+def _resolve_evidence(card: Card, ledger: dict[str, Evidence]) -> Card:
+    """Replace ledger references by the ledger entry, so one update reaches every card."""
+    resolved = tuple(
+        dataclasses.replace(ledger[e.id], line=e.line) if e.id in ledger and not e.figure else e
+        for e in card.evidence
+    )
+    return dataclasses.replace(card, evidence=resolved)

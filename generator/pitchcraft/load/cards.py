@@ -1,0 +1,76 @@
+"""Read one insight card file into a `Card`, with every problem found on the way."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..model import ALL_INDUSTRIES, Card, Finding, Severity
+from . import schema_check
+from .coerce import choice, date, evidence, items, mapping, positive_int, text, texts
+from .frontmatter import decode, split
+from .schema import CARD_SCHEMA
+from .sections import Body, parse_body
+from .yaml_source import parse_yaml
+
+
+def load_card(file: Path, shown_path: str) -> tuple[Card | None, Body | None, list[Finding]]:
+    """Parse and shape-check a card; cross-references are checked later, with all cards known.
+
+    A card whose front matter has the wrong shape is still built from the fields that are
+    right, so one typo does not hide every other finding in the file.
+    """
+    source, findings = decode(file.read_bytes(), shown_path)
+    if source is None:
+        return None, None, findings
+    parts, findings = split(source, shown_path)
+    if parts is None:
+        return None, None, findings
+    parsed, findings = parse_yaml(parts.front_matter, shown_path, parts.front_matter_line)
+    if parsed is None:
+        return None, None, findings
+    data = parsed.data
+    if not isinstance(data, dict):
+        line, col = parsed.positions.at(())
+        return None, None, [*findings, Finding(
+            shown_path, line, col, Severity.ERROR,
+            "front matter is not a mapping of fields",
+            "write one 'field: value' per line, e.g. 'title: ...'",
+        )]
+    findings += schema_check.check(data, CARD_SCHEMA, parsed.positions, shown_path)
+    body, body_findings = parse_body(parts.body, parts.body_line, shown_path)
+    findings += body_findings
+    lines = {key[0]: pos[0] for key, pos in parsed.positions.keys.items() if len(key) == 1}
+    evidence_lines = {
+        key[1]: pos[0] for key, pos in parsed.positions.values.items()
+        if len(key) == 2 and key[0] == "evidence"
+    }
+    card = Card(
+        id=text(data.get("id")) or file.stem,
+        path=shown_path,
+        title=text(data.get("title")),
+        summary=text(data.get("summary")),
+        industries=(ALL_INDUSTRIES,) if data.get("industries") == ALL_INDUSTRIES
+        else texts(data.get("industries")),
+        problems=texts(data.get("problems")),
+        personas=texts(data.get("personas")),
+        owner=text(data.get("owner")),
+        reviewed=date(data.get("reviewed")),
+        review_interval_days=positive_int(data.get("review_interval_days")),
+        status=choice(data.get("status"), ("draft", "published", "retired"), "draft"),
+        audience=choice(data.get("audience"), ("internal", "public"), "internal"),
+        evidence=tuple(
+            evidence(item, evidence_lines.get(index, 0))
+            for index, item in enumerate(items(data.get("evidence")))
+            if isinstance(item, dict)
+        ),
+        differentiation={
+            k: v.strip() for k, v in mapping(data.get("differentiation")).items()
+            if isinstance(v, str) and v.strip()
+        },
+        leads_to=texts(data.get("leads_to")),
+        tags=texts(data.get("tags")),
+        sections=body.sections,
+        objections=body.objections,
+        lines=lines,
+    )
+    return card, body, findings

@@ -1,0 +1,29 @@
+"""Read `evidence.yml`, the ledger of figures that several cards cite by id."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..model import Evidence, Finding, Severity
+from .coerce import evidence, items
+from .schema import LEDGER_SCHEMA
+from .yaml_file import read_yaml_file
+
+
+def load_ledger(file: Path, shown_path: str) -> tuple[dict[str, Evidence], list[Finding]]:
+    if not file.is_file():
+        return {}, []  # the ledger is optional
+    data, positions, findings = read_yaml_file(file, shown_path, LEDGER_SCHEMA)
+    ledger: dict[str, Evidence] = {}
+    for index, raw in enumerate(items((data or {}).get("evidence"))):
+        if not isinstance(raw, dict) or not isinstance(raw.get("id"), str):
+            continue
+        entry = evidence(raw, positions.at(("evidence", index))[0])
+        if entry.id in ledger:
+            findings.append(Finding(
+                shown_path, entry.line, 1, Severity.ERROR, f"duplicate evidence id '{entry.id}'",
+                f"the first one is on line {ledger[entry.id].line}; give each a unique id",
+            ))
+            continue
+        ledger[entry.id] = entry
+    return ledger, findings

@@ -1,0 +1,171 @@
+"""The content format as JSON Schema: one definition for the validator, editors and `schema`.
+
+Findings are translated from schema errors in `schema_check`, so a rule added here is enforced,
+documented for editors and explained to authors at once.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..model import FACTORS
+
+ID_PATTERN = "^[a-z0-9][a-z0-9-]*$"
+
+
+def _text(description: str) -> dict[str, Any]:
+    return {"type": "string", "minLength": 1, "description": description}
+
+
+def _texts(description: str) -> dict[str, Any]:
+    return {"type": "array", "items": {"type": "string", "minLength": 1},
+            "description": description}
+
+
+def _ids(description: str, *, min_items: int = 1) -> dict[str, Any]:
+    return {"type": "array", "minItems": min_items, "uniqueItems": True,
+            "items": {"type": "string", "pattern": ID_PATTERN}, "description": description}
+
+
+def _date(description: str) -> dict[str, Any]:
+    return {"type": "string", "format": "date", "description": description}
+
+
+_ID = {"type": "string", "pattern": ID_PATTERN,
+       "description": "Lowercase letters, digits and hyphens."}
+
+EVIDENCE_FIELDS: dict[str, Any] = {
+    "figure": _text("The number as a buyer would hear it, with its unit: '11.4 days'."),
+    "claim": _text("What the figure shows, in one sentence."),
+    "source": _text("Where the figure comes from: study, sample size, year."),
+    "url": _text("Optional link to the source."),
+    "as_of": _date("When the figure was measured or estimated (YYYY-MM-DD)."),
+    "kind": {"enum": ["fact", "estimate"], "default": "fact",
+             "description": "fact (measured) or estimate."},
+}
+_EVIDENCE_REQUIRED = ["figure", "claim", "source", "as_of"]
+
+LEDGER_SCHEMA: dict[str, Any] = {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "title": "Pitchcraft evidence ledger",
+    "type": "object",
+    "additionalProperties": False,
+    "properties": {
+        "evidence": {
+            "type": "array",
+            "description": "Figures several cards quote, kept once.",
+            "items": {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["id", *_EVIDENCE_REQUIRED],
+                "properties": {"id": _ID, **EVIDENCE_FIELDS},
+            },
+        },
+    },
+}
+
+CARD_SCHEMA: dict[str, Any] = {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "title": "Pitchcraft insight card front matter",
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["title", "summary", "industries", "problems", "personas", "owner", "reviewed"],
+    "properties": {
+        "id": {**_ID, "description": "Card id; defaults to the file name."},
+        "title": _text("The insight as a headline."),
+        "summary": _text("One sentence, shown in lists and search results."),
+        "industries": {
+            "anyOf": [{"const": "all"}, _ids("Industry ids from the taxonomy.")],
+            "description": "Industry ids from the taxonomy, or 'all' for every industry.",
+        },
+        "problems": _ids("Customer problem ids from the taxonomy."),
+        "personas": _ids("Persona ids from the taxonomy."),
+        "owner": _text("Who keeps this card true: a person, not a team."),
+        "reviewed": _date("When the owner last checked the card (YYYY-MM-DD)."),
+        "review_interval_days": {"type": "integer", "minimum": 1,
+                                 "description": "Overrides the taxonomy's review interval."},
+        "status": {"enum": ["draft", "published", "retired"], "default": "draft",
+                   "description": "Only published cards reach the site."},
+        "audience": {"enum": ["internal", "public"], "default": "internal",
+                     "description": "public cards also appear on the public site."},
+        "evidence": {
+            "type": "array",
+            "description": "Ledger references ({ref: id}) or inline items.",
+            "items": {
+                "type": "object",
+                "additionalProperties": False,
+                "properties": {"ref": {**_ID, "description": "An evidence ledger id."},
+                               **EVIDENCE_FIELDS},
+                "if": {"required": ["ref"]},
+                "then": {"maxProperties": 1},
+                "else": {"required": _EVIDENCE_REQUIRED},
+            },
+        },
+        "differentiation": {
+            "type": "object",
+            "additionalProperties": False,
+            "description": "For each factor the card is meaningfully different on, one line"
+                           " saying how.",
+            "properties": {f: _text(f"How the buyer sees a difference in {f}.")
+                           for f in FACTORS},
+        },
+        "leads_to": _ids("Company differentiator ids the insight leads to.", min_items=0),
+        "tags": _texts("Free tags, shown as chips and used by search."),
+    },
+}
+
+
+def _items(description: str, extra: dict[str, Any] | None = None) -> dict[str, Any]:
+    extra = extra or {}
+    return {
+        "type": "array",
+        "minItems": 1,
+        "description": description,
+        "items": {
+            "type": "object",
+            "additionalProperties": False,
+            "required": ["id", "name", "description", *extra],
+            "properties": {
+                "id": _ID,
+                "name": _text("Display name."),
+                "description": _text("One or two sentences."),
+                **extra,
+            },
+        },
+    }
+
+
+TAXONOMY_SCHEMA: dict[str, Any] = {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "title": "Pitchcraft taxonomy",
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["industries", "problems", "personas", "company"],
+    "properties": {
+        "review_interval_days": {"type": "integer", "minimum": 1, "default": 180,
+                                 "description": "Days a card stays fresh after its review."},
+        "industries": _items("Industries you sell to.", {
+            "context": _texts("Trends and pressures a rep opens with.")}),
+        "problems": _items("Customer problems.", {
+            "symptoms": _texts("Symptoms a buyer would recognise.")}),
+        "personas": _items("Stakeholder roles.", {
+            "priorities": _texts("What this role is measured on and cares about."),
+            "metrics": _texts("The metrics this role owns."),
+            "concerns": _texts("Concerns this role typically raises."),
+            "next_step": _text("The next step a rep proposes to this role."),
+        }),
+        "company": {
+            "type": "object",
+            "additionalProperties": False,
+            "required": ["name", "description", "offerings", "differentiators"],
+            "properties": {
+                "name": _text("Your company's name."),
+                "description": _text("Who you are, in one line."),
+                "demo": {"type": "boolean", "default": False,
+                         "description": "Marks demonstration content."},
+                "offerings": _items("What you sell."),
+                "differentiators": _items("Why you deliver the new way best."),
+            },
+        },
+    },
+}

@@ -1,0 +1,143 @@
+"""Turn JSON Schema errors into findings an author can act on."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from typing import Any
+
+from jsonschema import Draft202012Validator, FormatChecker, validators
+from jsonschema.exceptions import ValidationError
+
+from ..model import Finding, Severity
+from .yaml_source import Positions
+
+_TYPE_NAMES = {"string": "text", "array": "a list", "object": "a mapping of fields",
+               "integer": "a whole number", "boolean": "true or false"}
+
+
+def _is_text(checker: Any, value: object) -> bool:
+    """YAML turns 2026-09-01 into a date; the schema calls dates strings, as JSON does."""
+    return isinstance(value, str | dt.date)
+
+
+def _is_date(value: object) -> bool:
+    if isinstance(value, dt.date):
+        return True
+    if not isinstance(value, str):
+        return True  # the type rule reports it
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
+_formats = FormatChecker(formats=())
+_formats.checks("date")(_is_date)
+_VALIDATORS: dict[int, Any] = {}
+"""One compiled validator per schema; the schemas are module constants."""
+_Validator = validators.extend(
+    Draft202012Validator,
+    type_checker=Draft202012Validator.TYPE_CHECKER.redefine("string", _is_text),
+)
+
+
+def check(
+    data: object, schema: dict[str, Any], positions: Positions, path: str,
+    what: str = "field",
+) -> list[Finding]:
+    key = id(schema)
+    if key not in _VALIDATORS:
+        _VALIDATORS[key] = _Validator(schema, format_checker=_formats)
+    errors = list(_VALIDATORS[key].iter_errors(data))
+    # A misspelt field is one problem, not two: "did you mean 'x'?" covers "missing 'x'".
+    meant = {(tuple(e.absolute_path), _misspelling(e)[1]) for e in errors
+             if e.validator == "additionalProperties"}
+    return [
+        _finding(e, positions, path, what) for e in errors
+        if not (e.validator == "required" and (tuple(e.absolute_path), _missing(e)) in meant)
+    ]
+
+
+def _misspelling(error: ValidationError) -> tuple[str, str | None]:
+    """The unknown field name and the allowed field it most resembles."""
+    allowed = sorted(error.schema.get("properties", {}))
+    extra = sorted(set(error.instance) - set(allowed))
+    name = extra[0] if extra else "?"
+    close = difflib.get_close_matches(name, allowed, n=1, cutoff=0.6)
+    return name, close[0] if close else None
+
+
+def _missing(error: ValidationError) -> str:
+    return next((r for r in error.validator_value if r not in error.instance), "?")
+
+
+def _name(path: tuple[Any, ...]) -> str:
+    parts: list[str] = []
+    for part in path:
+        if isinstance(part, int):
+            parts.append(f"item {part + 1}")
+        else:
+            parts.append(f"'{part}'")
+    return " ".join(parts) if parts else "the file"
+
+
+def _finding(error: ValidationError, positions: Positions, path: str, what: str) -> Finding:
+    at = tuple(error.absolute_path)
+    kind = error.validator
+    schema = error.schema if isinstance(error.schema, dict) else {}
+    description = schema.get("description", "")
+
+    if kind == "additionalProperties":
+        name, close = _misspelling(error)
+        allowed = sorted(schema.get("properties", {}))
+        hint = f"did you mean '{close}'?" if close else f"known {what}s: {', '.join(allowed)}"
+        line, col = positions.at((*at, name), key=True)
+        where = f" in {_name(at)}" if at else ""
+        return Finding(path, line, col, Severity.ERROR, f"unknown {what} '{name}'{where}", hint)
+
+    if kind == "required":
+        name = _missing(error)
+        line, col = positions.at(at)
+        if name == "source":
+            return Finding(path, line, col, Severity.ERROR,
+                           f"evidence item {at[-1] + 1 if at else 1} has no source",
+                           "say where the figure comes from: study, sample size, year")
+        field_desc = schema.get("properties", {}).get(name, {}).get("description", "")
+        where = f" in {_name(at)}" if at else ""
+        return Finding(path, line, col, Severity.ERROR,
+                       f"missing required {what} '{name}'{where}",
+                       f"add '{name}:' ({field_desc})" if field_desc else f"add '{name}:'")
+
+    line, col = positions.at(at)
+    subject = _name(at)
+    if kind == "type":
+        expected = error.validator_value
+        names = " or ".join(_TYPE_NAMES.get(t, t) for t in
+                            (expected if isinstance(expected, list) else [expected]))
+        message = f"{subject} must be {names}"
+        if expected == "string" and isinstance(error.instance, int | float):
+            description = f"put it in quotes: '{error.instance}'"
+    elif kind == "enum":
+        message = f"{subject} must be one of: {', '.join(map(str, error.validator_value))}"
+    elif kind == "format":
+        message = f"{subject} is not a date"
+        description = "write dates as YYYY-MM-DD"
+    elif kind == "pattern":
+        message = f"{subject} '{error.instance}' is not a valid id"
+        description = "ids use lowercase letters, digits and hyphens"
+    elif kind in ("minItems", "minLength"):
+        message = f"{subject} is empty"
+    elif kind == "uniqueItems":
+        message = f"{subject} lists the same id twice"
+    elif kind == "minimum":
+        message = f"{subject} must be at least {error.validator_value}"
+    elif kind == "maxProperties":
+        message = f"{subject} mixes 'ref' with inline fields"
+        description = "cite a ledger entry with 'ref' alone, or write the item inline"
+    elif kind in ("anyOf", "oneOf"):
+        message = f"{subject} is not valid"
+    else:
+        message = f"{subject}: {error.message}"
+    return Finding(path, line, col, Severity.ERROR, message, description)

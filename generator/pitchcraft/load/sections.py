@@ -1,0 +1,138 @@
+"""Split a card body into its teaching-step sections, persona variants and objections.
+
+Only ATX headings outside fenced code count, so a card can quote Markdown in a code block
+without creating sections by accident.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+
+from ..model import Finding, Objection, Section, Severity
+
+STEPS = (
+    "Warmer", "Reframe", "Rational drowning", "Emotional impact", "A new way", "Our solution",
+)
+SECTIONS = (*STEPS, "Cost of doing nothing", "Discovery questions", "Objections", "Next step")
+OPTIONAL = frozenset({"Warmer", "Next step"})
+REQUIRED = tuple(s for s in SECTIONS if s not in OPTIONAL)
+OBJECTIONS = "Objections"
+
+_HEADING = re.compile(r"^(#{2,3})[ \t]+(.+?)[ \t]*#*[ \t]*$")
+_FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})")
+_VARIANT = re.compile(r"^for:[ \t]*(\S.*)$", re.IGNORECASE)
+_BY_KEY = {s.casefold(): s for s in SECTIONS}
+
+
+@dataclass
+class _Open:
+    name: str
+    line: int
+    lines: list[str] = field(default_factory=list)
+    variants: dict[str, tuple[int, list[str]]] = field(default_factory=dict)
+    objections: list[tuple[str, int, list[str]]] = field(default_factory=list)
+    target: list[str] | None = None
+
+    def __post_init__(self) -> None:
+        self.target = self.lines
+
+
+@dataclass(frozen=True)
+class Body:
+    sections: dict[str, Section]
+    objections: tuple[Objection, ...]
+    variant_lines: dict[tuple[str, str], int]
+    """(section, persona) -> line of its `### For:` heading, for persona checks."""
+
+
+def parse_body(body: str, first_line: int, path: str) -> tuple[Body, list[Finding]]:
+    findings: list[Finding] = []
+    opened: list[_Open] = []
+    current: _Open | None = None
+    fence: str | None = None
+    stray_line = 0
+
+    for number, line in enumerate(body.splitlines(), start=first_line):
+        fence_match = _FENCE.match(line)
+        if fence_match:
+            marker = fence_match.group(1)
+            if fence is None:
+                fence = marker[0] * 3
+            elif marker.startswith(fence):
+                fence = None
+        heading = None if fence else _HEADING.match(line)
+        if heading and len(heading.group(1)) == 2:
+            current = _start_section(heading.group(2), number, path, opened, findings)
+            continue
+        if heading and current is not None:
+            _sub_heading(current, heading.group(2), number)
+            continue
+        if current is None:
+            if line.strip() and not stray_line:
+                stray_line = number
+            continue
+        assert current.target is not None
+        current.target.append(line)
+
+    if stray_line:
+        findings.append(Finding(
+            path, stray_line, 1, Severity.WARNING, "text before the first section is not used",
+            "move it under a '## <section>' heading such as '## Reframe'",
+        ))
+    return _finish(opened), findings
+
+
+def _start_section(
+    title: str, number: int, path: str, opened: list[_Open], findings: list[Finding]
+) -> _Open | None:
+    name = _BY_KEY.get(title.strip().casefold())
+    if name is None:
+        close = difflib.get_close_matches(title, SECTIONS, n=1, cutoff=0.5)
+        hint = f"did you mean '## {close[0]}'?" if close else "sections: " + ", ".join(SECTIONS)
+        findings.append(Finding(path, number, 1, Severity.ERROR,
+                                f"unknown section '## {title}'", hint))
+        return None
+    if any(o.name == name for o in opened):
+        findings.append(Finding(path, number, 1, Severity.ERROR,
+                                f"section '## {name}' appears twice", "merge the two sections"))
+        return None
+    section = _Open(name, number)
+    opened.append(section)
+    return section
+
+
+def _sub_heading(current: _Open, title: str, number: int) -> None:
+    if current.name == OBJECTIONS:
+        current.objections.append((title.strip(), number, []))
+        current.target = current.objections[-1][2]
+        return
+    variant = _VARIANT.match(title.strip())
+    if variant:
+        persona = variant.group(1).strip()
+        current.variants[persona] = (number, [])
+        current.target = current.variants[persona][1]
+        return
+    current.target = current.lines  # an ordinary sub-heading ends a variant
+    current.lines.append(f"### {title}")
+
+
+def _text(lines: list[str]) -> str:
+    return "\n".join(lines).strip()
+
+
+def _finish(opened: list[_Open]) -> Body:
+    sections: dict[str, Section] = {}
+    objections: list[Objection] = []
+    variant_lines: dict[tuple[str, str], int] = {}
+    for o in opened:
+        sections[o.name] = Section(
+            name=o.name,
+            text=_text(o.lines),
+            variants={p: _text(lines) for p, (_, lines) in o.variants.items()},
+            line=o.line,
+        )
+        variant_lines.update({(o.name, p): line for p, (line, _) in o.variants.items()})
+        objections.extend(Objection(q, _text(a), line) for q, line, a in o.objections)
+    return Body(sections, tuple(objections), variant_lines)

@@ -1,0 +1,171 @@
+"""Checks that need the whole content set: references, duplicates, evidence, freshness.
+
+Shape problems were reported while loading; these rules judge whether a card is fit to pitch.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from collections.abc import Iterable
+
+from ..model import (
+    ALL_INDUSTRIES,
+    FACTORS,
+    MEANINGFUL_FACTORS,
+    Card,
+    Evidence,
+    Finding,
+    Severity,
+    Taxonomy,
+)
+from .sections import OBJECTIONS, REQUIRED, Body
+
+_SHORT_LIST = 8
+
+
+def unknown_id(
+    path: str, line: int, kind: str, value: str, valid: Iterable[str], field: str = ""
+) -> Finding:
+    """A reference to an id that does not exist, with the nearest id and the short list."""
+    valid = sorted(valid)
+    close = difflib.get_close_matches(value, valid, n=1, cutoff=0.6)
+    hints = [f"did you mean '{close[0]}'?"] if close else []
+    if len(valid) <= _SHORT_LIST:
+        hints.append(f"known {kind} ids: {', '.join(valid) or '(none)'}")
+    where = f" in '{field}'" if field else ""
+    return Finding(path, line, 1, Severity.ERROR, f"unknown {kind} id '{value}'{where}",
+                   "; ".join(hints) or f"add '{value}' to the taxonomy first")
+
+
+def check_card(
+    card: Card, body: Body, taxonomy: Taxonomy | None, ledger: dict[str, Evidence],
+    today: dt.date,
+) -> list[Finding]:
+    findings = _sections(card, body)
+    if taxonomy is not None:
+        findings += _references(card, taxonomy)
+        findings += _freshness(card, taxonomy.review_interval_days, today)
+    findings += _evidence(card, ledger, today)
+    findings += _differentiation(card)
+    return findings
+
+
+def check_duplicate_ids(cards: Iterable[Card]) -> list[Finding]:
+    first: dict[str, Card] = {}
+    findings = []
+    for card in sorted(cards, key=lambda c: c.path):
+        if card.id in first:
+            findings.append(Finding(
+                card.path, card.lines.get("id", 1), 1, Severity.ERROR,
+                f"duplicate card id '{card.id}', also used by {first[card.id].path}",
+                "rename one file or set a unique 'id:' in its front matter",
+            ))
+        first.setdefault(card.id, card)
+    return findings
+
+
+def _line(card: Card, field: str) -> int:
+    return card.lines.get(field, 1)
+
+
+def _sections(card: Card, body: Body) -> list[Finding]:
+    findings = []
+    last_line = max([s.line for s in card.sections.values()] or [_line(card, "title")])
+    for name in REQUIRED:
+        if name not in card.sections:
+            findings.append(Finding(
+                card.path, last_line, 1, Severity.ERROR, f"missing section '## {name}'",
+                "add it; `pitchcraft new card` shows every section in order",
+            ))
+        elif name != OBJECTIONS and not card.sections[name].text and not (
+            card.sections[name].variants
+        ):
+            findings.append(Finding(card.path, card.sections[name].line, 1, Severity.ERROR,
+                                    f"section '## {name}' is empty", "write the step's text"))
+    if OBJECTIONS in card.sections and not card.objections:
+        findings.append(Finding(
+            card.path, card.sections[OBJECTIONS].line, 1, Severity.ERROR,
+            "no objections under '## Objections'",
+            "write each objection as a '### ' heading in the buyer's words, its answer below",
+        ))
+    for objection in card.objections:
+        if not objection.answer:
+            findings.append(Finding(card.path, objection.line, 1, Severity.ERROR,
+                                    f"objection '{objection.objection}' has no answer",
+                                    "write the rep's answer under the heading"))
+    for (section, persona), line in sorted(body.variant_lines.items(), key=lambda i: i[1]):
+        if persona not in card.personas:
+            findings.append(Finding(
+                card.path, line, 1, Severity.ERROR,
+                f"variant for persona '{persona}' in '## {section}', but the card does not"
+                " list that persona",
+                f"add '{persona}' to 'personas:' or use one of: {', '.join(card.personas)}",
+            ))
+    return findings
+
+
+def _references(card: Card, taxonomy: Taxonomy) -> list[Finding]:
+    groups = [
+        ("industries", "industry", [i.id for i in taxonomy.industries]),
+        ("problems", "problem", [p.id for p in taxonomy.problems]),
+        ("personas", "persona", [p.id for p in taxonomy.personas]),
+        ("leads_to", "differentiator", [d.id for d in taxonomy.company.differentiators]),
+    ]
+    findings = []
+    for field, kind, valid in groups:
+        values = getattr(card, field)
+        if field == "industries" and values == (ALL_INDUSTRIES,):
+            continue
+        findings += [unknown_id(card.path, _line(card, field), kind, value, valid, field)
+                     for value in values if value not in valid]
+    return findings
+
+
+def _evidence(card: Card, ledger: dict[str, Evidence], today: dt.date) -> list[Finding]:
+    findings = []
+    if card.published and not card.evidence:
+        findings.append(Finding(
+            card.path, _line(card, "evidence") if "evidence" in card.lines else 1, 1,
+            Severity.ERROR, "published card has no evidence",
+            "add at least one sourced figure under 'evidence:' (inline or '- ref: <ledger id>')",
+        ))
+    for item in card.evidence:
+        if item.id and not item.figure and item.id not in ledger:
+            findings.append(unknown_id(card.path, item.line, "evidence", item.id, ledger))
+        if item.as_of and item.as_of > today:
+            findings.append(Finding(card.path, item.line, 1, Severity.ERROR,
+                                    f"evidence date {item.as_of} is in the future",
+                                    "use the date the figure was measured"))
+    return findings
+
+
+def _differentiation(card: Card) -> list[Finding]:
+    held = [f for f in FACTORS if f in card.differentiation]
+    if not card.published or len(held) >= MEANINGFUL_FACTORS:
+        return []
+    missing = [f for f in FACTORS if f not in held]
+    return [Finding(
+        card.path, _line(card, "differentiation") if "differentiation" in card.lines
+        else _line(card, "title"), 1, Severity.WARNING,
+        f"not meaningfully different: {len(held)} of 5 factors"
+        f" (needs {MEANINGFUL_FACTORS})",
+        f"say how the buyer sees a difference in {' or '.join(missing)}",
+    )]
+
+
+def _freshness(card: Card, default_interval: int, today: dt.date) -> list[Finding]:
+    if card.reviewed is None:
+        return []
+    if card.reviewed > today:
+        return [Finding(card.path, _line(card, "reviewed"), 1, Severity.ERROR,
+                        f"reviewed date {card.reviewed} is in the future",
+                        "use the date the owner last checked the card")]
+    due = card.review_due(default_interval)
+    if card.published and due is not None and due < today:
+        return [Finding(
+            card.path, _line(card, "reviewed"), 1, Severity.WARNING,
+            f"stale: review was due {due} ({(today - due).days} days ago)",
+            f"ask {card.owner or 'the owner'} to review the card and update 'reviewed:'",
+        )]
+    return []

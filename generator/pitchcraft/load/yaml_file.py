@@ -1,0 +1,30 @@
+"""Read a whole YAML file (taxonomy, ledger) and check it against its schema."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..model import Finding, Severity
+from . import schema_check
+from .frontmatter import decode
+from .yaml_source import Positions, parse_yaml
+
+
+def read_yaml_file(
+    file: Path, shown_path: str, schema: dict, what: str = "field"
+) -> tuple[dict | None, Positions, list[Finding]]:
+    """A whole YAML file (taxonomy, ledger) checked against its schema."""
+    text, findings = decode(file.read_bytes(), shown_path)
+    empty = Positions()
+    if text is None:
+        return None, empty, findings
+    parsed, findings = parse_yaml(text, shown_path)
+    if parsed is None:
+        return None, empty, findings
+    if not isinstance(parsed.data, dict):
+        return None, parsed.positions, [*findings, Finding(
+            shown_path, 1, 1, Severity.ERROR, "file is not a mapping of fields",
+            "see the authoring guide for the layout of this file",
+        )]
+    findings += schema_check.check(parsed.data, schema, parsed.positions, shown_path, what)
+    return parsed.data, parsed.positions, findings

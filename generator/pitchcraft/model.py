@@ -1,0 +1,193 @@
+"""The data every stage passes along: frozen dataclasses with no I/O.
+
+Loading fills them, validation reads them, the pitch engine combines them and renderers print
+them. Keeping them inert lets each stage be tested with plain values.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+
+FACTORS = ("offering", "commercials", "value", "risk", "ease")
+"""The five factors on which a buyer judges whether a pitch is meaningfully different."""
+
+MEANINGFUL_FACTORS = 4
+ALL_INDUSTRIES = "all"
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, order=True)
+class Finding:
+    """One problem in the content, pointing at the place to fix it."""
+
+    path: str
+    line: int
+    col: int
+    severity: Severity
+    message: str
+    hint: str = ""
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity is Severity.ERROR
+
+
+@dataclass(frozen=True)
+class Item:
+    """A taxonomy entry: an industry, problem, persona, offering or differentiator."""
+
+    id: str
+    name: str
+    description: str
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Industry(Item):
+    context: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Problem(Item):
+    symptoms: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Persona(Item):
+    priorities: tuple[str, ...] = ()
+    metrics: tuple[str, ...] = ()
+    concerns: tuple[str, ...] = ()
+    next_step: str = ""
+
+
+@dataclass(frozen=True)
+class Company:
+    name: str
+    description: str
+    demo: bool
+    offerings: tuple[Item, ...]
+    differentiators: tuple[Item, ...]
+
+
+@dataclass(frozen=True)
+class Taxonomy:
+    industries: tuple[Industry, ...]
+    problems: tuple[Problem, ...]
+    personas: tuple[Persona, ...]
+    company: Company
+    review_interval_days: int
+    path: str = "taxonomy.yml"
+
+    def industry(self, id_: str) -> Industry | None:
+        return next((i for i in self.industries if i.id == id_), None)
+
+    def problem(self, id_: str) -> Problem | None:
+        return next((p for p in self.problems if p.id == id_), None)
+
+    def persona(self, id_: str) -> Persona | None:
+        return next((p for p in self.personas if p.id == id_), None)
+
+    def differentiator(self, id_: str) -> Item | None:
+        return next((d for d in self.company.differentiators if d.id == id_), None)
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A figure with its source; `id` is set for ledger entries and for references to them."""
+
+    figure: str
+    claim: str
+    source: str
+    as_of: dt.date | None
+    kind: str = "fact"
+    url: str = ""
+    id: str = ""
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Section:
+    """A `##` section of a card: general text plus per-persona replacements."""
+
+    name: str
+    text: str
+    variants: dict[str, str] = field(default_factory=dict)
+    line: int = 0
+
+    def for_persona(self, persona: str) -> str:
+        return self.variants.get(persona, self.text)
+
+
+@dataclass(frozen=True)
+class Objection:
+    objection: str
+    answer: str
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Card:
+    id: str
+    path: str
+    title: str
+    summary: str
+    industries: tuple[str, ...]
+    """Industry ids, or `("all",)` for a card that fits every industry."""
+    problems: tuple[str, ...]
+    personas: tuple[str, ...]
+    owner: str
+    reviewed: dt.date | None
+    review_interval_days: int | None
+    status: str
+    audience: str
+    evidence: tuple[Evidence, ...]
+    differentiation: dict[str, str]
+    leads_to: tuple[str, ...]
+    tags: tuple[str, ...]
+    sections: dict[str, Section]
+    objections: tuple[Objection, ...]
+    lines: dict[str, int] = field(default_factory=dict)
+    """Line of each front-matter field, so later checks can point at it."""
+
+    @property
+    def all_industries(self) -> bool:
+        return self.industries == (ALL_INDUSTRIES,)
+
+    @property
+    def published(self) -> bool:
+        return self.status == "published"
+
+    def fits_industry(self, industry: str) -> bool:
+        return self.all_industries or industry in self.industries
+
+    def review_due(self, default_interval: int) -> dt.date | None:
+        if self.reviewed is None:
+            return None
+        days = self.review_interval_days or default_interval
+        return self.reviewed + dt.timedelta(days=days)
+
+
+@dataclass(frozen=True)
+class Content:
+    """Everything loaded from a content folder, with what was wrong with it."""
+
+    root: Path
+    taxonomy: Taxonomy | None
+    ledger: dict[str, Evidence]
+    cards: tuple[Card, ...]
+    findings: tuple[Finding, ...]
+
+    @property
+    def published_cards(self) -> tuple[Card, ...]:
+        return tuple(c for c in self.cards if c.published)
+
+    @property
+    def has_errors(self) -> bool:
+        return any(f.is_error for f in self.findings)

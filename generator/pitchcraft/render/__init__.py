@@ -1,0 +1,1 @@
+"""Out: text, Markdown and reports made from model objects."""

@@ -1,0 +1,45 @@
+"""Findings as an author reads them: in a terminal, as CI annotations, or as JSON."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+
+from ..model import Card, Finding
+
+
+def as_text(finding: Finding) -> str:
+    hint = f" ({finding.hint})" if finding.hint else ""
+    where = f"{finding.path}:{finding.line}:{finding.col}"
+    return f"{where}: {finding.severity}: {finding.message}{hint}"
+
+
+def as_github(finding: Finding) -> str:
+    """A GitHub workflow command, so findings show on the pull request's changed lines."""
+    message = as_text(finding).split(": ", 2)[-1]
+    message = message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return (f"::{finding.severity} file={finding.path},line={finding.line},col={finding.col},"
+            f"title=pitchcraft::{message}")
+
+
+def as_json(findings: Sequence[Finding], summary: str) -> str:
+    return json.dumps({
+        "summary": summary,
+        "findings": [
+            {"path": f.path, "line": f.line, "col": f.col, "severity": str(f.severity),
+             "message": f.message, "hint": f.hint}
+            for f in findings
+        ],
+    }, indent=2)
+
+
+def summary(findings: Sequence[Finding], cards: Sequence[Card]) -> str:
+    errors = sum(f.is_error for f in findings)
+    warnings = len(findings) - errors
+    by_status = {s: [c.id for c in cards if c.status == s]
+                 for s in ("published", "draft", "retired")}
+    parts = [f"{len(cards)} cards: {len(by_status['published'])} published"]
+    parts += [f"{len(ids)} {s} ({', '.join(ids)})" for s, ids in by_status.items()
+              if s != "published" and ids]
+    return (f"{', '.join(parts)}; {errors} error{'s' * (errors != 1)},"
+            f" {warnings} warning{'s' * (warnings != 1)}")
