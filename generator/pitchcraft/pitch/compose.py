@@ -1,0 +1,106 @@
+"""Compose the six-step teaching pitch from a ranked card and the taxonomy.
+
+The card supplies the teaching; the taxonomy supplies the tailoring (the industry's context,
+the persona's priorities, metrics, concerns and next step), so one card serves many buyers.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ..model import FACTORS, Card, Content, Evidence, Factor, Part, Persona, Pitch
+from .select import Combination, rank_cards
+from .talk_time import minutes, spoken_words
+
+STEP_TITLES = (
+    ("warmer", "Warmer"),
+    ("reframe", "Reframe"),
+    ("rational-drowning", "Rational drowning"),
+    ("emotional-impact", "Emotional impact"),
+    ("a-new-way", "A new way"),
+    ("our-solution", "Our solution"),
+)
+
+
+def compose_pitch(content: Content, combination: Combination, today: dt.date) -> Pitch | None:
+    """The pitch for one buyer, or None when no published card serves the combination."""
+    taxonomy = content.taxonomy
+    if taxonomy is None:
+        return None
+    industry = taxonomy.industry(combination.industry)
+    problem = taxonomy.problem(combination.problem)
+    persona = taxonomy.persona(combination.persona)
+    if industry is None or problem is None or persona is None:
+        return None
+    ranking = rank_cards(content.cards, combination, taxonomy.review_interval_days, today)
+    if not ranking:
+        return None
+    card = ranking[0].card
+
+    def part(key: str, title: str, fallback: str = "") -> Part:
+        section = card.sections.get(title)
+        text = section.for_persona(persona.id) if section else fallback
+        tailored = bool(section and persona.id in section.variants)
+        words = spoken_words(text)
+        return Part(key, title, text, words, minutes(words), tailored)
+
+    default_warmer = _default_warmer(
+        industry.name, industry.context, persona, problem.symptoms
+    )
+    steps = tuple(
+        part(key, title, default_warmer if key == "warmer" else "")
+        for key, title in STEP_TITLES
+    )
+    return Pitch(
+        industry=industry,
+        problem=problem,
+        persona=persona,
+        ranking=tuple(ranking),
+        steps=steps,
+        cost_of_inaction=part("cost-of-doing-nothing", "Cost of doing nothing"),
+        next_step=part("next-step", "Next step", persona.next_step),
+        discovery_questions=part("discovery-questions", "Discovery questions").text,
+        objections=card.objections,
+        evidence=_lead_with_metrics(card.evidence, persona),
+        differentiators=tuple(
+            d for d in (taxonomy.differentiator(i) for i in card.leads_to) if d is not None
+        ),
+        scorecard=scorecard(card),
+        company=taxonomy.company.name,
+    )
+
+
+def scorecard(card: Card) -> tuple[Factor, ...]:
+    return tuple(Factor(f, f in card.differentiation, card.differentiation.get(f, ""))
+                 for f in FACTORS)
+
+
+def _default_warmer(
+    industry: str, context: tuple[str, ...], persona: Persona, symptoms: tuple[str, ...]
+) -> str:
+    """Hypothesis-based opener from the taxonomy, for cards without a warmer of their own."""
+    lines = [f"What we are seeing across {industry.lower()}:", ""]
+    lines += [f"- {c}" for c in context]
+    if persona.priorities:
+        lines += ["", f"For a {persona.name.lower()}, that lands on "
+                      f"{_series(persona.priorities).lower()}."]
+    if symptoms:
+        lines += ["", "Other teams in your position tell us:", ""]
+        lines += [f"- {s}" for s in symptoms]
+    lines += ["", "Is that what you are seeing too?"]
+    return "\n".join(lines)
+
+
+def _series(items: tuple[str, ...]) -> str:
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
+
+
+def _lead_with_metrics(evidence: tuple[Evidence, ...], persona: Persona) -> tuple[Evidence, ...]:
+    """Figures that speak to a metric the persona owns come first; the rest keep their order."""
+    metrics = [m.casefold() for m in persona.metrics]
+
+    def speaks_to_persona(item: Evidence) -> bool:
+        said = f"{item.figure} {item.claim}".casefold()
+        return any(m in said for m in metrics)
+
+    return tuple(sorted(evidence, key=lambda e: not speaks_to_persona(e)))

@@ -1,0 +1,102 @@
+"""Which cards serve which buyer, and in what order.
+
+Ranking is a sort key, not a score: each position in the key is a reason a rep can read, and
+ties end on the card id so the same content always gives the same pitch.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import NamedTuple
+
+from ..model import Card, Content, Ranked, Taxonomy
+
+
+class Combination(NamedTuple):
+    industry: str
+    problem: str
+    persona: str
+
+
+def covered_combinations(content: Content) -> list[Combination]:
+    """Every industry x problem x persona that at least one published card serves, sorted."""
+    taxonomy = content.taxonomy
+    if taxonomy is None:
+        return []
+    industries = [i.id for i in taxonomy.industries]
+    known_problems = {p.id for p in taxonomy.problems}
+    known_personas = {p.id for p in taxonomy.personas}
+    covered = {
+        Combination(industry, problem, persona)
+        for card in content.published_cards
+        for industry in (industries if card.all_industries else card.industries)
+        if industry in industries
+        for problem in card.problems if problem in known_problems
+        for persona in card.personas if persona in known_personas
+    }
+    return sorted(covered, key=lambda c: _taxonomy_order(taxonomy, c))
+
+
+def _taxonomy_order(taxonomy: Taxonomy, combination: Combination) -> tuple[int, int, int]:
+    """Sort as marketing listed things in the taxonomy, not alphabetically."""
+    return (
+        [i.id for i in taxonomy.industries].index(combination.industry),
+        [p.id for p in taxonomy.problems].index(combination.problem),
+        [p.id for p in taxonomy.personas].index(combination.persona),
+    )
+
+
+def rank_cards(
+    cards: Iterable[Card], combination: Combination, review_interval_days: int, today: dt.date
+) -> list[Ranked]:
+    """Published cards that serve the combination, best first, each with its reasons."""
+    industry, problem, persona = combination
+    fitting = [
+        c for c in cards
+        if c.published and c.fits_industry(industry) and problem in c.problems
+        and persona in c.personas
+    ]
+
+    def key(card: Card) -> tuple:
+        due = card.review_due(review_interval_days)
+        stale = due is not None and due < today
+        return (
+            card.all_industries,  # written for this industry beats written for all
+            stale,
+            -len(card.evidence),
+            -(card.reviewed or dt.date.min).toordinal(),
+            card.id,
+        )
+
+    return [Ranked(card, _reasons(card, industry, review_interval_days, today))
+            for card in sorted(fitting, key=key)]
+
+
+def _reasons(card: Card, industry: str, interval: int, today: dt.date) -> tuple[str, ...]:
+    due = card.review_due(interval)
+    freshness = (
+        f"stale: review was due {due}" if due is not None and due < today
+        else f"fresh: reviewed {card.reviewed}, next review {due}"
+    )
+    count = len(card.evidence)
+    return (
+        "written for every industry" if card.all_industries
+        else f"written for this industry ({industry})",
+        freshness,
+        f"{count} sourced evidence item{'s' * (count != 1)}",
+    )
+
+
+def nearest_combinations(
+    covered: Iterable[Combination], wanted: Combination, limit: int = 5
+) -> list[Combination]:
+    """Covered combinations sharing the most with `wanted`: what a rep could use instead."""
+    def shared(c: Combination) -> int:
+        return sum(a == b for a, b in zip(c, wanted, strict=True))
+
+    candidates = [c for c in covered if shared(c) > 0]
+    # Industry and problem matter more to the buyer than the role across the table.
+    candidates.sort(key=lambda c: (-shared(c), c.problem != wanted.problem,
+                                   c.industry != wanted.industry))
+    return candidates[:limit]

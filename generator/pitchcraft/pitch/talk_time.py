@@ -1,0 +1,20 @@
+"""How long a part takes to say out loud."""
+
+from __future__ import annotations
+
+import re
+
+WORDS_PER_MINUTE = 140
+"""A calm presenting pace; conversational speech runs faster, teaching should not."""
+
+_WORD = re.compile(r"\w+(?:['\u2019.,-]\w+)*")
+_LINK = re.compile(r"\]\([^)]*\)")
+
+
+def spoken_words(markdown: str) -> int:
+    """Words a rep would say: link targets and Markdown punctuation are not spoken."""
+    return len(_WORD.findall(_LINK.sub("]", markdown)))
+
+
+def minutes(words: int) -> float:
+    return round(words / WORDS_PER_MINUTE, 1)

@@ -1,0 +1,168 @@
+"""A rep asks for a pitch for one buyer and gets the right card, tailored, in six steps."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from builders import BODY, FRONT, REPO, TODAY
+from click.testing import CliRunner
+
+from pitchcraft.cli import main
+from pitchcraft.pitch import Combination, compose_pitch
+from pitchcraft.render.templates import TemplateError, environment, render
+
+TEMPLATES = REPO / "theme" / "templates"
+CFO_RETAIL = Combination("retail", "late-cash", "cfo")
+
+
+def _pitch(folder, combination=CFO_RETAIL):
+    return compose_pitch(folder.load(), combination, TODAY)
+
+
+def test_exact_industry_card_beats_an_all_industries_card(folder):
+    folder.card("for-everyone", front=FRONT.replace("[retail]", "all"))
+    folder.card("for-retail")
+    pitch = _pitch(folder)
+    assert [r.card.id for r in pitch.ranking] == ["for-retail", "for-everyone"]
+    assert pitch.ranking[0].reasons[0] == "written for this industry (retail)"
+    assert pitch.ranking[1].reasons[0] == "written for every industry"
+
+
+def test_fresh_card_beats_stale_and_more_evidence_breaks_ties(folder):
+    folder.card("stale", front=FRONT.replace("2026-10-01", "2025-01-01"))
+    folder.card("fresh")
+    two_items = FRONT.replace("  - ref: dso-gap\n", "  - ref: dso-gap\n" + (
+        "  - {figure: 4%, claim: Bad debt share., source: Testco survey 2025, as_of: 2025-06-01}\n"
+    ))
+    folder.card("better-evidenced", front=two_items)
+    ranking = _pitch(folder).ranking
+    assert [r.card.id for r in ranking] == ["better-evidenced", "fresh", "stale"]
+    assert ranking[0].reasons[2] == "2 sourced evidence items"
+    assert ranking[2].reasons[1].startswith("stale: review was due 2025-06-30")
+
+
+def test_ties_break_on_card_id_whatever_the_file_order(folder):
+    folder.card("b-card")
+    folder.card("a-card")
+    assert [r.card.id for r in _pitch(folder).ranking] == ["a-card", "b-card"]
+
+
+def test_drafts_and_other_personas_are_not_chosen(folder):
+    folder.card("draft", front=FRONT.replace("status: published", "status: draft"))
+    folder.card("coo-only", front=FRONT.replace("[cfo, coo]", "[coo]"))
+    assert _pitch(folder) is None
+
+
+def test_persona_variant_replaces_the_general_text(folder):
+    folder.card("late-payers")
+    cfo = _pitch(folder)
+    coo = _pitch(folder, Combination("retail", "late-cash", "coo"))
+    assert cfo.steps[1].text == "Your forecast misses because late payment is treated as noise."
+    assert cfo.steps[1].tailored
+    assert coo.steps[1].text == "Late payment is a forecast you are not making."
+    assert not coo.steps[1].tailored
+
+
+def test_six_steps_in_order_with_warmer_from_the_taxonomy(folder):
+    folder.card("late-payers")
+    pitch = _pitch(folder)
+    assert [s.title for s in pitch.steps] == [
+        "Warmer", "Reframe", "Rational drowning", "Emotional impact", "A new way", "Our solution",
+    ]
+    warmer = pitch.steps[0].text
+    assert "Footfall is falling." in warmer  # industry context
+    assert "predictable cash" in warmer  # persona priority
+    assert "DSO creeps up." in warmer  # problem symptom
+    assert pitch.next_step.text == "Book a working session with the controller."
+
+
+def test_markdown_pitch_shows_steps_in_order_and_the_evidence(folder):
+    folder.card("late-payers")
+    text = render(environment([TEMPLATES]), "pitch.md.j2", pitch=_pitch(folder))
+    headings = [line for line in text.splitlines() if line.startswith("### ")]
+    assert [h.split(" <")[0] for h in headings[:6]] == [
+        "### 1. Warmer", "### 2. Reframe", "### 3. Rational drowning",
+        "### 4. Emotional impact", "### 5. A new way", "### 6. Our solution",
+    ]
+    assert "| **11.4 days** | Distributors collect 11.4 days after terms." in text
+    assert "Testco Benchmark 2026 (412 customers)" in text
+
+
+def test_scorecard_and_not_meaningfully_different_flag(folder):
+    folder.card("late-payers")
+    strong = _pitch(folder)
+    assert strong.factors_held == 4 and strong.meaningfully_different
+    assert [(f.name, f.holds) for f in strong.scorecard] == [
+        ("offering", True), ("commercials", True), ("value", True), ("risk", True),
+        ("ease", False),
+    ]
+    folder.card("late-payers", front=FRONT.replace("  risk: Runs beside your ERP.\n", ""))
+    weak = _pitch(folder)
+    assert weak.factors_held == 3 and not weak.meaningfully_different
+    text = render(environment([TEMPLATES]), "pitch.md.j2", pitch=weak)
+    assert '!!! warning "Not meaningfully different yet"' in text
+
+
+def test_talk_time_is_spoken_words_at_140_a_minute(folder):
+    body = BODY.replace(
+        "Late payment is a forecast you are not making.", " ".join(["word"] * 280)
+    )
+    folder.card("late-payers", body=body)
+    pitch = compose_pitch(folder.load(), Combination("retail", "late-cash", "coo"), TODAY)
+    reframe = pitch.steps[1]
+    assert (reframe.words, reframe.minutes) == (280, 2.0)
+    assert pitch.minutes == round(sum(p.minutes for p in pitch.talk_track), 1)
+    assert pitch.minutes > 2.0
+
+
+def test_card_text_that_looks_like_template_code_prints_literally(folder):
+    body = BODY.replace("Every day of DSO ties up cash.",
+                        "Your deck said {{ savings }} and {% if x %}maybe{% endif %}.")
+    folder.card("late-payers", body=body)
+    pitch = _pitch(folder)
+    for name in ("pitch.md.j2", "pitch.txt.j2"):
+        text = render(environment([TEMPLATES]), name, pitch=pitch)
+        assert "Your deck said {{ savings }} and {% if x %}maybe{% endif %}." in text
+
+
+def test_template_error_names_the_template_file_and_line(tmp_path: Path, folder):
+    folder.card("late-payers")
+    (tmp_path / "pitch.md.j2").write_text("# Title\n\n{{ pitch.card.title }\n")
+    with pytest.raises(TemplateError, match=r"pitch\.md\.j2:3: "):
+        render(environment([tmp_path]), "pitch.md.j2", pitch=_pitch(folder))
+    (tmp_path / "pitch.md.j2").write_text("# Title\n{{ pitch.no_such_field }}\n")
+    with pytest.raises(TemplateError, match=r"pitch\.md\.j2:2: .*no_such_field"):
+        render(environment([tmp_path]), "pitch.md.j2", pitch=_pitch(folder))
+
+
+def _run(folder, *args):
+    templates = ["--templates", str(TEMPLATES)]
+    return CliRunner().invoke(main, ["pitch", *args, *templates, str(folder.root)])
+
+
+def test_cli_prints_a_plain_text_pitch(folder):
+    folder.card("late-payers")
+    result = _run(folder, "--industry", "retail", "--problem", "late-cash", "--persona", "cfo")
+    assert result.exit_code == 0, result.output
+    assert "1. WARMER" in result.output and "6. OUR SOLUTION" in result.output
+    assert "**" not in result.output  # no Markdown marks in the terminal
+    assert "Source: Testco Benchmark 2026 (412 customers), as of 2026-03-31" in result.output
+
+
+def test_cli_unknown_id_suggests_and_exits_2(folder):
+    folder.card("late-payers")
+    result = _run(folder, "--industry", "retial", "--problem", "late-cash", "--persona", "cfo")
+    assert result.exit_code == 2
+    assert "unknown industry id 'retial'" in result.output
+    assert "did you mean 'retail'?" in result.output
+
+
+def test_cli_uncovered_combination_lists_the_nearest_and_exits_1(folder):
+    folder.card("late-payers")
+    result = _run(folder, "--industry", "logistics", "--problem", "late-cash",
+                  "--persona", "cfo")
+    assert result.exit_code == 1
+    assert "No published card covers Logistics x Late cash x Chief Financial Officer" in (
+        result.output)
+    assert "--industry retail --problem late-cash --persona cfo" in result.output
