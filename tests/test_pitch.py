@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from builders import BODY, FRONT, REPO, TODAY
 from click.testing import CliRunner
 
+from builders import BODY, FRONT, REPO, TODAY
 from pitchcraft.cli import main
 from pitchcraft.pitch import Combination, compose_pitch
 from pitchcraft.render.templates import TemplateError, environment, render
