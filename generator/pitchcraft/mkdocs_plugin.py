@@ -1,0 +1,85 @@
+"""The MkDocs adapter: each event is a few lines into the core.
+
+Content is loaded and pages are rendered in `on_files`, so every build (including each
+`mkdocs serve` rebuild, which reuses this plugin instance) starts from the files on disk.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+from mkdocs.config import base
+from mkdocs.config import config_options as opt
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from .load import load_content
+from .render.findings import as_text
+from .render.site import INTERNAL, PAGE_GROUPS, PUBLIC, SiteOptions, build_site, site_pages
+from .render.templates import TemplateError
+
+log = get_plugin_logger(__name__)
+
+_IN_NAV = {"index.md", "industries/index.md", "problems/index.md", "personas/index.md",
+           "coverage.md"}
+
+
+class PitchcraftConfig(base.Config):
+    content = opt.Dir(exists=True, default="content")
+    """The content folder: taxonomy.yml, evidence.yml and insights/."""
+    templates = opt.Dir(exists=True, default="theme/templates")
+    """Pitch and page templates; copy and edit them to change what pages say."""
+    audience = opt.Choice((INTERNAL, PUBLIC), default=INTERNAL)
+    """internal: every published card and pitch. public: public cards only, no pitches."""
+    drafts = opt.Type(bool, default=False)
+    """Show draft cards, bannered, for previews under `mkdocs serve`. Never for publishing."""
+    pages = opt.ListOfItems(opt.Choice(PAGE_GROUPS), default=list(PAGE_GROUPS))
+    """Which page groups to generate."""
+
+
+class PitchcraftPlugin(BasePlugin[PitchcraftConfig]):
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        content = load_content(self.config.content, today=_today())
+        for finding in content.findings:
+            (log.error if finding.is_error else log.warning)(as_text(finding))
+        if content.has_errors:
+            raise PluginError(
+                f"{sum(f.is_error for f in content.findings)} content error(s) in "
+                f"{self.config.content}; run `pitchcraft check {self.config.content}`"
+            )
+        options = SiteOptions(self.config.audience, self.config.drafts,
+                              tuple(self.config.pages))
+        if options.drafts:
+            log.warning("drafts are shown: this build must not be published")
+        site = build_site(content, options, _today())
+        try:
+            pages = site_pages(site, [Path(self.config.templates)])
+        except TemplateError as exc:
+            raise PluginError(f"template error: {exc}") from None
+        for page in pages:
+            existing = files.get_file_from_path(page.path)
+            if existing is not None:
+                files.remove(existing)  # generated pages own their paths
+            files.append(File.generated(
+                config, page.path, content=page.markdown,
+                inclusion=InclusionLevel.INCLUDED if page.path in _IN_NAV
+                else InclusionLevel.NOT_IN_NAV,
+            ))
+        return files
+
+    def on_serve(self, server, /, *, config: MkDocsConfig, builder):  # type: ignore[no-untyped-def]
+        server.watch(self.config.content)
+        server.watch(self.config.templates)
+        return server
+
+
+def _today() -> dt.date:
+    """Build date; SOURCE_DATE_EPOCH pins it so two builds of the same content match."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
+    return dt.date.today()

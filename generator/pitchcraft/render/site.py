@@ -1,0 +1,190 @@
+"""The pages of the published site, as Markdown, from loaded content.
+
+This module decides what exists on the site and for whom; the MkDocs plugin only hands the
+result to MkDocs. Drafts, retired cards and, for a public build, internal cards never reach
+these pages, so nothing downstream (search index, sitemap) can leak them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass, replace
+from typing import Any
+
+import yaml
+
+from ..model import Card, Content, Item, Pitch, Taxonomy
+from ..pitch import compose_pitch, covered_combinations
+from .templates import environment, render
+
+PUBLIC, INTERNAL = "public", "internal"
+PAGE_GROUPS = ("home", "industries", "problems", "personas", "cards", "pitches", "coverage")
+
+@dataclass(frozen=True)
+class Page:
+    path: str
+    """Path under the docs folder, e.g. `cards/late-payers.md`."""
+    markdown: str
+
+
+@dataclass(frozen=True)
+class SiteOptions:
+    audience: str = INTERNAL
+    drafts: bool = False
+    groups: tuple[str, ...] = PAGE_GROUPS
+
+
+@dataclass(frozen=True)
+class Site:
+    """What one build shows: the visible cards and the pitches composed from them."""
+
+    taxonomy: Taxonomy
+    cards: tuple[Card, ...]
+    pitches: dict[tuple[str, str], tuple[Pitch, ...]]
+    """(industry, problem) -> one pitch per persona, in taxonomy order."""
+    options: SiteOptions
+    today: dt.date
+
+    @property
+    def public(self) -> bool:
+        return self.options.audience == PUBLIC
+
+    def cards_for(self, kind: str, item_id: str) -> list[Card]:
+        if kind == "industries":
+            return [c for c in self.cards if c.fits_industry(item_id)]
+        return [c for c in self.cards if item_id in getattr(c, kind)]
+
+    def cards_serving(self, industry: str, problem: str) -> list[Card]:
+        return [c for c in self.cards if c.fits_industry(industry) and problem in c.problems]
+
+    def pitches_for(self, kind: str, item_id: str) -> list[tuple[str, str]]:
+        """(industry, problem) pitch pages that concern a taxonomy item."""
+        if kind == "personas":
+            return [k for k, ps in self.pitches.items() if any(p.persona.id == item_id for p in ps)]
+        index = 0 if kind == "industries" else 1
+        return [k for k in self.pitches if k[index] == item_id]
+
+
+def visible_cards(content: Content, options: SiteOptions) -> tuple[Card, ...]:
+    statuses = {"published", "draft"} if options.drafts else {"published"}
+    return tuple(
+        c for c in content.cards
+        if c.status in statuses and (options.audience != PUBLIC or c.audience == PUBLIC)
+    )
+
+
+def build_site(content: Content, options: SiteOptions, today: dt.date) -> Site:
+    if content.taxonomy is None:
+        raise ValueError("content without a taxonomy cannot be published")
+    cards = visible_cards(content, options)
+    # A drafts preview pitches drafts too; a public site has no pitches at all.
+    shown = Content(content.root, content.taxonomy, content.ledger,
+                    tuple(c if c.published else _as_published(c) for c in cards),
+                    content.findings)
+    pitches: dict[tuple[str, str], list[Pitch]] = {}
+    if options.audience != PUBLIC:
+        for combination in covered_combinations(shown):
+            pitch = compose_pitch(shown, combination, today)
+            if pitch is not None:
+                pitches.setdefault((combination.industry, combination.problem), []).append(pitch)
+    return Site(content.taxonomy, cards, {k: tuple(v) for k, v in pitches.items()},
+                options, today)
+
+
+def _as_published(card: Card) -> Card:
+    return replace(card, status="published")
+
+
+def tab_anchor(persona_id: str) -> str:
+    """The anchor inside a persona's tab on a pitch page; the site script opens that tab."""
+    return f"for-{persona_id}"
+
+
+def pitch_path(industry: str, problem: str) -> str:
+    return f"pitches/{industry}--{problem}.md"
+
+
+def site_pages(site: Site, template_dirs: list) -> list[Page]:
+    env = environment(template_dirs)
+    env.globals.update(site=site, taxonomy=site.taxonomy, tab_anchor=tab_anchor,
+                       pitch_path=pitch_path, drafts=site.options.drafts)
+    pages: list[Page] = []
+    groups = site.options.groups
+
+    def page(path: str, template: str, meta: dict[str, Any], **context: Any) -> None:
+        body = render(env, template, **context)
+        front = yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=1000)
+        pages.append(Page(path, f"---\n{front}---\n\n{body}"))
+
+    if "home" in groups:
+        finder = _finder_data(site)
+        page("index.md", "site/home.md.j2", {
+            "title": "Home",
+            "description": f"{site.taxonomy.company.name} teaching pitches: find the pitch for"
+                           " your next meeting by industry, problem and persona.",
+        }, finder_json=json.dumps(finder, sort_keys=True).replace("</", "<\\/"))
+    for kind, items in (("industries", site.taxonomy.industries),
+                        ("problems", site.taxonomy.problems),
+                        ("personas", site.taxonomy.personas)):
+        if kind not in groups:
+            continue
+        page(f"{kind}/index.md", "site/index.md.j2",
+             {"title": kind.capitalize(), "search": {"exclude": True},
+              "description": f"Insight cards and pitches by {kind[:-1]}."},
+             kind=kind, items=items)
+        for item in items:
+            page(f"{kind}/{item.id}.md", "site/item.md.j2",
+                 {"title": item.name, "description": item.description,
+                  "search": {"boost": 0.5}},
+                 kind=kind, item=item, cards=site.cards_for(kind, item.id),
+                 pitches=site.pitches_for(kind, item.id))
+    if "cards" in groups:
+        for card in site.cards:
+            page(f"cards/{card.id}.md", "site/card.md.j2", _card_meta(card), card=card)
+    if "pitches" in groups:
+        for (industry, problem), pitches in site.pitches.items():
+            first = pitches[0]
+            page(pitch_path(industry, problem), "site/pitch_page.md.j2", {
+                "title": f"{first.industry.name}: {first.problem.name}",
+                "description": _first_sentence(first.steps[1].text),
+                "search": {"boost": 2},
+                "hide": ["toc"],  # one table of contents per persona tab is noise
+                "tags": sorted({t for p in pitches for t in p.card.tags}),
+            }, pitches=pitches, industry=first.industry, problem=first.problem)
+    if "coverage" in groups:
+        page("coverage.md", "site/coverage.md.j2", {
+            "title": "Coverage", "search": {"exclude": True},
+            "description": "Which industry and problem pairs have insight cards, and the gaps.",
+        })
+    return pages
+
+
+def _card_meta(card: Card) -> dict[str, Any]:
+    meta: dict[str, Any] = {"title": card.title, "description": card.summary}
+    if card.tags:
+        meta["tags"] = list(card.tags)
+    return meta
+
+
+def _first_sentence(markdown: str) -> str:
+    text = " ".join(markdown.split())
+    end = text.find(". ")
+    return text if end == -1 else text[: end + 1]
+
+
+def _finder_data(site: Site) -> dict[str, Any]:
+    def names(items: tuple[Item, ...]) -> list[list[str]]:
+        return [[i.id, i.name] for i in items]
+
+    return {
+        "industries": names(site.taxonomy.industries),
+        "problems": names(site.taxonomy.problems),
+        "personas": names(site.taxonomy.personas),
+        "pitches": {
+            f"{p.industry.id}/{p.problem.id}/{p.persona.id}":
+                f"pitches/{p.industry.id}--{p.problem.id}/#{tab_anchor(p.persona.id)}"
+            for pitches in site.pitches.values() for p in pitches
+        },
+    }
+

@@ -1,0 +1,124 @@
+"""The published site: every page type exists, search finds what reps look for, and drafts
+and retired cards are nowhere in the output."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from builders import DEMO, REPO, TODAY, card_text
+from pitchcraft.load import load_content
+from pitchcraft.pitch import covered_combinations
+from site_server import mkdocs_build
+
+DRAFT_SENTENCE = "DRAFT-MARKER: the quarterly churn spiral nobody has priced yet."
+
+
+@pytest.fixture(scope="module")
+def demo_content():
+    return load_content(DEMO, today=TODAY)
+
+
+def _all_text(site: Path) -> dict[str, str]:
+    texts = {}
+    for file in site.rglob("*"):
+        if file.is_file():
+            raw = file.read_bytes()
+            if file.suffix == ".gz":
+                raw = gzip.decompress(raw)
+            texts[file.relative_to(site).as_posix()] = raw.decode("utf-8", errors="replace")
+    return texts
+
+
+def test_every_page_type_is_built(demo_site, demo_content):
+    taxonomy = demo_content.taxonomy
+    expected = ["index.html", "coverage/index.html", "authoring/index.html",
+                "meeting-prep/index.html", "publishing/index.html"]
+    for kind, items in (("industries", taxonomy.industries), ("problems", taxonomy.problems),
+                        ("personas", taxonomy.personas)):
+        expected.append(f"{kind}/index.html")
+        expected += [f"{kind}/{item.id}/index.html" for item in items]
+    expected += [f"cards/{card.id}/index.html" for card in demo_content.published_cards]
+    expected += [f"pitches/{c.industry}--{c.problem}/index.html"
+                 for c in covered_combinations(demo_content)]
+    missing = [path for path in expected if not (demo_site / path).is_file()]
+    assert missing == []
+
+
+def test_drafts_and_retired_cards_appear_in_no_file(demo_site, demo_content):
+    draft_ids = [c.id for c in demo_content.cards if c.status in ("draft", "retired")]
+    assert len(draft_ids) == 2
+    for path, text in _all_text(demo_site).items():
+        assert DRAFT_SENTENCE not in text, path
+        for card_id in draft_ids:
+            assert f"cards/{card_id}" not in text, (path, card_id)
+    assert not (demo_site / "cards" / draft_ids[0]).exists()
+
+
+def test_search_index_holds_cards_and_pitches_and_boosts_pitches(demo_site):
+    index = json.loads((demo_site / "search" / "search_index.json").read_text())
+    pages = {d["location"]: d for d in index["docs"] if "#" not in d["location"]}
+    card = pages["cards/shift-start-sets-the-bill/"]
+    pitch = pages["pitches/food-processing--peak-demand-charges/"]
+    assert card["title"] == "Your demand charge is set in fifteen minutes at shift start-up"
+    assert "Food and beverage processing" in card["text"]  # industry names are searchable
+    assert "Peak demand charges" in card["text"]
+    assert pitch.get("boost", 1) > card.get("boost", 1)
+    assert "peak-demand" in card.get("tags", [])
+
+
+def test_pitch_page_has_a_tab_per_persona_linking_back_to_cards(demo_site):
+    html = (demo_site / "pitches/food-processing--peak-demand-charges/index.html").read_text()
+    for persona in ("Chief Financial Officer", "Chief Operating Officer", "Plant manager"):
+        assert f">{persona}</label>" in html
+    assert 'id="for-cfo"' in html
+    assert "../../cards/shift-start-sets-the-bill/" in html
+    assert "Cost of doing nothing" in html and "Differentiation scorecard" in html
+
+
+def _project(tmp_path: Path, content: Path = DEMO) -> Path:
+    """A copy of the repository's site project around the given content."""
+    project = tmp_path / "project"
+    for name in ("docs", "theme"):
+        shutil.copytree(REPO / name, project / name)
+    shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
+    shutil.copytree(content, project / "content")
+    return project
+
+
+def test_a_content_error_fails_the_build_with_the_finding(tmp_path):
+    project = _project(tmp_path)
+    broken = project / "content/insights/broken.md"
+    broken.write_text(card_text().replace("industries: [retail]", "industires: [retail]"))
+    result = mkdocs_build(project, tmp_path / "out")
+    assert result.returncode != 0
+    assert "content/insights/broken.md:4:1: error: unknown field 'industires'" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_warnings_fail_only_a_strict_build(tmp_path):
+    project = _project(tmp_path)
+    card = project / "content/insights/peak-demand/shift-start-sets-the-bill.md"
+    card.write_text(card.read_text().replace("reviewed: 2026-09-14", "reviewed: 2024-01-10"))
+    strict = mkdocs_build(project, tmp_path / "strict")
+    assert strict.returncode != 0
+    assert "stale: review was due" in strict.stderr
+    assert "ask Priya Raman" in strict.stderr
+    relaxed = mkdocs_build(project, tmp_path / "relaxed", "--no-strict")
+    assert relaxed.returncode == 0, relaxed.stderr
+    assert "stale: review was due" in relaxed.stderr
+    page = (tmp_path / "relaxed/cards/shift-start-sets-the-bill/index.html").read_text()
+    assert "Stale: review was due" in page
+
+
+def test_drafts_preview_shows_drafts_with_a_banner(tmp_path):
+    project = _project(tmp_path)
+    result = mkdocs_build(project, tmp_path / "out", "--no-strict", PITCHCRAFT_DRAFTS="true")
+    assert result.returncode == 0, result.stderr
+    page = tmp_path / "out/cards/tier-one-customers-resource-on-carbon/index.html"
+    assert DRAFT_SENTENCE in page.read_text()
+    assert "This card is a draft" in page.read_text()
