@@ -16,6 +16,7 @@ from .model import Content
 from .pitch import Combination, compose_pitch, covered_combinations, nearest_combinations
 from .render import findings as show
 from .render.templates import TemplateError, environment, render
+from .site_build import BuildFailed, build_site_dir
 
 CONTENT_DIR = click.argument(
     "content_dir", default="content",
@@ -104,3 +105,25 @@ def pitch(
     except TemplateError as exc:
         click.echo(f"template error: {exc}", err=True)
         raise SystemExit(1) from None
+
+
+@main.command()
+@click.option("-f", "--config-file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              default="mkdocs.yml", show_default=True, help="The MkDocs configuration.")
+@click.option("-d", "--site-dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Where the site goes. Default: site_dir from the configuration.")
+@click.option("--audience", type=click.Choice(["internal", "public"]),
+              help="public: public cards only, no pitches, no owners. Default: the config's.")
+@click.option("--strict/--no-strict", default=True, show_default=True,
+              help="Fail on warnings too.")
+@click.option("--drafts", is_flag=True, help="Show drafts, bannered. Never publish this build.")
+def build(
+    config_file: Path, site_dir: Path | None, audience: str | None, strict: bool, drafts: bool
+) -> None:
+    """Build the site; the previous site stays in place unless the build succeeds."""
+    try:
+        target = build_site_dir(config_file, site_dir, audience, strict, drafts)
+    except BuildFailed as exc:
+        click.echo(f"build failed: {exc}; the previous site is unchanged.", err=True)
+        raise SystemExit(1) from None
+    click.echo(f"site built in {target}")

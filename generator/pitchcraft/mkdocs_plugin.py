@@ -39,9 +39,24 @@ class PitchcraftConfig(base.Config):
     """Show draft cards, bannered, for previews under `mkdocs serve`. Never for publishing."""
     pages = opt.ListOfItems(opt.Choice(PAGE_GROUPS), default=list(PAGE_GROUPS))
     """Which page groups to generate."""
+    internal_docs = opt.ListOfItems(
+        opt.Type(str), default=["authoring.md", "meeting-prep.md", "publishing.md"]
+    )
+    """Pages of the docs folder that a public build leaves out (the team's own guides)."""
 
 
 class PitchcraftPlugin(BasePlugin[PitchcraftConfig]):
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        """A public build drops internal pages from the nav before MkDocs validates it."""
+        if self.config.audience == PUBLIC and config.nav:
+            config.nav = _prune_nav(config.nav, self._left_out())
+        return config
+
+    def _left_out(self) -> set[str]:
+        if self.config.audience != PUBLIC:
+            return set()
+        return {*self.config.internal_docs, "coverage.md"}
+
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         content = load_content(self.config.content, today=_today())
         for finding in content.findings:
@@ -51,8 +66,10 @@ class PitchcraftPlugin(BasePlugin[PitchcraftConfig]):
                 f"{sum(f.is_error for f in content.findings)} content error(s) in "
                 f"{self.config.content}; run `pitchcraft check {self.config.content}`"
             )
-        options = SiteOptions(self.config.audience, self.config.drafts,
-                              tuple(self.config.pages))
+        groups = tuple(self.config.pages)
+        if self.config.audience == PUBLIC:  # buyers see insights, never the talk tracks
+            groups = tuple(g for g in groups if g not in ("pitches", "coverage"))
+        options = SiteOptions(self.config.audience, self.config.drafts, groups)
         if options.drafts:
             log.warning("drafts are shown: this build must not be published")
         site = build_site(content, options, _today())
@@ -60,6 +77,9 @@ class PitchcraftPlugin(BasePlugin[PitchcraftConfig]):
             pages = site_pages(site, [Path(self.config.templates)])
         except TemplateError as exc:
             raise PluginError(f"template error: {exc}") from None
+        for path in self._left_out():
+            if (internal := files.get_file_from_path(path)) is not None:
+                files.remove(internal)
         for page in pages:
             existing = files.get_file_from_path(page.path)
             if existing is not None:
@@ -75,6 +95,20 @@ class PitchcraftPlugin(BasePlugin[PitchcraftConfig]):
         server.watch(self.config.content)
         server.watch(self.config.templates)
         return server
+
+
+def _prune_nav(nav: list, left_out: set[str]) -> list:
+    """The nav without entries for left-out pages, and without sections left empty."""
+    pruned = []
+    for entry in nav:
+        value = next(iter(entry.values())) if isinstance(entry, dict) else entry
+        if isinstance(value, list):
+            value = _prune_nav(value, left_out)
+            if value:
+                pruned.append({next(iter(entry)): value})
+        elif value not in left_out:
+            pruned.append(entry)
+    return pruned
 
 
 def _today() -> dt.date:

@@ -1,0 +1,107 @@
+"""Publishing: a public build leaks nothing internal, builds are reproducible, and a failed
+build leaves the last good site in place."""
+
+from __future__ import annotations
+
+import gzip
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from builders import DEMO, REPO, TODAY
+from pitchcraft.cli import main
+from pitchcraft.load import load_content
+from site_server import mkdocs_build
+
+
+def _bytes(site: Path) -> dict[str, bytes]:
+    files = {}
+    for file in sorted(site.rglob("*")):
+        if file.is_file():
+            raw = file.read_bytes()
+            files[file.relative_to(site).as_posix()] = (
+                gzip.decompress(raw) if file.suffix == ".gz" else raw)
+    return files
+
+
+def _internal_markers() -> list[str]:
+    """Text that only the internal site may contain, taken from the demo content itself."""
+    content = load_content(DEMO, today=TODAY)
+    markers = ["INTERNAL-MARKER: we discount up to 18 percent before legal review."]
+    for card in content.published_cards:
+        if card.audience == "internal":
+            markers += [card.title, card.sections["Reframe"].text.split("\n")[0]]
+        else:
+            markers += [o.answer.split("\n")[0] for o in card.objections]
+            markers += [q for q in card.sections["Discovery questions"].text.splitlines() if q]
+        markers.append(card.owner)
+    return sorted({m.strip("- ") for m in markers})
+
+
+@pytest.fixture(scope="module")
+def public_site(tmp_path_factory) -> Path:
+    site = tmp_path_factory.mktemp("public")
+    result = CliRunner().invoke(main, ["build", "-f", str(REPO / "mkdocs.yml"), "-d", str(site),
+                                       "--audience", "public"])
+    assert result.exit_code == 0, result.output
+    return site
+
+
+def test_public_build_holds_no_internal_text_in_any_byte(public_site, demo_site):
+    markers = _internal_markers()
+    assert len(markers) > 30
+    internal = b"".join(_bytes(demo_site).values()).decode("utf-8", "replace")
+    assert all(m in internal for m in markers if not m.startswith(tuple("\"'"))), (
+        "the markers must be real text of the internal site")
+    files = _bytes(public_site)
+    assert {"404.html", "sitemap.xml", "sitemap.xml.gz", "search/search_index.json"} <= set(files)
+    for path, raw in files.items():
+        text = raw.decode("utf-8", "replace")
+        leaked = [m for m in markers if m in text]
+        assert leaked == [], path
+
+
+def test_public_build_has_the_public_cards_and_nothing_else(public_site):
+    content = load_content(DEMO, today=TODAY)
+    public = sorted(c.id for c in content.published_cards if c.audience == "public")
+    assert sorted(p.name for p in (public_site / "cards").iterdir()) == public
+    for gone in ("pitches", "coverage", "meeting-prep", "authoring", "publishing"):
+        assert not (public_site / gone).exists()
+    home = (public_site / "index.html").read_text()
+    assert "Pitch finder" not in home
+    sitemap = (public_site / "sitemap.xml").read_text()
+    assert sorted(re.findall(r"<loc>[^<]*/cards/([^/<]+)/</loc>", sitemap)) == public
+
+
+def test_two_builds_of_the_same_content_are_byte_identical(tmp_path):
+    epoch = {"SOURCE_DATE_EPOCH": "1795000000"}
+    first = mkdocs_build(REPO, tmp_path / "one", **epoch)
+    second = mkdocs_build(REPO, tmp_path / "two", **epoch)
+    assert first.returncode == 0 and second.returncode == 0, first.stderr + second.stderr
+    one, two = _bytes(tmp_path / "one"), _bytes(tmp_path / "two")
+    assert sorted(one) == sorted(two)
+    assert [p for p in one if one[p] != two[p]] == []
+    raw_one = (tmp_path / "one/sitemap.xml.gz").read_bytes()
+    assert raw_one == (tmp_path / "two/sitemap.xml.gz").read_bytes()
+
+
+def test_a_failed_build_leaves_the_previous_site_in_place(tmp_path):
+    project = tmp_path / "project"
+    for name in ("docs", "theme", "content"):
+        shutil.copytree(REPO / name, project / name)
+    shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
+    site = tmp_path / "site"
+    runner = CliRunner()
+    args = ["build", "-f", str(project / "mkdocs.yml"), "-d", str(site)]
+    assert runner.invoke(main, args).exit_code == 0
+    before = _bytes(site)
+    card = project / "content/insights/peak-demand/shift-start-sets-the-bill.md"
+    card.write_text(card.read_text().replace("problems: [", "problems: [no-such-problem, "))
+    result = runner.invoke(main, args)
+    assert result.exit_code == 1
+    assert "the previous site is unchanged" in result.output
+    assert _bytes(site) == before
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".site")] == []
