@@ -6,22 +6,43 @@ Exit codes: 0 clean, 1 content problems, 2 usage problems (click's own conventio
 from __future__ import annotations
 
 import datetime as dt
+import re
+import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import click
 
-from .load import load_content
+from .load import CARDS_DIR, load_content
+from .load.schema import SCHEMAS, schema_json
 from .load.validate import unknown_id
 from .model import Content
 from .pitch import Combination, compose_pitch, covered_combinations, nearest_combinations
 from .render import findings as show
+from .render.report import report_json
 from .render.templates import TemplateError, environment, render
+from .report import build_report
 from .site_build import BuildFailed, build_site_dir
 
 CONTENT_DIR = click.argument(
     "content_dir", default="content",
     type=click.Path(exists=True, file_okay=False, path_type=Path),
 )
+
+
+TEMPLATES = click.option(
+    "--templates", type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Template folder. Default: theme/templates beside the content folder.",
+)
+
+
+ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+
+
+def slug(title: str) -> str:
+    """A card id from its title: lowercase words joined by hyphens, at most eight."""
+    words = re.findall(r"[a-z0-9]+", title.lower())
+    return "-".join(words[:8]) or "card"
 
 
 def _load(content_dir: Path) -> Content:
@@ -66,8 +87,7 @@ def _resolve(kind: str, value: str, valid: list[str]) -> None:
 @click.option("--persona", required=True, help="Persona id: who you are meeting.")
 @click.option("--format", "fmt", type=click.Choice(["text", "md"]), default="text",
               show_default=True, help="md prints Markdown, for notes or a one-pager.")
-@click.option("--templates", type=click.Path(exists=True, file_okay=False, path_type=Path),
-              help="Template folder. Default: theme/templates beside the content folder.")
+@TEMPLATES
 @CONTENT_DIR
 def pitch(
     industry: str, problem: str, persona: str, fmt: str, templates: Path | None,
@@ -96,15 +116,25 @@ def pitch(
                 click.echo(f"  --industry {c.industry} --problem {c.problem}"
                            f" --persona {c.persona}", err=True)
         raise SystemExit(1)
+    _echo_template(content_dir, templates, "pitch.md.j2" if fmt == "md" else "pitch.txt.j2",
+                   pitch=composed)
+
+
+def _render(content_dir: Path, templates: Path | None, name: str, **context: object) -> str:
     template_dir = templates or content_dir.resolve().parent / "theme" / "templates"
     if not template_dir.is_dir():
         raise click.UsageError(f"no template folder at {template_dir}; pass --templates DIR")
-    name = "pitch.md.j2" if fmt == "md" else "pitch.txt.j2"
     try:
-        click.echo(render(environment([template_dir]), name, pitch=composed), nl=False)
+        return render(environment([template_dir]), name, **context)
     except TemplateError as exc:
         click.echo(f"template error: {exc}", err=True)
         raise SystemExit(1) from None
+
+
+def _echo_template(
+    content_dir: Path, templates: Path | None, name: str, **context: object
+) -> None:
+    click.echo(_render(content_dir, templates, name, **context), nl=False)
 
 
 @main.command()
@@ -127,3 +157,109 @@ def build(
         click.echo(f"build failed: {exc}; the previous site is unchanged.", err=True)
         raise SystemExit(1) from None
     click.echo(f"site built in {target}")
+
+
+@main.command()
+@click.argument("kind", type=click.Choice(sorted(SCHEMAS)), default="card")
+def schema(kind: str) -> None:
+    """Print the JSON Schema of card front matter, the taxonomy or the evidence ledger."""
+    click.echo(schema_json(kind))
+
+
+@main.command()
+@click.option("--format", "fmt", type=click.Choice(["text", "md", "json"]), default="text",
+              show_default=True)
+@click.option("--soon", default=30, show_default=True, help="Days ahead that count as soon.")
+@TEMPLATES
+@CONTENT_DIR
+def report(fmt: str, soon: int, templates: Path | None, content_dir: Path) -> None:
+    """Reviews due per owner, coverage gaps, and cards that are not meaningfully different."""
+    content = _load(content_dir)
+    built = build_report(content, dt.date.today(), soon)
+    if fmt == "json":
+        click.echo(report_json(built))
+    else:
+        _echo_template(content_dir, templates, f"report.{'md' if fmt == 'md' else 'txt'}.j2",
+                       report=built)
+    if content.has_errors:
+        click.echo(f"{content_dir} has content errors; run `pitchcraft check`.", err=True)
+        raise SystemExit(1)
+
+
+@main.group()
+def new() -> None:
+    """Start new content from a template."""
+
+
+def _ids_option(name: str, help_: str) -> Callable:
+    return click.option(f"--{name}", "values_" + name, multiple=True, help=help_)
+
+
+@new.command("card")
+@click.option("--title", help="The insight as a headline.")
+@_ids_option("industry", "Industry id (repeat for several, or 'all').")
+@_ids_option("problem", "Customer problem id (repeat for several).")
+@_ids_option("persona", "Persona id (repeat for several).")
+@click.option("--owner", help="Who keeps the card true.")
+@click.option("--id", "card_id", help="Card id and file name. Default: from the title.")
+@click.option("--folder", default="", help="Sub-folder of insights/ to put it in.")
+@TEMPLATES
+@CONTENT_DIR
+def new_card(
+    title: str | None, values_industry: tuple[str, ...], values_problem: tuple[str, ...],
+    values_persona: tuple[str, ...], owner: str | None, card_id: str | None, folder: str,
+    templates: Path | None, content_dir: Path,
+) -> None:
+    """Write a draft card with every section, ready to fill in; never overwrites."""
+    content = _load(content_dir)
+    taxonomy = content.taxonomy
+    if taxonomy is None:
+        raise click.UsageError(f"{content_dir}/taxonomy.yml is missing or broken; run check")
+    title = title or _ask("Title (the insight as a headline)")
+    industries = _choose("industry", values_industry, [i.id for i in taxonomy.industries],
+                         extra=["all"])
+    problems = _choose("problem", values_problem, [p.id for p in taxonomy.problems])
+    personas = _choose("persona", values_persona, [p.id for p in taxonomy.personas])
+    owner = owner or _ask("Owner (a person)")
+    card_id = card_id or slug(title)
+    if not ID.match(card_id):
+        raise click.BadParameter(f"'{card_id}' is not an id: use a-z, 0-9 and -",
+                                 param_hint="--id")
+    target = content_dir / CARDS_DIR / folder / f"{card_id}.md"
+    if target.exists():
+        click.echo(f"{target} exists already; not overwriting it.", err=True)
+        raise SystemExit(1)
+    if any(c.id == card_id for c in content.cards):
+        raise click.BadParameter(f"a card with id '{card_id}' exists already",
+                                 param_hint="--id")
+    text = _render(content_dir, templates, "new_card.md.j2", title=title,
+                   industries="all" if industries == ["all"] else industries,
+                   problems=problems, personas=personas, owner=owner, today=dt.date.today())
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with target.open("x", encoding="utf-8") as out:  # "x": never overwrite, even in a race
+        out.write(text)
+    click.echo(f"wrote {target}; fill it in, then run `pitchcraft check {content_dir}`.")
+
+
+def _interactive() -> bool:
+    return sys.stdin.isatty()
+
+
+def _ask(label: str) -> str:
+    if not _interactive():
+        raise click.UsageError(f"missing a value for: {label}")
+    return click.prompt(label).strip()
+
+
+def _choose(
+    kind: str, given: tuple[str, ...], valid: list[str], extra: list[str] | None = None
+) -> list[str]:
+    allowed = valid + (extra or [])
+    if not given:
+        if not _interactive():
+            raise click.UsageError(f"--{kind} is required; one of: {', '.join(allowed)}")
+        answer = click.prompt(f"{kind.capitalize()} ids, comma-separated ({', '.join(allowed)})")
+        given = tuple(a.strip() for a in answer.split(",") if a.strip())
+    for value in given:
+        _resolve(kind, value, allowed)
+    return list(given)

@@ -6,6 +6,7 @@ documented for editors and explained to authors at once.
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from ..model import FACTORS
@@ -93,6 +94,8 @@ CARD_SCHEMA: dict[str, Any] = {
             "description": "Ledger references ({ref: id}) or inline items.",
             "items": {
                 "type": "object",
+                "description": "A ledger reference written '- ref: <id>', or an inline figure"
+                               " with claim, source and as_of.",
                 "additionalProperties": False,
                 "properties": {"ref": {**_ID, "description": "An evidence ledger id."},
                                **EVIDENCE_FIELDS},
@@ -169,3 +172,13 @@ TAXONOMY_SCHEMA: dict[str, Any] = {
         },
     },
 }
+
+
+SCHEMAS: dict[str, dict[str, Any]] = {
+    "card": CARD_SCHEMA, "taxonomy": TAXONOMY_SCHEMA, "evidence": LEDGER_SCHEMA,
+}
+
+
+def schema_json(kind: str) -> str:
+    """The schema as shipped in `schema/<kind>.schema.json`, for editors and other tools."""
+    return json.dumps(SCHEMAS[kind], indent=2) + "\n"
