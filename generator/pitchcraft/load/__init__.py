@@ -13,7 +13,7 @@ from ..model import Card, Content, Evidence
 from .cards import load_card
 from .ledger import load_ledger
 from .taxonomy import load_taxonomy
-from .validate import check_card, check_duplicate_ids
+from .validate import check_card, check_duplicate_ids, check_ledger
 
 CARDS_DIR = "insights"
 
@@ -27,13 +27,15 @@ def load_content(root: Path | str, today: dt.date | None = None) -> Content:
     cards: list[Card] = []
     for file in sorted((root / CARDS_DIR).rglob("*.md")):
         shown = _shown(root, file.relative_to(root).as_posix())
-        card, body, card_findings = load_card(file, shown)
+        parsed, card_findings = load_card(file, shown)
         findings += card_findings
-        if card is not None and body is not None:
-            findings += check_card(card, body, taxonomy, ledger, today)
-            cards.append(_resolve_evidence(card, ledger))
+        if parsed is not None:
+            findings += check_card(parsed, taxonomy, ledger, today)
+            cards.append(_resolve_evidence(parsed.card, ledger or {}))
     findings += check_duplicate_ids(cards)
-    return Content(root, taxonomy, ledger, tuple(cards), tuple(sorted(set(findings))))
+    if ledger is not None:
+        findings += check_ledger(ledger, _shown(root, "evidence.yml"), today)
+    return Content(root, taxonomy, ledger or {}, tuple(cards), tuple(sorted(set(findings))))
 
 
 def _shown(root: Path, relative: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..model import ALL_INDUSTRIES, Card, Finding, Severity
@@ -13,7 +14,15 @@ from .sections import Body, parse_body
 from .yaml_source import parse_yaml
 
 
-def load_card(file: Path, shown_path: str) -> tuple[Card | None, Body | None, list[Finding]]:
+@dataclass(frozen=True)
+class ParsedCard:
+    card: Card
+    body: Body
+    reported: frozenset[str]
+    """Front-matter fields whose shape is already reported; later checks leave them alone."""
+
+
+def load_card(file: Path, shown_path: str) -> tuple[ParsedCard | None, list[Finding]]:
     """Parse and shape-check a card; cross-references are checked later, with all cards known.
 
     A card whose front matter has the wrong shape is still built from the fields that are
@@ -21,22 +30,24 @@ def load_card(file: Path, shown_path: str) -> tuple[Card | None, Body | None, li
     """
     source, findings = decode(file.read_bytes(), shown_path)
     if source is None:
-        return None, None, findings
+        return None, findings
     parts, findings = split(source, shown_path)
     if parts is None:
-        return None, None, findings
+        return None, findings
     parsed, findings = parse_yaml(parts.front_matter, shown_path, parts.front_matter_line)
     if parsed is None:
-        return None, None, findings
+        return None, findings
     data = parsed.data
     if not isinstance(data, dict):
         line, col = parsed.positions.at(())
-        return None, None, [*findings, Finding(
+        return None, [*findings, Finding(
             shown_path, line, col, Severity.ERROR,
             "front matter is not a mapping of fields",
             "write one 'field: value' per line, e.g. 'title: ...'",
         )]
-    findings += schema_check.check(data, CARD_SCHEMA, parsed.positions, shown_path)
+    shape_findings, reported = schema_check.check_fields(
+        data, CARD_SCHEMA, parsed.positions, shown_path)
+    findings += shape_findings
     body, body_findings = parse_body(parts.body, parts.body_line, shown_path)
     findings += body_findings
     lines = {key[0]: pos[0] for key, pos in parsed.positions.keys.items() if len(key) == 1}
@@ -73,4 +84,4 @@ def load_card(file: Path, shown_path: str) -> tuple[Card | None, Body | None, li
         objections=body.objections,
         lines=lines,
     )
-    return card, body, findings
+    return ParsedCard(card, body, reported), findings

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 from dataclasses import dataclass
 
 from ..model import Finding, Severity
@@ -20,12 +21,15 @@ class Split:
 
 def decode(raw: bytes, path: str) -> tuple[str | None, list[Finding]]:
     """Text of a content file, or a finding that points at the first byte that is not UTF-8."""
+    # Drop a byte-order mark first: editors do not show it, and offsets must not count it.
+    raw = raw.removeprefix(codecs.BOM_UTF8)
     try:
-        return raw.decode("utf-8-sig"), []
+        return raw.decode("utf-8"), []
     except UnicodeDecodeError as exc:
         before = raw[: exc.start]
         line = before.count(b"\n") + 1
-        col = exc.start - (before.rfind(b"\n") + 1) + 1
+        # Editors count characters, not bytes: 'é' before the bad byte is one column.
+        col = len(before[before.rfind(b"\n") + 1 :].decode("utf-8")) + 1
         byte = raw[exc.start : exc.start + 1].hex()
         return None, [Finding(
             path, line, col, Severity.ERROR, f"file is not UTF-8 text (byte 0x{byte})",

@@ -10,12 +10,21 @@ from .schema import LEDGER_SCHEMA
 from .yaml_file import read_yaml_file
 
 
-def load_ledger(file: Path, shown_path: str) -> tuple[dict[str, Evidence], list[Finding]]:
+def load_ledger(
+    file: Path, shown_path: str
+) -> tuple[dict[str, Evidence] | None, list[Finding]]:
+    """The ledger by id; None when the file exists but its list could not be read.
+
+    Then every card's `ref:` would look unknown, burying the one real problem in the
+    ledger under a finding per citation.
+    """
     if not file.is_file():
         return {}, []  # the ledger is optional
-    data, positions, findings = read_yaml_file(file, shown_path, LEDGER_SCHEMA)
+    data, positions, findings = read_yaml_file(file, shown_path, LEDGER_SCHEMA, empty_ok=True)
+    if data is None or not isinstance(data.get("evidence", []), list):
+        return None, findings
     ledger: dict[str, Evidence] = {}
-    for index, raw in enumerate(items((data or {}).get("evidence"))):
+    for index, raw in enumerate(items(data.get("evidence"))):
         if not isinstance(raw, dict) or not isinstance(raw.get("id"), str):
             continue
         entry = evidence(raw, positions.at(("evidence", index))[0])

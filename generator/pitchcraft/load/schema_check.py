@@ -47,6 +47,18 @@ def check(
     data: object, schema: dict[str, Any], positions: Positions, path: str,
     what: str = "field",
 ) -> list[Finding]:
+    return check_fields(data, schema, positions, path, what)[0]
+
+
+def check_fields(
+    data: object, schema: dict[str, Any], positions: Positions, path: str,
+    what: str = "field",
+) -> tuple[list[Finding], frozenset[str]]:
+    """Findings, and the top-level fields they are about.
+
+    Later checks skip those fields: a `personas: cfo` already reported as "must be a list"
+    should not also yield "the card does not list that persona".
+    """
     key = id(schema)
     if key not in _VALIDATORS:
         _VALIDATORS[key] = _Validator(schema, format_checker=_formats)
@@ -54,10 +66,10 @@ def check(
     # A misspelt field is one problem, not two: "did you mean 'x'?" covers "missing 'x'".
     meant = {(tuple(e.absolute_path), _misspelling(e)[1]) for e in errors
              if e.validator == "additionalProperties"}
-    return [
-        _finding(e, positions, path, what) for e in errors
-        if not (e.validator == "required" and (tuple(e.absolute_path), _missing(e)) in meant)
-    ]
+    kept = [e for e in errors
+            if not (e.validator == "required" and (tuple(e.absolute_path), _missing(e)) in meant)]
+    fields = frozenset(str(e.absolute_path[0]) for e in kept if e.absolute_path)
+    return [_finding(e, positions, path, what) for e in kept], fields
 
 
 def _misspelling(error: ValidationError) -> tuple[str, str | None]:
@@ -110,20 +122,37 @@ def _finding(error: ValidationError, positions: Positions, path: str, what: str)
                        f"missing required {what} '{name}'{where}",
                        f"add '{name}:' ({field_desc})" if field_desc else f"add '{name}:'")
 
+    if kind in ("anyOf", "oneOf") and isinstance(error.instance, list):
+        # `industries: [Retail]` fails the list branch of "'all' or a list of ids": report
+        # why the list is wrong, not that no branch matched.
+        inner = [e for e in error.context or () if e.validator != "const"]
+        if inner:
+            return _finding(min(inner, key=lambda e: list(e.absolute_path)), positions, path,
+                            what)
+
     line, col = positions.at(at)
     subject = _name(at)
-    if kind == "type":
+    if kind == "type" and schema.get("format") == "date":
+        message = f"{subject} is not a date"
+        description = "write a real date as YYYY-MM-DD"
+    elif kind == "type":
         expected = error.validator_value
         names = " or ".join(_TYPE_NAMES.get(t, t) for t in
                             (expected if isinstance(expected, list) else [expected]))
         message = f"{subject} must be {names}"
         if expected == "string" and isinstance(error.instance, int | float):
             description = f"put it in quotes: '{error.instance}'"
+        elif expected == "array" and isinstance(error.instance, str | int | float):
+            description = f"write it as a list: [{error.instance}]"
     elif kind == "enum":
-        message = f"{subject} must be one of: {', '.join(map(str, error.validator_value))}"
+        choices = [str(c) for c in error.validator_value]
+        message = f"{subject} must be one of: {', '.join(choices)}"
+        close = difflib.get_close_matches(str(error.instance), choices, n=1, cutoff=0.6)
+        if close:
+            description = f"did you mean '{close[0]}'?"
     elif kind == "format":
         message = f"{subject} is not a date"
-        description = "write dates as YYYY-MM-DD"
+        description = "write a real date as YYYY-MM-DD"
     elif kind == "pattern":
         message = f"{subject} '{error.instance}' is not a valid id"
         description = "ids use lowercase letters, digits and hyphens"
@@ -138,6 +167,8 @@ def _finding(error: ValidationError, positions: Positions, path: str, what: str)
         description = "cite a ledger entry with 'ref' alone, or write the item inline"
     elif kind in ("anyOf", "oneOf"):
         message = f"{subject} is not valid"
+        if schema.get("anyOf") and {"const": "all"} in schema["anyOf"]:
+            message = f"{subject} must be 'all' or a list of ids"
     else:
         message = f"{subject}: {error.message}"
     return Finding(path, line, col, Severity.ERROR, message, description)

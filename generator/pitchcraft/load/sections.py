@@ -16,6 +16,11 @@ STEPS = (
     "Warmer", "Reframe", "Rational drowning", "Emotional impact", "A new way", "Our solution",
 )
 SECTIONS = (*STEPS, "Cost of doing nothing", "Discovery questions", "Objections", "Next step")
+ORDER = (
+    "Warmer", "Reframe", "Rational drowning", "Cost of doing nothing", "Emotional impact",
+    "A new way", "Our solution", "Discovery questions", "Objections", "Next step",
+)
+"""SECTIONS in the order a card is written (see the authoring guide)."""
 OPTIONAL = frozenset({"Warmer", "Next step"})
 REQUIRED = tuple(s for s in SECTIONS if s not in OPTIONAL)
 OBJECTIONS = "Objections"
@@ -45,11 +50,14 @@ class Body:
     objections: tuple[Objection, ...]
     variant_lines: dict[tuple[str, str], int]
     """(section, persona) -> line of its `### For:` heading, for persona checks."""
+    misnamed: frozenset[str] = frozenset()
+    """Sections an unknown heading resembles: already reported, so not also "missing"."""
 
 
 def parse_body(body: str, first_line: int, path: str) -> tuple[Body, list[Finding]]:
     findings: list[Finding] = []
     opened: list[_Open] = []
+    misnamed: set[str] = set()
     current: _Open | None = None
     fence: str | None = None
     stray_line = 0
@@ -64,7 +72,8 @@ def parse_body(body: str, first_line: int, path: str) -> tuple[Body, list[Findin
                 fence = None
         heading = None if fence else _HEADING.match(line)
         if heading and len(heading.group(1)) == 2:
-            current = _start_section(heading.group(2), number, path, opened, findings)
+            current = _start_section(heading.group(2), number, path, opened, misnamed,
+                                     findings)
             continue
         if heading and current is not None:
             _sub_heading(current, heading.group(2), number)
@@ -81,23 +90,30 @@ def parse_body(body: str, first_line: int, path: str) -> tuple[Body, list[Findin
             path, stray_line, 1, Severity.WARNING, "text before the first section is not used",
             "move it under a '## <section>' heading such as '## Reframe'",
         ))
-    return _finish(opened), findings
+    return _finish(opened, misnamed), findings
 
 
 def _start_section(
-    title: str, number: int, path: str, opened: list[_Open], findings: list[Finding]
-) -> _Open | None:
+    title: str, number: int, path: str, opened: list[_Open], misnamed: set[str],
+    findings: list[Finding],
+) -> _Open:
+    """The section a `##` heading opens; a rejected heading gets one that is never used.
+
+    Its text must go somewhere: left loose it would be reported again as text before the
+    first section.
+    """
     name = _BY_KEY.get(title.strip().casefold())
     if name is None:
         close = difflib.get_close_matches(title, SECTIONS, n=1, cutoff=0.5)
         hint = f"did you mean '## {close[0]}'?" if close else "sections: " + ", ".join(SECTIONS)
         findings.append(Finding(path, number, 1, Severity.ERROR,
                                 f"unknown section '## {title}'", hint))
-        return None
+        misnamed.update(close)
+        return _Open(title, number)
     if any(o.name == name for o in opened):
         findings.append(Finding(path, number, 1, Severity.ERROR,
                                 f"section '## {name}' appears twice", "merge the two sections"))
-        return None
+        return _Open(name, number)
     section = _Open(name, number)
     opened.append(section)
     return section
@@ -122,7 +138,7 @@ def _text(lines: list[str]) -> str:
     return "\n".join(lines).strip()
 
 
-def _finish(opened: list[_Open]) -> Body:
+def _finish(opened: list[_Open], misnamed: set[str]) -> Body:
     sections: dict[str, Section] = {}
     objections: list[Objection] = []
     variant_lines: dict[tuple[str, str], int] = {}
@@ -135,4 +151,4 @@ def _finish(opened: list[_Open]) -> Body:
         )
         variant_lines.update({(o.name, p): line for p, (line, _) in o.variants.items()})
         objections.extend(Objection(q, _text(a), line) for q, line, a in o.objections)
-    return Body(sections, tuple(objections), variant_lines)
+    return Body(sections, tuple(objections), variant_lines, frozenset(misnamed))

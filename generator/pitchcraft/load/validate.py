@@ -19,7 +19,8 @@ from ..model import (
     Severity,
     Taxonomy,
 )
-from .sections import OBJECTIONS, REQUIRED, Body
+from .cards import ParsedCard
+from .sections import OBJECTIONS, ORDER, REQUIRED, Body
 
 _SHORT_LIST = 8
 
@@ -39,16 +40,34 @@ def unknown_id(
 
 
 def check_card(
-    card: Card, body: Body, taxonomy: Taxonomy | None, ledger: dict[str, Evidence],
+    parsed: ParsedCard, taxonomy: Taxonomy | None, ledger: dict[str, Evidence] | None,
     today: dt.date,
 ) -> list[Finding]:
-    findings = _sections(card, body)
+    """Judge a card against the taxonomy and ledger.
+
+    A missing taxonomy or unreadable ledger (None) was reported on its own file, so the
+    checks against it are skipped rather than failing every card. So are fields whose shape
+    was already reported (`parsed.reported`): one problem, one finding.
+    """
+    card, reported = parsed.card, parsed.reported
+    findings = _sections(card, parsed.body, reported)
     if taxonomy is not None:
-        findings += _references(card, taxonomy)
+        findings += _references(card, taxonomy, reported)
         findings += _freshness(card, taxonomy.review_interval_days, today)
-    findings += _evidence(card, ledger, today)
-    findings += _differentiation(card)
+    findings += _evidence(card, ledger, today, reported)
+    if "differentiation" not in reported:
+        findings += _differentiation(card)
     return findings
+
+
+def check_ledger(ledger: dict[str, Evidence], path: str, today: dt.date) -> list[Finding]:
+    """Ledger figures dated in the future, reported once on the ledger, not on each card."""
+    return [
+        Finding(path, entry.line, 1, Severity.ERROR,
+                f"evidence '{entry.id}' is dated {entry.as_of}, in the future",
+                "use the date the figure was measured")
+        for entry in ledger.values() if entry.as_of and entry.as_of > today
+    ]
 
 
 def check_duplicate_ids(cards: Iterable[Card]) -> list[Finding]:
@@ -69,19 +88,29 @@ def _line(card: Card, field: str) -> int:
     return card.lines.get(field, 1)
 
 
-def _sections(card: Card, body: Body) -> list[Finding]:
+def _missing_section(card: Card, name: str) -> Finding:
+    """Point at the section the missing one should precede, where the author will add it."""
+    later = [s for s in card.sections.values()
+             if ORDER.index(s.name) > ORDER.index(name)]
+    if later:
+        follow = min(later, key=lambda s: s.line)
+        line, hint = follow.line, f"add it before '## {follow.name}'"
+    else:
+        line = max([s.line for s in card.sections.values()] or [_line(card, "title")])
+        hint = "add it at the end of the card"
+    return Finding(card.path, line, 1, Severity.ERROR, f"missing section '## {name}'",
+                   f"{hint}; `pitchcraft new card` shows every section in order")
+
+
+def _sections(card: Card, body: Body, reported: frozenset[str]) -> list[Finding]:
     findings = []
-    last_line = max([s.line for s in card.sections.values()] or [_line(card, "title")])
     for name in REQUIRED:
-        if name not in card.sections:
-            findings.append(Finding(
-                card.path, last_line, 1, Severity.ERROR, f"missing section '## {name}'",
-                "add it; `pitchcraft new card` shows every section in order",
-            ))
-        elif name != OBJECTIONS and not card.sections[name].text and not (
-            card.sections[name].variants
-        ):
-            findings.append(Finding(card.path, card.sections[name].line, 1, Severity.ERROR,
+        section = card.sections.get(name)
+        if section is None:
+            if name not in body.misnamed:
+                findings.append(_missing_section(card, name))
+        elif name != OBJECTIONS and not section.text and not section.variants:
+            findings.append(Finding(card.path, section.line, 1, Severity.ERROR,
                                     f"section '## {name}' is empty", "write the step's text"))
     if OBJECTIONS in card.sections and not card.objections:
         findings.append(Finding(
@@ -94,6 +123,8 @@ def _sections(card: Card, body: Body) -> list[Finding]:
             findings.append(Finding(card.path, objection.line, 1, Severity.ERROR,
                                     f"objection '{objection.objection}' has no answer",
                                     "write the rep's answer under the heading"))
+    if "personas" in reported or not card.personas:
+        return findings  # the personas field itself is wrong; that finding covers variants
     for (section, persona), line in sorted(body.variant_lines.items(), key=lambda i: i[1]):
         if persona not in card.personas:
             findings.append(Finding(
@@ -105,7 +136,7 @@ def _sections(card: Card, body: Body) -> list[Finding]:
     return findings
 
 
-def _references(card: Card, taxonomy: Taxonomy) -> list[Finding]:
+def _references(card: Card, taxonomy: Taxonomy, reported: frozenset[str]) -> list[Finding]:
     groups = [
         ("industries", "industry", [i.id for i in taxonomy.industries]),
         ("problems", "problem", [p.id for p in taxonomy.problems]),
@@ -115,23 +146,28 @@ def _references(card: Card, taxonomy: Taxonomy) -> list[Finding]:
     findings = []
     for field, kind, valid in groups:
         values = getattr(card, field)
-        if field == "industries" and values == (ALL_INDUSTRIES,):
+        if field in reported or (field == "industries" and values == (ALL_INDUSTRIES,)):
             continue
+        if not valid:
+            continue  # the schema requires entries, so taxonomy.yml is already reported
         findings += [unknown_id(card.path, _line(card, field), kind, value, valid, field)
                      for value in values if value not in valid]
     return findings
 
 
-def _evidence(card: Card, ledger: dict[str, Evidence], today: dt.date) -> list[Finding]:
+def _evidence(
+    card: Card, ledger: dict[str, Evidence] | None, today: dt.date, reported: frozenset[str]
+) -> list[Finding]:
     findings = []
-    if card.published and not card.evidence:
+    if card.published and not card.evidence and "evidence" not in reported:
+        # Without an 'evidence:' line, 'status: published' is what demands it.
         findings.append(Finding(
-            card.path, _line(card, "evidence") if "evidence" in card.lines else 1, 1,
+            card.path, _line(card, "evidence" if "evidence" in card.lines else "status"), 1,
             Severity.ERROR, "published card has no evidence",
             "add at least one sourced figure under 'evidence:' (inline or '- ref: <ledger id>')",
         ))
     for item in card.evidence:
-        if item.id and not item.figure and item.id not in ledger:
+        if ledger is not None and item.id and not item.figure and item.id not in ledger:
             findings.append(unknown_id(card.path, item.line, "evidence", item.id, ledger))
         if item.as_of and item.as_of > today:
             findings.append(Finding(card.path, item.line, 1, Severity.ERROR,

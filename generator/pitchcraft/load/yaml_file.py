@@ -11,9 +11,12 @@ from .yaml_source import Positions, parse_yaml
 
 
 def read_yaml_file(
-    file: Path, shown_path: str, schema: dict, what: str = "field"
+    file: Path, shown_path: str, schema: dict, what: str = "field", *, empty_ok: bool = False
 ) -> tuple[dict | None, Positions, list[Finding]]:
-    """A whole YAML file (taxonomy, ledger) checked against its schema."""
+    """A whole YAML file (taxonomy, ledger) checked against its schema.
+
+    `empty_ok` reads an empty (or comments-only) file as no fields, for optional files.
+    """
     text, findings = decode(file.read_bytes(), shown_path)
     empty = Positions()
     if text is None:
@@ -21,6 +24,13 @@ def read_yaml_file(
     parsed, findings = parse_yaml(text, shown_path)
     if parsed is None:
         return None, empty, findings
+    if parsed.data is None and empty_ok:
+        return {}, parsed.positions, findings
+    if parsed.data is None:
+        return None, parsed.positions, [*findings, Finding(
+            shown_path, 1, 1, Severity.ERROR, "file is empty",
+            "see the authoring guide for the layout of this file",
+        )]
     if not isinstance(parsed.data, dict):
         return None, parsed.positions, [*findings, Finding(
             shown_path, 1, 1, Severity.ERROR, "file is not a mapping of fields",

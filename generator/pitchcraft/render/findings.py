@@ -9,9 +9,17 @@ from ..model import Card, Finding
 
 
 def as_text(finding: Finding) -> str:
-    hint = f" ({finding.hint})" if finding.hint else ""
+    """`path:line:col: severity: message (hint)` on one line, as editors and grep expect.
+
+    Messages quote the author's values, and a quoted YAML value can hold a line break.
+    """
+    hint = f" ({_one_line(finding.hint)})" if finding.hint else ""
     where = f"{finding.path}:{finding.line}:{finding.col}"
-    return f"{where}: {finding.severity}: {finding.message}{hint}"
+    return f"{where}: {finding.severity}: {_one_line(finding.message)}{hint}"
+
+
+def _one_line(text: str) -> str:
+    return text.replace("\r", "\\r").replace("\n", "\\n")
 
 
 def as_github(finding: Finding) -> str:
