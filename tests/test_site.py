@@ -122,3 +122,16 @@ def test_drafts_preview_shows_drafts_with_a_banner(tmp_path):
     page = tmp_path / "out/cards/tier-one-customers-resource-on-carbon/index.html"
     assert DRAFT_SENTENCE in page.read_text()
     assert "This card is a draft" in page.read_text()
+
+
+def test_a_content_error_stops_mkdocs_before_it_cleans_the_last_site(tmp_path):
+    project = _project(tmp_path)
+    site = tmp_path / "out"
+    assert mkdocs_build(project, site).returncode == 0
+    before = sorted(p.relative_to(site) for p in site.rglob("*"))
+    card = project / "content/insights/peak-demand/shift-start-sets-the-bill.md"
+    card.write_text(card.read_text().replace("status: published", "status: publishd"))
+    failed = mkdocs_build(project, site)
+    assert failed.returncode != 0
+    assert "did you mean 'published'?" in failed.stderr
+    assert sorted(p.relative_to(site) for p in site.rglob("*")) == before

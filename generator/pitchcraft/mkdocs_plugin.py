@@ -1,7 +1,8 @@
 """The MkDocs adapter: each event is a few lines into the core.
 
-Content is loaded and pages are rendered in `on_files`, so every build (including each
-`mkdocs serve` rebuild, which reuses this plugin instance) starts from the files on disk.
+Content is loaded in `on_pre_build` and pages are added in `on_files`, so every build
+(including each `mkdocs serve` rebuild, which reuses this plugin instance) starts from the
+files on disk.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .load import load_content
+from .model import Content
 from .render.findings import as_text
 from .render.site import INTERNAL, PAGE_GROUPS, PUBLIC, SiteOptions, build_site, site_pages
 from .render.templates import TemplateError
@@ -46,6 +48,8 @@ class PitchcraftConfig(base.Config):
 
 
 class PitchcraftPlugin(BasePlugin[PitchcraftConfig]):
+    _content: Content | None = None
+
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """A public build drops internal pages from the nav before MkDocs validates it."""
         if self.config.audience == PUBLIC and config.nav:
@@ -57,7 +61,10 @@ class PitchcraftPlugin(BasePlugin[PitchcraftConfig]):
             return set()
         return {*self.config.internal_docs, "coverage.md"}
 
-    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        """Load and validate before MkDocs cleans the site folder, so a content error leaves
+        the last good site in place (`mkdocs serve` keeps serving it)."""
+        self._content = None
         content = load_content(self.config.content, today=_today())
         for finding in content.findings:
             (log.error if finding.is_error else log.warning)(as_text(finding))
@@ -66,6 +73,12 @@ class PitchcraftPlugin(BasePlugin[PitchcraftConfig]):
                 f"{sum(f.is_error for f in content.findings)} content error(s) in "
                 f"{self.config.content}; run `pitchcraft check {self.config.content}`"
             )
+        self._content = content
+
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        content = self._content
+        if content is None:  # pragma: no cover - MkDocs always runs on_pre_build first
+            raise PluginError("pitchcraft: content was not loaded")
         groups = tuple(self.config.pages)
         if self.config.audience == PUBLIC:  # buyers see insights, never the talk tracks
             groups = tuple(g for g in groups if g not in ("pitches", "coverage"))
