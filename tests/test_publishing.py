@@ -36,6 +36,7 @@ def _internal_markers() -> list[str]:
         if card.audience == "internal":
             markers += [card.title, card.sections["Reframe"].text.split("\n")[0]]
         else:
+            markers += [e.claim for e in card.evidence if e.audience == "internal"]
             markers += [o.answer.split("\n")[0] for o in card.objections]
             markers += [q for q in card.sections["Discovery questions"].text.splitlines() if q]
         markers.append(card.owner)

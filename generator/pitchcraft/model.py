@@ -108,6 +108,8 @@ class Evidence:
     as_of: dt.date | None
     kind: str = "fact"
     url: str = ""
+    audience: str = "public"
+    """internal evidence is left out of the public site, even on a public card."""
     id: str = ""
     line: int = 0
 

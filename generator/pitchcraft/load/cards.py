@@ -9,6 +9,7 @@ from ..model import ALL_INDUSTRIES, Card, Finding, Severity
 from . import schema_check
 from .coerce import choice, date, evidence, items, mapping, positive_int, text, texts
 from .frontmatter import decode, split
+from .html_policy import unsafe_html
 from .schema import CARD_SCHEMA
 from .sections import Body, parse_body
 from .yaml_source import parse_yaml
@@ -34,7 +35,9 @@ def load_card(file: Path, shown_path: str) -> tuple[ParsedCard | None, list[Find
     parts, findings = split(source, shown_path)
     if parts is None:
         return None, findings
+    unsafe = unsafe_html(source, shown_path)
     parsed, findings = parse_yaml(parts.front_matter, shown_path, parts.front_matter_line)
+    findings += unsafe
     if parsed is None:
         return None, findings
     data = parsed.data

@@ -15,6 +15,7 @@ def evidence(item: dict, line: int) -> Evidence:
         as_of=date(item.get("as_of")),
         kind=choice(item.get("kind"), ("fact", "estimate"), "fact"),
         url=text(item.get("url")),
+        audience=choice(item.get("audience"), ("public", "internal"), "public"),
         id=text(item.get("ref")) or text(item.get("id")),
         line=line,
     )

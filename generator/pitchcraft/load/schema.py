@@ -43,6 +43,9 @@ EVIDENCE_FIELDS: dict[str, Any] = {
     "as_of": _date("When the figure was measured or estimated (YYYY-MM-DD)."),
     "kind": {"enum": ["fact", "estimate"], "default": "fact",
              "description": "fact (measured) or estimate."},
+    "audience": {"enum": ["public", "internal"], "default": "public",
+                 "description": "internal figures (pipeline, win rates, discounts) never reach"
+                                " the public site."},
 }
 _EVIDENCE_REQUIRED = ["figure", "claim", "source", "as_of"]
 

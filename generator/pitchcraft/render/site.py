@@ -68,9 +68,12 @@ class Site:
 
 def visible_cards(content: Content, options: SiteOptions) -> tuple[Card, ...]:
     statuses = {"published", "draft"} if options.drafts else {"published"}
+    cards = [c for c in content.cards if c.status in statuses]
+    if options.audience != PUBLIC:
+        return tuple(cards)
     return tuple(
-        c for c in content.cards
-        if c.status in statuses and (options.audience != PUBLIC or c.audience == PUBLIC)
+        replace(c, evidence=tuple(e for e in c.evidence if e.audience == PUBLIC))
+        for c in cards if c.audience == PUBLIC
     )
 
 
