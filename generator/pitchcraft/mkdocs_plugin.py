@@ -8,6 +8,7 @@ files on disk.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 from pathlib import Path
 
@@ -15,16 +16,20 @@ from mkdocs.config import base
 from mkdocs.config import config_options as opt
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .load import load_content
 from .model import Content
+from .pagefind_search import index_site
 from .render.findings import as_text
 from .render.site import INTERNAL, PAGE_GROUPS, PUBLIC, SiteOptions, build_site, site_pages
 from .render.templates import TemplateError
 
 log = get_plugin_logger(__name__)
+
+PAGEFIND_FROM_PAGES = 2000
+"""Where Pagefind takes over under `search: auto`; see bench/RESULTS.md for the measurements."""
 
 _IN_NAV = {"index.md", "industries/index.md", "problems/index.md", "personas/index.md",
            "coverage.md"}
@@ -45,10 +50,15 @@ class PitchcraftConfig(base.Config):
         opt.Type(str), default=["authoring.md", "meeting-prep.md", "publishing.md"]
     )
     """Pages of the docs folder that a public build leaves out (the team's own guides)."""
+    search = opt.Choice(("auto", "material", "pagefind"), default="auto")
+    """Search engine. auto: Material's search for small sites, Pagefind from
+    `pagefind_from_pages` pages on, where one JSON index of every page gets too slow."""
+    pagefind_from_pages = opt.Type(int, default=PAGEFIND_FROM_PAGES)
 
 
 class PitchcraftPlugin(BasePlugin[PitchcraftConfig]):
     _content: Content | None = None
+    _pagefind = False
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """A public build drops internal pages from the nav before MkDocs validates it."""
@@ -74,6 +84,31 @@ class PitchcraftPlugin(BasePlugin[PitchcraftConfig]):
                 f"{self.config.content}; run `pitchcraft check {self.config.content}`"
             )
         self._content = content
+        self._pagefind = self._use_pagefind(content, config)
+
+    def _use_pagefind(self, content: Content, config: MkDocsConfig) -> bool:
+        """Pick the engine and tell the theme; Material's indexer is switched off for Pagefind."""
+        engine = self.config.search
+        if engine == "auto":
+            pages = len(content.published_cards) * 2  # a card page and about one pitch page
+            engine = "pagefind" if pages >= self.config.pagefind_from_pages else "material"
+        config.extra["pitchcraft_search"] = engine
+        material = config.plugins.get("material/search")
+        if material is not None:
+            material.config.enabled = engine == "material"
+        return engine == "pagefind"
+
+    @event_priority(-100)  # after every other plugin has written its files
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self._pagefind:
+            pages = index_site(Path(config.site_dir))
+            log.info(f"pagefind indexed {pages} pages")
+            # Material's bundle asks for its own index on every page; an empty one keeps that
+            # request from failing without shipping the whole site to every browser.
+            empty = Path(config.site_dir, "search", "search_index.json")
+            empty.parent.mkdir(exist_ok=True)
+            empty.write_text(json.dumps({"config": {"lang": ["en"], "separator": r"[\s\-]+",
+                                                    "pipeline": []}, "docs": []}))
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         content = self._content

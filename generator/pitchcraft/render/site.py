@@ -111,7 +111,8 @@ def pitch_path(industry: str, problem: str) -> str:
 def site_pages(site: Site, template_dirs: list) -> list[Page]:
     env = environment(template_dirs)
     env.globals.update(site=site, taxonomy=site.taxonomy, tab_anchor=tab_anchor,
-                       pitch_path=pitch_path, drafts=site.options.drafts)
+                       pitch_path=pitch_path, drafts=site.options.drafts,
+                       names=lambda kind, ids: _names(site.taxonomy, kind, ids))
     pages: list[Page] = []
     groups = site.options.groups
 
@@ -154,13 +155,20 @@ def site_pages(site: Site, template_dirs: list) -> list[Page]:
                 "search": {"boost": 2},
                 "hide": ["toc"],  # one table of contents per persona tab is noise
                 "tags": sorted({t for p in pitches for t in p.card.tags}),
-            }, pitches=pitches, industry=first.industry, problem=first.problem)
+            }, pitches=pitches, industry=first.industry, problem=first.problem,
+                summary=_first_sentence(first.steps[1].text))
     if "coverage" in groups:
         page("coverage.md", "site/coverage.md.j2", {
             "title": "Coverage", "search": {"exclude": True},
             "description": "Which industry and problem pairs have insight cards, and the gaps.",
         })
     return pages
+
+
+def _names(taxonomy: Taxonomy, kind: str, ids: tuple[str, ...]) -> list[str]:
+    """Display names for taxonomy ids, in taxonomy order; 'all' industries means every one."""
+    items: tuple[Item, ...] = getattr(taxonomy, kind)
+    return [i.name for i in items if i.id in ids or (ids == ("all",) and kind == "industries")]
 
 
 def _card_meta(card: Card) -> dict[str, Any]:

@@ -1,0 +1,32 @@
+"""Index the built site with Pagefind, for sites too large for Material's built-in search.
+
+Material's search ships one JSON index of every page to every browser; Pagefind splits its
+index into fragments a browser fetches on demand. It indexes the HTML MkDocs wrote, so drafts
+and internal pages, which were never written, can never be in it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+from pagefind.index import IndexConfig, PagefindIndex
+
+OUTPUT = "pagefind"
+
+
+def index_site(site_dir: Path) -> int:
+    """Write `pagefind/` into the site; returns the number of pages indexed."""
+    return asyncio.run(_index(site_dir))
+
+
+async def _index(site_dir: Path) -> int:
+    config = IndexConfig(
+        root_selector="article",  # the page content, not the nav repeated on every page
+        exclude_selectors=[".headerlink", ".md-source-file", ".pc-print", "form"],
+        force_language="en",
+        output_path=str(site_dir / OUTPUT),
+    )
+    async with PagefindIndex(config=config) as index:  # writes the files on leaving
+        result = await index.add_directory(str(site_dir))
+    return int(result["page_count"])

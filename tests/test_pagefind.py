@@ -1,0 +1,72 @@
+"""Pagefind search: Material's look, pitches first, keyboard, and nothing internal indexed."""
+
+from __future__ import annotations
+
+import gzip
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from builders import REPO
+from site_server import mkdocs_build, serve
+
+
+@pytest.fixture(scope="module")
+def pagefind_url(tmp_path_factory) -> Iterator[str]:
+    site = tmp_path_factory.mktemp("pagefind")
+    result = mkdocs_build(REPO, site, PITCHCRAFT_SEARCH="pagefind")
+    assert result.returncode == 0, result.stderr
+    assert "pagefind indexed" in result.stderr
+    assert (site / "pagefind" / "pagefind.js").is_file()
+    with serve(site) as url:
+        yield url
+
+
+def test_search_shows_pitches_first_with_chips_and_works_by_keyboard(page: Page, pagefind_url):
+    page.goto(pagefind_url + "cards/shift-start-sets-the-bill/")
+    page.keyboard.press("/")
+    page.keyboard.type("ratchet")
+    results = page.locator("[data-pc-search] .md-search-result__item")
+    expect(results.first).to_be_visible(timeout=15_000)
+    titles = page.locator("[data-pc-search] .md-search-result__article h1").all_inner_texts()
+    assert titles[:2] == ["Pitch: Food and beverage processing: Peak demand charges",
+                          "Pitch: Plastics and injection moulding: Peak demand charges"]
+    assert "Card: Your demand charge is set in fifteen minutes at shift start-up" in titles
+    chips = results.nth(0).locator(".md-tag").all_inner_texts()
+    assert "Peak demand charges" in chips and "Chief Financial Officer" in chips
+    expect(page.locator("[data-pc-search] .md-search-result__meta")).to_have_text(
+        "3 matching documents")
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/pitches/food-processing--peak-demand-charges/$"))
+
+
+def test_escape_closes_and_no_result_says_so(page: Page, pagefind_url):
+    page.goto(pagefind_url)
+    page.keyboard.press("/")
+    page.keyboard.type("zzyzxnotaword")
+    expect(page.locator("[data-pc-search] .md-search-result__meta")).to_have_text(
+        "No matching documents", timeout=15_000)
+    page.keyboard.press("Escape")
+    assert page.evaluate("document.getElementById('__search').checked") is False
+
+
+def _fragments(site: Path) -> str:
+    return "".join(gzip.decompress(f.read_bytes()).decode("utf-8", "replace")
+                   for f in (site / "pagefind" / "fragment").iterdir())
+
+
+def test_public_pagefind_index_holds_no_internal_text(tmp_path):
+    internal = mkdocs_build(REPO, tmp_path / "internal", PITCHCRAFT_SEARCH="pagefind")
+    public = mkdocs_build(REPO, tmp_path / "public", PITCHCRAFT_SEARCH="pagefind",
+                          PITCHCRAFT_AUDIENCE="public")
+    assert internal.returncode == 0 and public.returncode == 0, public.stderr
+    marker = "INTERNAL-MARKER: we discount up to 18 percent"
+    assert marker in _fragments(tmp_path / "internal")
+    text = _fragments(tmp_path / "public")
+    assert "Your demand charge is set in fifteen minutes" in text
+    assert marker not in text
+    assert "Priya Raman" not in text

@@ -1,0 +1,138 @@
+/* Pitchcraft: search with Pagefind inside Material's search dialog.
+   Pagefind fetches only the index fragments a query needs, so the first result stays fast on
+   sites with thousands of cards. Pitches are listed before cards; arrows, Enter and Escape
+   work as in Material. */
+(function () {
+  "use strict";
+  var dialog = document.querySelector("[data-pc-search]");
+  if (!dialog) { return; }
+  var toggle = document.getElementById("__search");
+  var input = dialog.querySelector(".md-search__input");
+  var meta = dialog.querySelector(".md-search-result__meta");
+  var list = dialog.querySelector(".md-search-result__list");
+  var config = JSON.parse(document.getElementById("__config").textContent);
+  var root = new URL(config.base.replace(/\/?$/, "/"), window.location.href);
+  var loading = null;
+  var latest = 0;
+
+  function pagefind() {
+    if (!loading) {
+      loading = import(new URL("pagefind/pagefind.js", root).href).then(function (pf) {
+        return pf.options({ baseUrl: root.pathname }).then(function () { return pf; });
+      });
+    }
+    return loading;
+  }
+
+  function open() {
+    toggle.checked = true;
+    toggle.dispatchEvent(new Event("change"));
+    input.focus();
+    pagefind();
+  }
+
+  function close() {
+    toggle.checked = false;
+    toggle.dispatchEvent(new Event("change"));
+    input.blur();
+  }
+
+  function chips(filters) {
+    var nav = document.createElement("nav");
+    nav.className = "md-tags";
+    ["industry", "problem", "persona"].forEach(function (kind) {
+      (filters[kind] || []).slice(0, 3).forEach(function (name) {
+        var span = document.createElement("span");
+        span.className = "md-tag";
+        span.textContent = name;
+        nav.appendChild(span);
+      });
+    });
+    return nav;
+  }
+
+  function item(data) {
+    var li = document.createElement("li");
+    li.className = "md-search-result__item";
+    var a = document.createElement("a");
+    a.className = "md-search-result__link";
+    a.href = data.url;
+    var article = document.createElement("article");
+    article.className = "md-search-result__article md-typeset";
+    var title = document.createElement("h1");
+    title.textContent = (data.meta.kind ? data.meta.kind + ": " : "") + (data.meta.title || data.url);
+    var summary = document.createElement("p");
+    summary.textContent = data.meta.summary || "";
+    var excerpt = document.createElement("p");
+    excerpt.innerHTML = data.excerpt; /* Pagefind escapes page text; it adds only <mark> */
+    article.appendChild(title);
+    if (summary.textContent) { article.appendChild(summary); }
+    article.appendChild(excerpt);
+    article.appendChild(chips(data.filters || {}));
+    a.appendChild(article);
+    li.appendChild(a);
+    return li;
+  }
+
+  function search(query) {
+    var ticket = ++latest;
+    if (!query.trim()) {
+      list.textContent = "";
+      meta.textContent = "Type to start searching";
+      return;
+    }
+    pagefind().then(function (pf) {
+      return pf.search(query);
+    }).then(function (found) {
+      if (ticket !== latest) { return null; }
+      return Promise.all(found.results.slice(0, 20).map(function (r) { return r.data(); }))
+        .then(function (pages) { return { total: found.results.length, pages: pages }; });
+    }).then(function (result) {
+      if (!result || ticket !== latest) { return; }
+      var pitchesFirst = result.pages.filter(function (p) { return p.meta.kind === "Pitch"; })
+        .concat(result.pages.filter(function (p) { return p.meta.kind !== "Pitch"; }));
+      list.textContent = "";
+      pitchesFirst.forEach(function (p) { list.appendChild(item(p)); });
+      meta.textContent = result.total === 0 ? "No matching documents" :
+        result.total + (result.total === 1 ? " matching document" : " matching documents");
+    });
+  }
+
+  var timer = null;
+  input.addEventListener("input", function () {
+    clearTimeout(timer);
+    timer = setTimeout(function () { search(input.value); }, 120);
+  });
+  input.addEventListener("focus", pagefind);
+  dialog.querySelector("form").addEventListener("submit", function (event) {
+    event.preventDefault();
+    var first = list.querySelector("a");
+    if (first) { window.location.href = first.href; }
+  });
+
+  document.addEventListener("keydown", function (event) {
+    var links = Array.prototype.slice.call(list.querySelectorAll("a"));
+    var at = links.indexOf(document.activeElement);
+    var typing = /^(INPUT|TEXTAREA|SELECT)$/.test(event.target.tagName);
+    if (!toggle.checked) {
+      if (!typing && (event.key === "/" || event.key === "s" || event.key === "f")) {
+        event.preventDefault();
+        open();
+      }
+      return;
+    }
+    if (event.key === "Escape") {
+      event.preventDefault();
+      close();
+    } else if (event.key === "ArrowDown" && links.length) {
+      event.preventDefault();
+      links[Math.min(at + 1, links.length - 1)].focus();
+    } else if (event.key === "ArrowUp" && links.length) {
+      event.preventDefault();
+      if (at <= 0) { input.focus(); } else { links[at - 1].focus(); }
+    }
+  });
+  toggle.addEventListener("change", function () {
+    if (toggle.checked) { setTimeout(function () { input.focus(); }, 50); }
+  });
+})();
