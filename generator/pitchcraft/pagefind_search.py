@@ -8,6 +8,7 @@ and internal pages, which were never written, can never be in it.
 from __future__ import annotations
 
 import asyncio
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from pagefind.index import IndexConfig, PagefindIndex
@@ -16,8 +17,17 @@ OUTPUT = "pagefind"
 
 
 def index_site(site_dir: Path) -> int:
-    """Write `pagefind/` into the site; returns the number of pages indexed."""
-    return asyncio.run(_index(site_dir))
+    """Write `pagefind/` into the site; returns the number of pages indexed.
+
+    Pagefind's API is async; a caller that already runs an event loop (a notebook, a
+    Playwright script) gets the indexing on a thread of its own.
+    """
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.run(_index(site_dir))
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, _index(site_dir)).result()
 
 
 async def _index(site_dir: Path) -> int:

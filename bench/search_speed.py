@@ -1,0 +1,114 @@
+"""How fast a rep gets a first search result, with Material's search and with Pagefind.
+
+For each size N: write the synthetic corpus (bench/corpus.py) with one made-up word in one
+card, build the site twice (search: material, then search: pagefind), then in Chromium open
+the home page with an empty cache, open search, type the word, and wait for the first result.
+Recorded per engine: milliseconds from navigation start to the first result, bytes
+downloaded in that time (uncompressed, as Python's http.server sends them; a gzip-serving host
+shrinks the JSON index, not Pagefind's already-compressed fragments), the build time, and for
+Pagefind the indexing time alone.
+
+    python bench/search_speed.py --sizes 1000 10000 --repeat 3 --out bench/search.json
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+sys.path[:0] = [str(HERE), str(REPO / "tests")]
+
+from corpus import make_corpus  # noqa: E402
+from pitchcraft.pagefind_search import index_site  # noqa: E402
+from site_server import CHROMIUM_FLAGS, require_chromium, serve  # noqa: E402
+
+WORD = "zephyrquill"
+"""Occurs in exactly one card of the corpus (added below), like a rare term a rep remembers."""
+
+
+def project(n: int, root: Path) -> Path:
+    for name in ("docs", "theme"):
+        shutil.copytree(REPO / name, root / name)
+    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    content = make_corpus(n, root / "content")
+    card = sorted((content / "insights").rglob("*.md"))[n // 2]
+    text = card.read_text()
+    card.write_text(text.replace("## Reframe\n", f"## Reframe\n\nThe {WORD} effect. ", 1))
+    return root
+
+
+def build(root: Path, site: Path, engine: str) -> float:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1795000000",
+           "PITCHCRAFT_SEARCH": engine}
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f",
+                    str(root / "mkdocs.yml"), "-d", str(site)], env=env, check=True)
+    return time.perf_counter() - start
+
+
+def first_result(browser, url: str) -> tuple[float, int]:
+    """(ms from navigation start to first visible result, bytes downloaded by then)."""
+    context = browser.new_context()
+    page = context.new_page()
+    received: list[int] = []
+    page.on("requestfinished", lambda r: received.append(r.sizes()["responseBodySize"]))
+    page.goto(url, wait_until="commit")
+    page.wait_for_selector(".md-search__input", state="attached")
+    page.locator(".md-search__input").click()
+    page.locator(".md-search__input").fill(WORD)
+    page.locator(".md-search-result__item").first.wait_for(state="visible", timeout=180_000)
+    elapsed = page.evaluate("performance.now()")
+    total = sum(received)
+    context.close()
+    return elapsed, total
+
+
+def measure(n: int, repeat: int, browser) -> dict:
+    with tempfile.TemporaryDirectory() as tmp:
+        root = project(n, Path(tmp) / "project")
+        row: dict = {"cards": n}
+        for engine in ("material", "pagefind"):
+            site = Path(tmp) / f"site-{engine}"
+            row[f"{engine}_build_s"] = round(build(root, site, engine), 2)
+            if engine == "pagefind":
+                start = time.perf_counter()
+                index_site(site)
+                row["pagefind_index_s"] = round(time.perf_counter() - start, 2)
+            else:
+                row["material_index_bytes"] = (site / "search/search_index.json").stat().st_size
+            with serve(site) as url:
+                runs = [first_result(browser, url) for _ in range(repeat)]
+            row[f"{engine}_first_result_ms"] = round(statistics.median(r[0] for r in runs))
+            row[f"{engine}_bytes"] = round(statistics.median(r[1] for r in runs))
+            print(json.dumps(row), flush=True)
+        return row
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--out", type=Path, default=HERE / "search.json")
+    args = parser.parse_args()
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=require_chromium(),
+                                             args=CHROMIUM_FLAGS)
+        rows = [measure(n, args.repeat, browser) for n in args.sizes]
+        browser.close()
+    args.out.write_text(json.dumps(rows, indent=2) + "\n")
+
+
+if __name__ == "__main__":
+    main()
