@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from pathlib import Path
+
 from click.testing import CliRunner
 
 from builders import FRONT
@@ -38,3 +42,14 @@ def test_check_exit_codes(folder):
     assert "insights/broken.md:1:1: error: no front matter" in broken.output
     missing = runner.invoke(main, ["check", str(folder.root / "nowhere")])
     assert missing.exit_code == 2
+
+
+def test_the_package_is_pitchcraft_and_nothing_called_generator_is_installed(tmp_path):
+    """Run from an empty folder, so only what is installed can be imported."""
+    probe = ("import importlib.util, pitchcraft; "
+             "print(importlib.util.find_spec('generator'), pitchcraft.__file__)")
+    result = subprocess.run([sys.executable, "-c", probe], cwd=tmp_path, capture_output=True,
+                            text=True, check=True)
+    spec, path = result.stdout.split()
+    assert spec == "None"
+    assert Path(path).parts[-2:] == ("pitchcraft", "__init__.py")
