@@ -14,7 +14,7 @@ from pathlib import Path
 import click
 
 from .load import CARDS_DIR, load_content
-from .load.schema import SCHEMAS, schema_json
+from .load.schema import ID_PATTERN, SCHEMAS, schema_json
 from .load.validate import unknown_id
 from .model import Content
 from .pitch import Combination, compose_pitch, covered_combinations, nearest_combinations
@@ -36,7 +36,7 @@ TEMPLATES = click.option(
 )
 
 
-ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+ID = re.compile(ID_PATTERN)
 
 
 def slug(title: str) -> str:
@@ -67,9 +67,9 @@ def check(content_dir: Path, strict: bool, fmt: str) -> None:
     if fmt == "json":
         click.echo(show.as_json(content.findings, line))
     else:
-        render = show.as_github if fmt == "github" else show.as_text
+        as_line = show.as_github if fmt == "github" else show.as_text
         for finding in content.findings:
-            click.echo(render(finding))
+            click.echo(as_line(finding))
         click.echo(line, err=fmt == "github")
     failed = content.has_errors or (strict and bool(content.findings))
     raise SystemExit(1 if failed else 0)
