@@ -26,7 +26,8 @@ def test_page_loads_without_console_errors(page: Page, site_url: str, path: str)
 def test_search_finds_the_card_and_the_pitch(page: Page, site_url: str):
     page.goto(site_url)
     page.locator(".md-search__input").click()
-    page.locator("input.md-search__input").fill("ratchet")
+    page.wait_for_load_state("networkidle")  # the search index has arrived
+    page.locator("input.md-search__input").press_sequentially("ratchet")  # real key presses
     results = page.locator(".md-search-result__item")
     expect(results.first).to_be_visible(timeout=15_000)
     titles = page.locator(".md-search-result__article h1").all_inner_texts()
@@ -55,7 +56,8 @@ def test_finder_opens_the_pitch_on_the_persona_tab(page: Page, site_url: str):
     page.wait_for_url(re.compile(r"pitches/food-processing--peak-demand-charges/#for-coo$"))
     expect(page.locator("h1")).to_contain_text("Food and beverage processing: Peak demand charges")
     assert _open_tab(page) == "Chief Operating Officer"
-    expect(page.get_by_role("heading", name="Talk track for the Chief Operating Officer.")).to_be_visible()
+    heading = page.get_by_role("heading", name="Talk track for the Chief Operating Officer.")
+    expect(heading).to_be_visible()
 
 
 def test_finder_works_by_keyboard(page: Page, site_url: str):
