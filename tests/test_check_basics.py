@@ -8,7 +8,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from builders import FRONT
+from builders import BODY, FRONT
 from pitchcraft.cli import main
 
 
@@ -53,3 +53,13 @@ def test_the_package_is_pitchcraft_and_nothing_called_generator_is_installed(tmp
     spec, path = result.stdout.split()
     assert spec == "None"
     assert Path(path).parts[-2:] == ("pitchcraft", "__init__.py")
+
+
+def test_a_step_with_only_some_persona_variants_is_an_error(folder):
+    body = BODY.replace("## Reframe\nLate payment is a forecast you are not making.\n",
+                        "## Reframe\n")
+    path = folder.card("variants-only", body=body)
+    findings = folder.load().findings
+    line = path.read_text().splitlines().index("## Reframe") + 1
+    assert [(f.line, f.message) for f in findings] == [
+        (line, "section '## Reframe' has no general text and no variant for coo")]

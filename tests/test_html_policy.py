@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import shutil
+
 import pytest
 
-from builders import BODY, FRONT
+from builders import BODY, FRONT, REPO
+from site_server import mkdocs_build
 
 
 @pytest.mark.parametrize(("snippet", "message"), [
@@ -42,3 +45,34 @@ def test_unsafe_html_in_front_matter_is_refused_too(folder):
     findings = folder.load().findings
     assert [(f.line, f.message) for f in findings] == [(2, "raw <script> in a card")]
     assert findings[0].path == path.as_posix()
+
+
+def test_evidence_links_must_be_web_links(folder):
+    ledger = folder.root / "evidence.yml"
+    ledger.write_text(ledger.read_text() + "    url: javascript:alert(document.cookie)\n")
+    findings = folder.load().findings
+    assert [(f.path, f.line, f.message) for f in findings] == [(
+        ledger.as_posix(), 8,
+        "'evidence' item 1 'url' 'javascript:alert(document.cookie)' is not a web link")]
+
+
+def test_what_a_line_check_cannot_see_is_stripped_from_the_built_site(tmp_path):
+    """Markdown can split a tag over lines or encode a scheme; the page sanitiser removes it."""
+    project = tmp_path / "project"
+    for name in ("docs", "theme", "content"):
+        shutil.copytree(REPO / name, project / name)
+    shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
+    card = project / "content/insights/peak-demand/shift-start-sets-the-bill.md"
+    sneaky = ('<img src="chart.png"\n  onerror="alert(1)"> See [the chart](&#106;avascript:'
+              'alert(2)) and <a href="jav&#x09;ascript:alert(3)">this</a>.\n\n')
+    card.write_text(card.read_text().replace("## Reframe\n\n", "## Reframe\n\n" + sneaky, 1))
+    site = tmp_path / "site"
+    result = mkdocs_build(project, site, "--no-strict")  # strict already fails on the link
+    assert result.returncode == 0, result.stderr
+    pages = [site / "cards/shift-start-sets-the-bill/index.html",
+             site / "pitches/food-processing--peak-demand-charges/index.html"]
+    for page in pages:
+        html = page.read_text()
+        assert 'src="chart.png"' in html  # the harmless part stays
+        assert "onerror" not in html
+        assert "alert(2)" not in html and "alert(3)" not in html

@@ -15,7 +15,7 @@ from pitchcraft.load import load_content
 from pitchcraft.pitch import covered_combinations
 from site_server import mkdocs_build
 
-DRAFT_SENTENCE = "DRAFT-MARKER: the quarterly churn spiral nobody has priced yet."
+DRAFT_SENTENCE = "That is the quarterly churn spiral nobody has priced yet."
 
 
 @pytest.fixture(scope="module")

@@ -18,11 +18,13 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
 
 from .load import load_content
 from .model import Content
 from .pagefind_search import index_site
 from .render.findings import as_text
+from .render.sanitize import clean_html
 from .render.site import INTERNAL, PAGE_GROUPS, PUBLIC, SiteOptions, build_site, site_pages
 from .render.templates import TemplateError
 
@@ -59,6 +61,7 @@ class PitchcraftConfig(base.Config):
 class PitchcraftPlugin(BasePlugin[PitchcraftConfig]):
     _content: Content | None = None
     _pagefind = False
+    _generated: frozenset[str] = frozenset()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """A public build drops internal pages from the nav before MkDocs validates it."""
@@ -98,6 +101,13 @@ class PitchcraftPlugin(BasePlugin[PitchcraftConfig]):
             material.config.enabled = engine == "material"
         return engine == "pagefind"
 
+    def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig,
+                        files: Files) -> str:
+        """Generated pages carry card text: only allowlisted HTML reaches the browser."""
+        if page.file.src_uri in self._generated:
+            return clean_html(html)
+        return html
+
     @event_priority(-100)  # after every other plugin has written its files
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self._pagefind:
@@ -128,6 +138,7 @@ class PitchcraftPlugin(BasePlugin[PitchcraftConfig]):
         for path in self._left_out():
             if (internal := files.get_file_from_path(path)) is not None:
                 files.remove(internal)
+        self._generated = frozenset(page.path for page in pages)
         for page in pages:
             existing = files.get_file_from_path(page.path)
             if existing is not None:

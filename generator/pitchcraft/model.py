@@ -173,7 +173,10 @@ class Card:
         if self.reviewed is None:
             return None
         days = self.review_interval_days or default_interval
-        return self.reviewed + dt.timedelta(days=days)
+        try:
+            return self.reviewed + dt.timedelta(days=days)
+        except OverflowError:  # an interval of millennia: never due
+            return dt.date.max
 
 
 @dataclass(frozen=True)

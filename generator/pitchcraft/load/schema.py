@@ -39,7 +39,8 @@ EVIDENCE_FIELDS: dict[str, Any] = {
     "figure": _text("The number as a buyer would hear it, with its unit: '11.4 days'."),
     "claim": _text("What the figure shows, in one sentence."),
     "source": _text("Where the figure comes from: study, sample size, year."),
-    "url": _text("Optional link to the source."),
+    "url": {"type": "string", "pattern": "^https?://\\S+$",
+            "description": "Optional link to the source (http or https)."},
     "as_of": _date("When the figure was measured or estimated (YYYY-MM-DD)."),
     "kind": {"enum": ["fact", "estimate"], "default": "fact",
              "description": "fact (measured) or estimate."},
@@ -86,7 +87,7 @@ CARD_SCHEMA: dict[str, Any] = {
         "personas": _ids("Persona ids from the taxonomy."),
         "owner": _text("Who keeps this card true: a person, not a team."),
         "reviewed": _date("When the owner last checked the card (YYYY-MM-DD)."),
-        "review_interval_days": {"type": "integer", "minimum": 1,
+        "review_interval_days": {"type": "integer", "minimum": 1, "maximum": 3650,
                                  "description": "Overrides the taxonomy's review interval."},
         "status": {"enum": ["draft", "published", "retired"], "default": "draft",
                    "description": "Only published cards reach the site."},
@@ -148,7 +149,8 @@ TAXONOMY_SCHEMA: dict[str, Any] = {
     "additionalProperties": False,
     "required": ["industries", "problems", "personas", "company"],
     "properties": {
-        "review_interval_days": {"type": "integer", "minimum": 1, "default": 180,
+        "review_interval_days": {"type": "integer", "minimum": 1, "maximum": 3650,
+                                 "default": 180,
                                  "description": "Days a card stays fresh after its review."},
         "industries": _items("Industries you sell to.", {
             "context": _texts("Trends and pressures a rep opens with.")}),

@@ -153,6 +153,9 @@ def _finding(error: ValidationError, positions: Positions, path: str, what: str)
     elif kind == "format":
         message = f"{subject} is not a date"
         description = "write a real date as YYYY-MM-DD"
+    elif kind == "pattern" and at and at[-1] == "url":
+        message = f"{subject} '{error.instance}' is not a web link"
+        description = "start it with https:// (or http://)"
     elif kind == "pattern":
         message = f"{subject} '{error.instance}' is not a valid id"
         description = "ids use lowercase letters, digits and hyphens"
@@ -162,6 +165,8 @@ def _finding(error: ValidationError, positions: Positions, path: str, what: str)
         message = f"{subject} lists the same id twice"
     elif kind == "minimum":
         message = f"{subject} must be at least {error.validator_value}"
+    elif kind == "maximum":
+        message = f"{subject} must be at most {error.validator_value}"
     elif kind == "maxProperties":
         message = f"{subject} mixes 'ref' with inline fields"
         description = "cite a ledger entry with 'ref' alone, or write the item inline"

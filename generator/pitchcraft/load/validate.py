@@ -112,6 +112,16 @@ def _sections(card: Card, body: Body, reported: frozenset[str]) -> list[Finding]
         elif name != OBJECTIONS and not section.text and not section.variants:
             findings.append(Finding(card.path, section.line, 1, Severity.ERROR,
                                     f"section '## {name}' is empty", "write the step's text"))
+        elif name != OBJECTIONS and not section.text and "personas" not in reported:
+            # Only variants: every listed persona needs one, or its pitch has an empty step.
+            uncovered = [p for p in card.personas if p not in section.variants]
+            if uncovered:
+                findings.append(Finding(
+                    card.path, section.line, 1, Severity.ERROR,
+                    f"section '## {name}' has no general text and no variant for"
+                    f" {', '.join(uncovered)}",
+                    "write general text under the heading, before the first '### For:'",
+                ))
     if OBJECTIONS in card.sections and not card.objections:
         findings.append(Finding(
             card.path, card.sections[OBJECTIONS].line, 1, Severity.ERROR,

@@ -127,7 +127,7 @@ def site_pages(site: Site, template_dirs: list) -> list[Page]:
             "title": "Home",
             "description": f"{site.taxonomy.company.name} teaching pitches: find the pitch for"
                            " your next meeting by industry, problem and persona.",
-        }, finder_json=json.dumps(finder, sort_keys=True).replace("</", "<\\/"))
+        }, finder_json=json.dumps(finder, sort_keys=True))
     for kind, items in (("industries", site.taxonomy.industries),
                         ("problems", site.taxonomy.problems),
                         ("personas", site.taxonomy.personas)):

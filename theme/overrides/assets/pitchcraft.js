@@ -4,7 +4,7 @@
   "use strict";
 
   function finder(form) {
-    var data = JSON.parse(document.getElementById("pc-finder-data").textContent);
+    var data = JSON.parse(form.getAttribute("data-pc-finder-data"));
     var result = form.querySelector(".pc-finder__result");
     var fields = ["industry", "problem", "persona"];
     var names = {};
