@@ -43,8 +43,9 @@ def test_every_page_type_is_built(demo_site, demo_content):
         expected.append(f"{kind}/index.html")
         expected += [f"{kind}/{item.id}/index.html" for item in items]
     expected += [f"cards/{card.id}/index.html" for card in demo_content.published_cards]
-    expected += [f"pitches/{c.industry}--{c.problem}/index.html"
-                 for c in covered_combinations(demo_content)]
+    pairs = {(c.industry, c.problem) for c in covered_combinations(demo_content)}
+    assert len(pairs) == 16  # the demo covers 16 of its 4 x 5 industry x problem pairs
+    expected += [f"pitches/{industry}--{problem}/index.html" for industry, problem in pairs]
     missing = [path for path in expected if not (demo_site / path).is_file()]
     assert missing == []
 

@@ -15,6 +15,8 @@ FACTORS = ("offering", "commercials", "value", "risk", "ease")
 """The five factors on which a buyer judges whether a pitch is meaningfully different."""
 
 MEANINGFUL_FACTORS = 4
+WORDS_PER_MINUTE = 140
+"""A calm presenting pace; conversational speech runs faster, teaching should not."""
 ALL_INDUSTRIES = "all"
 
 
@@ -265,7 +267,8 @@ class Pitch:
 
     @property
     def minutes(self) -> float:
-        return round(sum(p.minutes for p in self.talk_track), 1)
+        """From the total words, so rounding each part does not add up to a drift."""
+        return round(sum(p.words for p in self.talk_track) / WORDS_PER_MINUTE, 1)
 
     @property
     def talk_track(self) -> tuple[Part, ...]:

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import re
 
-WORDS_PER_MINUTE = 140
-"""A calm presenting pace; conversational speech runs faster, teaching should not."""
+from ..model import WORDS_PER_MINUTE
 
 _WORD = re.compile(r"\w+(?:['\u2019.,-]\w+)*")
 _LINK = re.compile(r"\]\([^)]*\)")
