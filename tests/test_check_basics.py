@@ -63,3 +63,12 @@ def test_a_step_with_only_some_persona_variants_is_an_error(folder):
     line = path.read_text().splitlines().index("## Reframe") + 1
     assert [(f.line, f.message) for f in findings] == [
         (line, "section '## Reframe' has no general text and no variant for coo")]
+
+
+def test_an_unknown_id_in_a_block_list_points_at_its_own_line(folder):
+    front = FRONT.replace("personas: [cfo, coo]", "personas:\n  - cfo\n  - cffo")
+    path = folder.card("block-list", front=front)
+    findings = folder.load().findings
+    lines = path.read_text().splitlines()
+    assert [(f.line, f.col, f.message) for f in findings] == [
+        (lines.index("  - cffo") + 1, 5, "unknown persona id 'cffo' in 'personas'")]

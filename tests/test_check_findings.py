@@ -611,8 +611,9 @@ def test_cli_errors_exit_1_with_one_line_per_finding(folder):
     path = write_card(folder, front=fresh(edit(FRONT, "[retail]", "[retial]")))
     code, output = run("check", str(folder.root))
     assert code == 1
+    col = path.read_text().splitlines()[line_of(path, "industries:") - 1].index("retial") + 1
     assert output.splitlines() == [
-        f"{path.as_posix()}:{line_of(path, 'industries:')}:1: error:"
+        f"{path.as_posix()}:{line_of(path, 'industries:')}:{col}: error:"
         " unknown industry id 'retial' in 'industries'"
         " (did you mean 'retail'?; known industry ids: logistics, retail)",
         "1 cards: 1 published; 1 error, 0 warnings",
@@ -682,8 +683,9 @@ def test_cli_json_and_github_formats_carry_the_same_findings(folder):
     code, output = run("check", "--format", "github", str(folder.root))
     assert code == 1
     line = line_of(path, "industries:")
+    col = path.read_text().splitlines()[line - 1].index("retial") + 1
     assert output.splitlines()[0].startswith(
-        f"::error file={path.as_posix()},line={line},col=1,title=pitchcraft::unknown industry")
+        f"::error file={path.as_posix()},line={line},col={col},title=pitchcraft::unknown industry")
     code, output = run("check", "--format", "json", str(folder.root))
     assert code == 1
     assert '"message": "unknown industry id \'retial\' in \'industries\'"' in output

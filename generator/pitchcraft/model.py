@@ -159,6 +159,8 @@ class Card:
     objections: tuple[Objection, ...]
     lines: dict[str, int] = field(default_factory=dict)
     """Line of each front-matter field, so later checks can point at it."""
+    item_positions: dict[str, tuple[int, int]] = field(default_factory=dict)
+    """(line, column) of each id in an id list, keyed 'personas.0', to point at the bad one."""
 
     @property
     def all_industries(self) -> bool:

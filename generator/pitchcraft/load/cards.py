@@ -14,6 +14,8 @@ from .schema import CARD_SCHEMA
 from .sections import Body, parse_body
 from .yaml_source import parse_yaml
 
+ID_LISTS = ("industries", "problems", "personas", "leads_to")
+
 
 @dataclass(frozen=True)
 class ParsedCard:
@@ -54,6 +56,10 @@ def load_card(file: Path, shown_path: str) -> tuple[ParsedCard | None, list[Find
     body, body_findings = parse_body(parts.body, parts.body_line, shown_path)
     findings += body_findings
     lines = {key[0]: pos[0] for key, pos in parsed.positions.keys.items() if len(key) == 1}
+    item_positions = {
+        f"{key[0]}.{key[1]}": pos for key, pos in parsed.positions.values.items()
+        if len(key) == 2 and key[0] in ID_LISTS and isinstance(key[1], int)
+    }
     evidence_lines = {
         key[1]: pos[0] for key, pos in parsed.positions.values.items()
         if len(key) == 2 and key[0] == "evidence"
@@ -86,5 +92,6 @@ def load_card(file: Path, shown_path: str) -> tuple[ParsedCard | None, list[Find
         sections=body.sections,
         objections=body.objections,
         lines=lines,
+        item_positions=item_positions,
     )
     return ParsedCard(card, body, reported), findings

@@ -26,7 +26,8 @@ _SHORT_LIST = 8
 
 
 def unknown_id(
-    path: str, line: int, kind: str, value: str, valid: Iterable[str], field: str = ""
+    path: str, line: int, kind: str, value: str, valid: Iterable[str], field: str = "",
+    col: int = 1,
 ) -> Finding:
     """A reference to an id that does not exist, with the nearest id and the short list."""
     valid = sorted(valid)
@@ -35,7 +36,7 @@ def unknown_id(
     if len(valid) <= _SHORT_LIST:
         hints.append(f"known {kind} ids: {', '.join(valid) or '(none)'}")
     where = f" in '{field}'" if field else ""
-    return Finding(path, line, 1, Severity.ERROR, f"unknown {kind} id '{value}'{where}",
+    return Finding(path, line, col, Severity.ERROR, f"unknown {kind} id '{value}'{where}",
                    "; ".join(hints) or f"add '{value}' to the taxonomy first")
 
 
@@ -160,8 +161,10 @@ def _references(card: Card, taxonomy: Taxonomy, reported: frozenset[str]) -> lis
             continue
         if not valid:
             continue  # the schema requires entries, so taxonomy.yml is already reported
-        findings += [unknown_id(card.path, _line(card, field), kind, value, valid, field)
-                     for value in values if value not in valid]
+        for index, value in enumerate(values):
+            if value not in valid:
+                line, col = card.item_positions.get(f"{field}.{index}", (_line(card, field), 1))
+                findings.append(unknown_id(card.path, line, kind, value, valid, field, col))
     return findings
 
 
