@@ -24,6 +24,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import sync_playwright
 
 HERE = Path(__file__).resolve().parent
@@ -58,8 +59,9 @@ def build(root: Path, site: Path, engine: str) -> float:
     return time.perf_counter() - start
 
 
-def first_result(browser, url: str) -> tuple[float, int]:
-    """(ms from navigation start to first visible result, bytes downloaded by then)."""
+def first_result(browser, url: str) -> tuple[float | None, int]:
+    """(ms from navigation start to first visible result, bytes downloaded by then);
+    no time when no result showed within three minutes."""
     context = browser.new_context()
     page = context.new_page()
     received: list[int] = []
@@ -68,18 +70,21 @@ def first_result(browser, url: str) -> tuple[float, int]:
     page.wait_for_selector(".md-search__input", state="attached")
     page.locator(".md-search__input").click()
     page.locator(".md-search__input").press_sequentially(WORD)  # Material listens for keyup
-    page.locator(".md-search-result__item").first.wait_for(state="visible", timeout=180_000)
-    elapsed = page.evaluate("performance.now()")
+    try:
+        page.locator(".md-search-result__item").first.wait_for(state="visible", timeout=180_000)
+        elapsed = page.evaluate("performance.now()")
+    except PlaywrightTimeout:
+        elapsed = None
     total = sum(received)
     context.close()
     return elapsed, total
 
 
-def measure(n: int, repeat: int, browser) -> dict:
+def measure(n: int, repeat: int, browser, engines: list[str]) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         root = project(n, Path(tmp) / "project")
         row: dict = {"cards": n}
-        for engine in ("material", "pagefind"):
+        for engine in engines:
             site = Path(tmp) / f"site-{engine}"
             row[f"{engine}_build_s"] = round(build(root, site, engine), 2)
             if engine == "pagefind":
@@ -89,8 +94,12 @@ def measure(n: int, repeat: int, browser) -> dict:
             else:
                 row["material_index_bytes"] = (site / "search/search_index.json").stat().st_size
             with serve(site) as url:
-                runs = [first_result(browser, url) for _ in range(repeat)]
-            row[f"{engine}_first_result_ms"] = round(statistics.median(r[0] for r in runs))
+                runs = [first_result(browser, url)]
+                while len(runs) < repeat and runs[-1][0] is not None:
+                    runs.append(first_result(browser, url))
+            times = [r[0] for r in runs]
+            row[f"{engine}_first_result_ms"] = (
+                None if None in times else round(statistics.median(times)))
             row[f"{engine}_bytes"] = round(statistics.median(r[1] for r in runs))
             print(json.dumps(row), flush=True)
         return row
@@ -101,11 +110,12 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--out", type=Path, default=HERE / "search.json")
+    parser.add_argument("--engines", nargs="+", default=["material", "pagefind"])
     args = parser.parse_args()
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=require_chromium(),
                                              args=CHROMIUM_FLAGS)
-        rows = [measure(n, args.repeat, browser) for n in args.sizes]
+        rows = [measure(n, args.repeat, browser, args.engines) for n in args.sizes]
         browser.close()
     args.out.write_text(json.dumps(rows, indent=2) + "\n")
 

@@ -30,7 +30,7 @@ from .render.templates import TemplateError
 
 log = get_plugin_logger(__name__)
 
-PAGEFIND_FROM_PAGES = 2000
+PAGEFIND_FROM_PAGES = 100
 """Where Pagefind takes over under `search: auto`; see bench/RESULTS.md for the measurements."""
 
 _IN_NAV = {"index.md", "industries/index.md", "problems/index.md", "personas/index.md",

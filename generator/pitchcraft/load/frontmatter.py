@@ -3,11 +3,25 @@
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass
 
 from ..model import Finding, Severity
 
 FENCE = "---"
+_BREAK = re.compile(rb"\r\n|\r|\n")
+
+
+def lines_of(text: str) -> list[str]:
+    """The lines of `text` as an editor and Markdown count them: only CR LF, CR and LF end a
+    line. (`str.splitlines` also splits at form feeds, U+2028 and other separators, which
+    would put every later finding on a line the author's editor does not have.)"""
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines = text.split("\n")
+    if not lines[-1]:
+        lines.pop()  # a final line break ends the last line; it does not open another
+    return lines
 
 
 @dataclass(frozen=True)
@@ -26,10 +40,10 @@ def decode(raw: bytes, path: str) -> tuple[str | None, list[Finding]]:
     try:
         return raw.decode("utf-8"), []
     except UnicodeDecodeError as exc:
-        before = raw[: exc.start]
-        line = before.count(b"\n") + 1
+        *earlier, current = _BREAK.split(raw[: exc.start])
+        line = len(earlier) + 1
         # Editors count characters, not bytes: 'é' before the bad byte is one column.
-        col = len(before[before.rfind(b"\n") + 1 :].decode("utf-8")) + 1
+        col = len(current.decode("utf-8")) + 1
         byte = raw[exc.start : exc.start + 1].hex()
         return None, [Finding(
             path, line, col, Severity.ERROR, f"file is not UTF-8 text (byte 0x{byte})",
@@ -43,7 +57,7 @@ def split(text: str, path: str) -> tuple[Split | None, list[Finding]]:
             path, 1, 1, Severity.ERROR, "file is empty",
             "start with front matter between two '---' lines; `pitchcraft new card` makes one",
         )]
-    lines = text.splitlines()
+    lines = lines_of(text)
     if lines[0].rstrip() != FENCE:
         return None, [Finding(
             path, 1, 1, Severity.ERROR, "no front matter",

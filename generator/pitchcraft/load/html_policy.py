@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from ..model import Finding, Severity
+from .frontmatter import lines_of
 
 _FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})")
 _CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
@@ -25,10 +26,21 @@ HINT = ("cards are text: remove it; Pitchcraft refuses scripts, event handlers a
         " javascript: links so a card can never run code in a rep's browser")
 
 
+def _may_match(text: str) -> bool:
+    """Whether `text` has what every rule needs: '<', '](' or 'href'.
+
+    Code spans are blanked, never added, so text without any of these cannot match; most
+    cards have none at all, and plain substring tests are much faster than the rules.
+    """
+    return "<" in text or "](" in text or "href" in text.lower()
+
+
 def unsafe_html(text: str, path: str) -> list[Finding]:
+    if not _may_match(text):
+        return []
     findings = []
     fence: str | None = None
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(lines_of(text), start=1):
         marker = _FENCE.match(line)
         if marker:
             if fence is None:
@@ -36,7 +48,7 @@ def unsafe_html(text: str, path: str) -> list[Finding]:
             elif marker.group(1).startswith(fence):
                 fence = None
             continue
-        if fence:
+        if fence or not _may_match(line):
             continue
         visible = _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line)
         for pattern, message in _RULES:

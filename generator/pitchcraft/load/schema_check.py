@@ -1,24 +1,25 @@
-"""Turn JSON Schema errors into findings an author can act on."""
+"""Turn JSON Schema errors into findings an author can act on.
+
+Valid content is recognised by the compiled check in `schema_fast`; `jsonschema` is imported
+and run only for content that may have errors, because its import alone costs a `check` of
+a small content set more than reading every card.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import difflib
-from typing import Any
-
-from jsonschema import Draft202012Validator, FormatChecker, validators
-from jsonschema.exceptions import ValidationError
+from typing import TYPE_CHECKING, Any
 
 from ..model import Finding, Severity
+from .schema_fast import Check, compile_schema
 from .yaml_source import Positions
+
+if TYPE_CHECKING:
+    from jsonschema.exceptions import ValidationError
 
 _TYPE_NAMES = {"string": "text", "array": "a list", "object": "a mapping of fields",
                "integer": "a whole number", "boolean": "true or false"}
-
-
-def _is_text(checker: Any, value: object) -> bool:
-    """YAML turns 2026-09-01 into a date; the schema calls dates strings, as JSON does."""
-    return isinstance(value, str | dt.date)
 
 
 def _is_date(value: object) -> bool:
@@ -33,14 +34,40 @@ def _is_date(value: object) -> bool:
     return True
 
 
-_formats = FormatChecker(formats=())
-_formats.checks("date")(_is_date)
+_QUICK: dict[int, Check] = {}
 _VALIDATORS: dict[int, Any] = {}
-"""One compiled validator per schema; the schemas are module constants."""
-_Validator = validators.extend(
-    Draft202012Validator,
-    type_checker=Draft202012Validator.TYPE_CHECKER.redefine("string", _is_text),
-)
+"""One compiled check and one validator per schema; the schemas are module constants."""
+
+
+def _quick(schema: dict[str, Any]) -> Check:
+    key = id(schema)
+    if key not in _QUICK:
+        _QUICK[key] = compile_schema(schema, _is_date)
+    return _QUICK[key]
+
+
+def _validator(schema: dict[str, Any]) -> Any:
+    key = id(schema)
+    if key not in _VALIDATORS:
+        from jsonschema import Draft202012Validator, FormatChecker, validators
+
+        plain_type = Draft202012Validator.VALIDATORS["type"]
+
+        def type_(validator: Any, types: Any, instance: object, schema: dict[str, Any]) -> Any:
+            """YAML turns 2026-09-01 into a date; a date field takes it as JSON takes text.
+
+            Only date fields do: a date in a text field (`title: 2026-09-01`) would be read
+            as no text at all, so it is reported, and `minLength` or `pattern` never see one.
+            """
+            if isinstance(instance, dt.date) and schema.get("format") == "date":
+                return
+            yield from plain_type(validator, types, instance, schema)
+
+        formats = FormatChecker(formats=())
+        formats.checks("date")(_is_date)
+        extended = validators.extend(Draft202012Validator, validators={"type": type_})
+        _VALIDATORS[key] = extended(schema, format_checker=formats)
+    return _VALIDATORS[key]
 
 
 def check(
@@ -59,10 +86,9 @@ def check_fields(
     Later checks skip those fields: a `personas: cfo` already reported as "must be a list"
     should not also yield "the card does not list that persona".
     """
-    key = id(schema)
-    if key not in _VALIDATORS:
-        _VALIDATORS[key] = _Validator(schema, format_checker=_formats)
-    errors = list(_VALIDATORS[key].iter_errors(data))
+    if _quick(schema)(data):
+        return [], frozenset()
+    errors = list(_validator(schema).iter_errors(data))
     # A misspelt field is one problem, not two: "did you mean 'x'?" covers "missing 'x'".
     meant = {(tuple(e.absolute_path), _misspelling(e)[1]) for e in errors
              if e.validator == "additionalProperties"}
@@ -140,7 +166,7 @@ def _finding(error: ValidationError, positions: Positions, path: str, what: str)
         names = " or ".join(_TYPE_NAMES.get(t, t) for t in
                             (expected if isinstance(expected, list) else [expected]))
         message = f"{subject} must be {names}"
-        if expected == "string" and isinstance(error.instance, int | float):
+        if expected == "string" and isinstance(error.instance, int | float | dt.date):
             description = f"put it in quotes: '{error.instance}'"
         elif expected == "array" and isinstance(error.instance, str | int | float):
             description = f"write it as a list: [{error.instance}]"

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import Finding, Objection, Section, Severity
+from .frontmatter import lines_of
 
 STEPS = (
     "Warmer", "Reframe", "Rational drowning", "Emotional impact", "A new way", "Our solution",
@@ -27,6 +28,8 @@ OBJECTIONS = "Objections"
 
 _HEADING = re.compile(r"^(#{2,3})[ \t]+(.+?)[ \t]*#*[ \t]*$")
 _FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})")
+_FENCE_START = " \t`~"
+"""First characters of every line _FENCE can match."""
 _VARIANT = re.compile(r"^for:[ \t]*(\S.*)$", re.IGNORECASE)
 _BY_KEY = {s.casefold(): s for s in SECTIONS}
 
@@ -62,22 +65,26 @@ def parse_body(body: str, first_line: int, path: str) -> tuple[Body, list[Findin
     fence: str | None = None
     stray_line = 0
 
-    for number, line in enumerate(body.splitlines(), start=first_line):
-        fence_match = _FENCE.match(line)
-        if fence_match:
-            marker = fence_match.group(1)
-            if fence is None:
-                fence = marker[0] * 3
-            elif marker.startswith(fence):
-                fence = None
-        heading = None if fence else _HEADING.match(line)
-        if heading and len(heading.group(1)) == 2:
-            current = _start_section(heading.group(2), number, path, opened, misnamed,
-                                     findings)
-            continue
-        if heading and current is not None:
-            _sub_heading(current, heading.group(2), number)
-            continue
+    for number, line in enumerate(lines_of(body), start=first_line):
+        # Only a line starting with '#' can be a heading, and only one starting with a space,
+        # tab, '`' or '~' a fence; most lines are text and skip both patterns.
+        if line and line[0] == "#":
+            heading = None if fence else _HEADING.match(line)
+            if heading and len(heading.group(1)) == 2:
+                current = _start_section(heading.group(2), number, path, opened, misnamed,
+                                         findings)
+                continue
+            if heading and current is not None:
+                _sub_heading(current, heading.group(2), number)
+                continue
+        elif line and line[0] in _FENCE_START:
+            fence_match = _FENCE.match(line)
+            if fence_match:
+                marker = fence_match.group(1)
+                if fence is None:
+                    fence = marker[0] * 3
+                elif marker.startswith(fence):
+                    fence = None
         if current is None:
             if line.strip() and not stray_line:
                 stray_line = number

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ..model import FACTORS, Card, Content, Evidence, Factor, Part, Persona, Pitch
-from .select import Combination, rank_cards
+from .select import CardIndex, Combination, rank_cards
 from .talk_time import minutes, spoken_words
 
 STEP_TITLES = (
@@ -22,8 +22,13 @@ STEP_TITLES = (
 )
 
 
-def compose_pitch(content: Content, combination: Combination, today: dt.date) -> Pitch | None:
-    """The pitch for one buyer, or None when no published card serves the combination."""
+def compose_pitch(
+    content: Content, combination: Combination, today: dt.date, index: CardIndex | None = None,
+) -> Pitch | None:
+    """The pitch for one buyer, or None when no published card serves the combination.
+
+    `index` (of `content.cards`) saves scanning every card when composing many pitches.
+    """
     taxonomy = content.taxonomy
     if taxonomy is None:
         return None
@@ -32,7 +37,8 @@ def compose_pitch(content: Content, combination: Combination, today: dt.date) ->
     persona = taxonomy.persona(combination.persona)
     if industry is None or problem is None or persona is None:
         return None
-    ranking = rank_cards(content.cards, combination, taxonomy.review_interval_days, today)
+    cards = content.cards if index is None else index.candidates(combination)
+    ranking = rank_cards(cards, combination, taxonomy.review_interval_days, today)
     if not ranking:
         return None
     card = ranking[0].card
@@ -41,7 +47,7 @@ def compose_pitch(content: Content, combination: Combination, today: dt.date) ->
         section = card.sections.get(title)
         text = section.for_persona(persona.id) if section else fallback
         tailored = bool(section and persona.id in section.variants)
-        words = spoken_words(text)
+        words = spoken_words(text) if index is None else index.spoken_words(text)
         return Part(key, title, text, words, minutes(words), tailored)
 
     default_warmer = _default_warmer(

@@ -7,10 +7,11 @@ ties end on the card id so the same content always gives the same pitch.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import NamedTuple
 
-from ..model import Card, Content, Ranked, Taxonomy
+from ..model import Card, Content, Item, Ranked, Taxonomy
+from .talk_time import spoken_words
 
 
 class Combination(NamedTuple):
@@ -25,26 +26,73 @@ def covered_combinations(content: Content) -> list[Combination]:
     if taxonomy is None:
         return []
     industries = [i.id for i in taxonomy.industries]
+    known_industries = set(industries)
     known_problems = {p.id for p in taxonomy.problems}
     known_personas = {p.id for p in taxonomy.personas}
     covered = {
         Combination(industry, problem, persona)
         for card in content.published_cards
         for industry in (industries if card.all_industries else card.industries)
-        if industry in industries
+        if industry in known_industries
         for problem in card.problems if problem in known_problems
         for persona in card.personas if persona in known_personas
     }
-    return sorted(covered, key=lambda c: _taxonomy_order(taxonomy, c))
+    return sorted(covered, key=_taxonomy_order(taxonomy))
 
 
-def _taxonomy_order(taxonomy: Taxonomy, combination: Combination) -> tuple[int, int, int]:
+def _taxonomy_order(taxonomy: Taxonomy) -> Callable[[Combination], tuple[int, int, int]]:
     """Sort as marketing listed things in the taxonomy, not alphabetically."""
-    return (
-        [i.id for i in taxonomy.industries].index(combination.industry),
-        [p.id for p in taxonomy.problems].index(combination.problem),
-        [p.id for p in taxonomy.personas].index(combination.persona),
-    )
+    def first_places(items: Iterable[Item]) -> dict[str, int]:
+        places: dict[str, int] = {}
+        for place, item in enumerate(items):
+            places.setdefault(item.id, place)  # as list.index: a duplicate id sorts first
+        return places
+
+    industry = first_places(taxonomy.industries)
+    problem = first_places(taxonomy.problems)
+    persona = first_places(taxonomy.personas)
+    return lambda c: (industry[c.industry], problem[c.problem], persona[c.persona])
+
+
+class CardIndex:
+    """Published cards by industry, problem and persona, in their original order, for
+    composing many pitches from the same cards (one site build).
+
+    Ranking one combination then looks only at the cards that could serve it, instead of
+    every card for every combination (which grows with the square of the content).
+    """
+
+    def __init__(self, cards: Iterable[Card]) -> None:
+        self._words: dict[str, int] = {}
+        self._for: dict[tuple[str, str, str], list[tuple[int, Card]]] = {}
+        self._for_all: dict[tuple[str, str], list[tuple[int, Card]]] = {}
+        for place, card in enumerate(cards):
+            if not card.published:
+                continue
+            for problem, persona in dict.fromkeys(
+                (p, q) for p in card.problems for q in card.personas
+            ):
+                if card.all_industries:
+                    self._for_all.setdefault((problem, persona), []).append((place, card))
+                    continue
+                for industry in dict.fromkeys(card.industries):
+                    self._for.setdefault((industry, problem, persona), []).append((place, card))
+
+    def spoken_words(self, text: str) -> int:
+        """`spoken_words`, counted once per text: every persona's pitch, in every industry a
+        card serves, says the same card sections."""
+        words = self._words.get(text)
+        if words is None:
+            words = self._words[text] = spoken_words(text)
+        return words
+
+    def candidates(self, combination: Combination) -> list[Card]:
+        """The cards that may serve `combination`, in card order; `rank_cards` filters."""
+        own = self._for.get(combination, [])
+        every = self._for_all.get((combination.problem, combination.persona), [])
+        if not every:
+            return [card for _, card in own]
+        return [card for _, card in sorted(own + every, key=lambda pair: pair[0])]
 
 
 def rank_cards(

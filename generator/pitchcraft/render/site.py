@@ -10,12 +10,14 @@ from __future__ import annotations
 import datetime as dt
 import json
 from dataclasses import dataclass, replace
+from functools import cached_property
 from typing import Any
 
 import yaml
 
+from ..load import paused_cycle_collection
 from ..model import Card, Content, Item, Pitch, Taxonomy
-from ..pitch import compose_pitch, covered_combinations
+from ..pitch import CardIndex, compose_pitch, covered_combinations
 from .templates import environment, render
 
 PUBLIC, INTERNAL = "public", "internal"
@@ -52,18 +54,53 @@ class Site:
 
     def cards_for(self, kind: str, item_id: str) -> list[Card]:
         if kind == "industries":
-            return [c for c in self.cards if c.fits_industry(item_id)]
+            return self._cards_by("industry", item_id)
+        if kind in ("problems", "personas"):
+            return self._cards_by(kind, item_id)
         return [c for c in self.cards if item_id in getattr(c, kind)]
 
     def cards_serving(self, industry: str, problem: str) -> list[Card]:
-        return [c for c in self.cards if c.fits_industry(industry) and problem in c.problems]
+        return [c for c in self._cards_by("industry", industry) if problem in c.problems]
 
     def pitches_for(self, kind: str, item_id: str) -> list[tuple[str, str]]:
         """(industry, problem) pitch pages that concern a taxonomy item."""
-        if kind == "personas":
-            return [k for k, ps in self.pitches.items() if any(p.persona.id == item_id for p in ps)]
-        index = 0 if kind == "industries" else 1
-        return [k for k in self.pitches if k[index] == item_id]
+        kind = kind if kind in ("industries", "personas") else "problems"
+        return list(self._pitch_index.get((kind, item_id), ()))
+
+    def _cards_by(self, field: str, item_id: str) -> list[Card]:
+        """Cards listing `item_id` in `field`, in card order. A card for all industries fits
+        every industry, also one the taxonomy does not list: those are found by a scan."""
+        if field == "industry" and item_id not in self._indexed_industries:
+            return [c for c in self.cards if c.fits_industry(item_id)]
+        return list(self._card_index.get((field, item_id), ()))
+
+    @cached_property
+    def _indexed_industries(self) -> frozenset[str]:
+        return frozenset(i.id for i in self.taxonomy.industries)
+
+    @cached_property
+    def _card_index(self) -> dict[tuple[str, str], list[Card]]:
+        """(field, id) -> cards, built once: pages ask per taxonomy item and per pair, and a
+        scan of every card for each would grow with the square of the content."""
+        index: dict[tuple[str, str], list[Card]] = {}
+        industries = [i.id for i in self.taxonomy.industries]
+        for card in self.cards:
+            fits = industries if card.all_industries else card.industries
+            for field, ids in (("industry", fits), ("problems", card.problems),
+                               ("personas", card.personas)):
+                for item_id in dict.fromkeys(ids):
+                    index.setdefault((field, item_id), []).append(card)
+        return index
+
+    @cached_property
+    def _pitch_index(self) -> dict[tuple[str, str], list[tuple[str, str]]]:
+        index: dict[tuple[str, str], list[tuple[str, str]]] = {}
+        for key, pitches in self.pitches.items():
+            index.setdefault(("industries", key[0]), []).append(key)
+            index.setdefault(("problems", key[1]), []).append(key)
+            for persona in dict.fromkeys(p.persona.id for p in pitches):
+                index.setdefault(("personas", persona), []).append(key)
+        return index
 
 
 def visible_cards(content: Content, options: SiteOptions) -> tuple[Card, ...]:
@@ -87,10 +124,13 @@ def build_site(content: Content, options: SiteOptions, today: dt.date) -> Site:
                     content.findings)
     pitches: dict[tuple[str, str], list[Pitch]] = {}
     if options.audience != PUBLIC:
-        for combination in covered_combinations(shown):
-            pitch = compose_pitch(shown, combination, today)
-            if pitch is not None:
-                pitches.setdefault((combination.industry, combination.problem), []).append(pitch)
+        index = CardIndex(shown.cards)
+        with paused_cycle_collection():  # thousands of pitches, no reference cycles
+            for combination in covered_combinations(shown):
+                pitch = compose_pitch(shown, combination, today, index)
+                if pitch is not None:
+                    pitches.setdefault((combination.industry, combination.problem),
+                                       []).append(pitch)
     return Site(content.taxonomy, cards, {k: tuple(v) for k, v in pitches.items()},
                 options, today)
 
@@ -192,10 +232,21 @@ def _finder_data(site: Site) -> dict[str, Any]:
         "industries": names(site.taxonomy.industries),
         "problems": names(site.taxonomy.problems),
         "personas": names(site.taxonomy.personas),
-        "pitches": {
-            f"{p.industry.id}/{p.problem.id}/{p.persona.id}":
-                f"pitches/{p.industry.id}--{p.problem.id}/#{tab_anchor(p.persona.id)}"
-            for pitches in site.pitches.values() for p in pitches
-        },
+        "covered": _covered_indexes(site),
+    }
+
+
+def _covered_indexes(site: Site) -> dict[str, str]:
+    """'industry.problem' taxonomy indexes -> covered persona indexes ("0,1,3"), so the home
+    page stays small with thousands of pitches (the finder script rebuilds the URLs)."""
+    def index(items: tuple[Item, ...]) -> dict[str, int]:
+        return {item.id: n for n, item in enumerate(items)}
+
+    industries, problems = index(site.taxonomy.industries), index(site.taxonomy.problems)
+    personas = index(site.taxonomy.personas)
+    return {
+        f"{industries[i]}.{problems[p]}": ",".join(
+            str(personas[pitch.persona.id]) for pitch in pitches)
+        for (i, p), pitches in site.pitches.items()
     }
 

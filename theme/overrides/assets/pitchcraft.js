@@ -5,6 +5,18 @@
 
   function finder(form) {
     var data = JSON.parse(form.getAttribute("data-pc-finder-data"));
+    // The page ships covered personas per industry x problem as indexes ("i.p": "0,1,3"), which
+    // stays small at thousands of pitches; expand them to "industry/problem/persona" -> URL.
+    data.pitches = {};
+    Object.keys(data.covered).forEach(function (pair) {
+      var ip = pair.split(".");
+      var industry = data.industries[+ip[0]][0], problem = data.problems[+ip[1]][0];
+      data.covered[pair].split(",").forEach(function (r) {
+        var persona = data.personas[+r][0];
+        data.pitches[industry + "/" + problem + "/" + persona] =
+          "pitches/" + industry + "--" + problem + "/#for-" + persona;
+      });
+    });
     var result = form.querySelector(".pc-finder__result");
     var fields = ["industry", "problem", "persona"];
     var names = {};
@@ -24,7 +36,11 @@
         var shared = parts.filter(function (p, i) { return p === wanted[i]; }).length;
         return { parts: parts, shared: shared, url: data.pitches[key] };
       }).filter(function (c) { return c.shared > 0; })
-        .sort(function (a, b) { return b.shared - a.shared; })
+        .sort(function (a, b) {  // as `pitchcraft pitch`: most shared, then same problem
+          return b.shared - a.shared ||
+            (a.parts[1] !== wanted[1]) - (b.parts[1] !== wanted[1]) ||
+            (a.parts[0] !== wanted[0]) - (b.parts[0] !== wanted[0]);
+        })
         .slice(0, 5);
     }
 
@@ -101,17 +117,72 @@
     });
   }
 
+  // A table or code block wider than a phone scrolls inside its own box. Such a box must be
+  // reachable by keyboard (WCAG 2.1.1): give it a tab stop and a name while, and only while,
+  // it overflows.
+  function heading(element) {
+    for (var node = element; node; node = node.previousElementSibling || node.parentElement) {
+      if (/^H[1-6]$/.test(node.tagName)) {
+        return node.textContent.replace(/\u00b6/g, "").replace(/\s+/g, " ").trim();
+      }
+      if (node.classList && node.classList.contains("md-content__inner")) { break; }
+    }
+    return "";
+  }
+
+  function scrollableTables() {
+    var boxes = document.querySelectorAll(".md-typeset__scrollwrap, .md-typeset pre > code");
+    // Measure every box first, then change them: one layout, not one per box.
+    var wide = Array.prototype.map.call(boxes, function (box) {
+      return box.scrollWidth > box.clientWidth + 1;
+    });
+    Array.prototype.forEach.call(boxes, function (box, i) {
+      if (wide[i] && box.getAttribute("tabindex") !== "0") {
+        var title = heading(box.closest("pre") || box);
+        var kind = box.tagName === "CODE" ? "code" : "table";
+        box.setAttribute("tabindex", "0");
+        box.setAttribute("role", "region");
+        box.setAttribute("aria-label", (title ? title + ": " : "") + kind + ", scrolls sideways");
+      } else if (!wide[i] && box.getAttribute("role") === "region") {
+        box.removeAttribute("tabindex");
+        box.removeAttribute("role");
+        box.removeAttribute("aria-label");
+      }
+    });
+  }
+
+  // Work nobody waits for runs when the browser is idle, after the page has painted.
+  var idle = window.requestIdleCallback || function (task) { return setTimeout(task, 200); };
+
   function start() {
     var form = document.querySelector("[data-pc-finder]");
     if (form) { finder(form); }
     openTabFromHash();
     window.addEventListener("hashchange", openTabFromHash);
     printButtons();
+    idle(scrollableTables, { timeout: 1000 });
+    var pending = 0;
+    window.addEventListener("resize", function () {
+      clearTimeout(pending);
+      pending = setTimeout(scrollableTables, 100);
+    });
+    // A table in a persona tab has no width until its tab is shown.
+    document.addEventListener("change", function (event) {
+      if (event.target.closest && event.target.closest(".tabbed-set")) { scrollableTables(); }
+    });
   }
 
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", start);
-  } else {
-    start();
+  // Loaded with `defer`: start once the document is parsed and Material's own DOMContentLoaded
+  // work (it wraps tables in their scrolling boxes) is done.
+  var started = false;
+  function startOnce() {
+    if (!started) { started = true; start(); }
   }
+  if (document.readyState === "complete") {
+    startOnce();
+  } else {
+    document.addEventListener("DOMContentLoaded", startOnce);
+    window.addEventListener("load", startOnce);
+  }
+  window.addEventListener("load", function () { idle(scrollableTables, { timeout: 1000 }); });
 })();

@@ -1,0 +1,318 @@
+"""Random and mutated cards never crash `check`: every failure is a finding on a file and line.
+
+Hypothesis writes cards from random front matter (YAML-ish text, mappings with right and
+wrong types, unknown keys), random bodies (headings, persona variants, fences), random
+bytes, and mutations of valid cards (lines deleted, duplicated, swapped, characters
+inserted, files cut short). The fast paths that `check` takes for ordinary cards are also
+compared with the careful paths they stand in for.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import shutil
+import string
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import yaml
+from click.testing import CliRunner
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+
+from builders import BODY, DEMO, FRONT, LEDGER, TAXONOMY, TODAY, card_text
+from pitchcraft.cli import main
+from pitchcraft.load import html_policy, load_content, schema_check, yaml_source
+from pitchcraft.load.schema import CARD_SCHEMA, LEDGER_SCHEMA, TAXONOMY_SCHEMA
+from pitchcraft.load.schema_fast import compile_schema
+
+SETTINGS = settings(max_examples=150, deadline=None, derandomize=True, database=None,
+                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+FEW = settings(SETTINGS, max_examples=60)
+
+DEMO_CARDS = sorted((DEMO / "insights").rglob("*.md"))
+FIELDS = sorted(CARD_SCHEMA["properties"])
+EVIDENCE_FIELDS = ["ref", "figure", "claim", "source", "as_of", "kind", "url", "audience"]
+IDS = ["retail", "logistics", "late-cash", "cfo", "coo", "predictive", "dso-gap", "all", "Retail"]
+LINE_BREAKS = re.compile(r"\r\n|\r|\n")
+
+
+# ---------------------------------------------------------------------------------------
+# Folders: one with the test taxonomy, one with the demo taxonomy, each holding one card.
+
+
+class Folder:
+    def __init__(self, root: Path, taxonomy: str, ledger: str) -> None:
+        self.root = root
+        (root / "insights").mkdir(parents=True)
+        (root / "taxonomy.yml").write_text(taxonomy, encoding="utf-8")
+        (root / "evidence.yml").write_text(ledger, encoding="utf-8")
+        self.card = root / "insights" / "card.md"
+
+    def write(self, raw: bytes) -> Path:
+        self.card.write_bytes(raw)
+        return self.card
+
+
+@pytest.fixture(scope="module")
+def folders() -> Iterator[dict[str, Folder]]:
+    root = Path(tempfile.mkdtemp(prefix="pitchcraft-properties-"))
+    try:
+        yield {
+            "test": Folder(root / "test", TAXONOMY, LEDGER),
+            "demo": Folder(root / "demo", (DEMO / "taxonomy.yml").read_text(encoding="utf-8"),
+                           (DEMO / "evidence.yml").read_text(encoding="utf-8")),
+        }
+    finally:
+        shutil.rmtree(root)
+
+
+def editor_lines(raw: bytes) -> int:
+    """Lines as an editor shows them: an empty file has one, a final newline opens another."""
+    return len(LINE_BREAKS.split(raw.decode("utf-8", errors="replace")))
+
+
+def assert_located(folder: Folder, raw: bytes) -> None:
+    """Loading never raises, and every finding names the card, a real line and a message."""
+    path = folder.write(raw)
+    content = load_content(folder.root, today=TODAY)
+    lines = editor_lines(raw)
+    for finding in content.findings:
+        assert finding.path == path.as_posix(), finding
+        assert 1 <= finding.line <= lines, (finding, lines)
+        assert finding.col >= 1, finding
+        assert finding.message.strip(), finding
+        assert isinstance(finding.hint, str)
+
+
+# ---------------------------------------------------------------------------------------
+# Strategies
+
+
+SPECIAL = ":-[]{}#&*!|>'\"%@`,?~\t\\"
+yaml_ish = st.text(alphabet=st.sampled_from(list(string.ascii_letters[:8] + "09 \n" + SPECIAL)),
+                   max_size=160)
+odd_chars = st.sampled_from(["\x00", "\t", "\ufeff", "\x85", "\u2028", "\u2029", "\x0b", "\x0c",
+                             "\r", "\x1c", "\x7f", "\ud7ff", "é", "💡", "\\", "<script>",
+                             "{{ x }}", "&a", "*a", "!!python/object", "<<: *a"])
+scalars = st.one_of(
+    st.text(max_size=20), st.integers(-5, 10**20), st.floats(), st.booleans(), st.none(),
+    st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2100, 12, 31)),
+    st.datetimes(min_value=dt.datetime(1990, 1, 1), max_value=dt.datetime(2100, 1, 1)),
+    st.sampled_from(IDS), st.sampled_from(["published", "draft", "public", "internal", "fact"]),
+)
+values = st.recursive(
+    scalars,
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(
+        st.sampled_from([*EVIDENCE_FIELDS, "offering", "risk"]) | st.text(max_size=6),
+        inner, max_size=4),
+    max_leaves=12,
+)
+field_names = st.sampled_from(FIELDS) | st.text(min_size=1, max_size=12)
+mappings = st.dictionaries(field_names, values, max_size=14)
+VALID = yaml.safe_load(FRONT)
+
+
+@st.composite
+def near_valid(draw: st.DrawFn) -> dict:
+    """The valid front matter with a few fields dropped, replaced or added."""
+    data = dict(VALID)
+    for _ in range(draw(st.integers(1, 4))):
+        action = draw(st.sampled_from(["drop", "replace", "add"]))
+        if action == "drop" and data:
+            data.pop(draw(st.sampled_from(sorted(data))))
+        else:
+            data[draw(field_names)] = draw(values)
+    return data
+
+
+def dumped(data: object, flow: bool | None) -> str:
+    return yaml.safe_dump(data, default_flow_style=flow, allow_unicode=True, sort_keys=False)
+
+
+heading = st.one_of(
+    st.sampled_from(["## Reframe", "## Rational drowning", "## Cost of doing nothing",
+                     "## Emotional impact", "## A new way", "## Our solution",
+                     "## Discovery questions", "## Objections", "## Warmer", "## Next step",
+                     "## reframe ##", "##", "## ", "###", "### ", "# Title", "## Reframes",
+                     "## Unknown section", "### For: cfo", "### For: coo", "### For:",
+                     "### For: nobody", "### for:  CFO", "### We already have a team.",
+                     "```", "~~~", "````markdown", "   ```", "    ```", "---", "..."]),
+    st.builds(lambda h, t: f"{h} {t}", st.sampled_from(["##", "###", "### For:"]),
+              st.text(max_size=20)),
+)
+body_lines = st.lists(heading | st.text(max_size=40) | st.just(""), max_size=30)
+
+
+@st.composite
+def cards(draw: st.DrawFn) -> bytes:
+    """A whole card file: front matter of any kind, a body of headings and text."""
+    kind = draw(st.sampled_from(["yaml-ish", "mapping", "near-valid", "valid"]))
+    if kind == "yaml-ish":
+        front = draw(yaml_ish)
+    elif kind == "mapping":
+        front = dumped(draw(mappings), draw(st.none() | st.booleans()))
+    elif kind == "near-valid":
+        front = dumped(draw(near_valid()), draw(st.none() | st.booleans()))
+    else:
+        front = FRONT
+    body = draw(st.just(BODY) | body_lines.map("\n".join))
+    opening = draw(st.sampled_from(["---\n", "---\r\n", "--- \n", "\ufeff---\n", ""]))
+    closing = draw(st.sampled_from(["---\n", "...\n", "---", "", "--\n"]))
+    newline = draw(st.sampled_from(["\n", "\r\n", "\r"]))
+    text = f"{opening}{front}\n{closing}\n{body}\n".replace("\n", newline)
+    return text.encode("utf-8", errors="surrogatepass")
+
+
+@st.composite
+def mutated(draw: st.DrawFn, base: str) -> bytes:
+    """A valid card after a few edits a tired author (or a bad merge) could make."""
+    lines = base.splitlines(keepends=True)
+    for _ in range(draw(st.integers(1, 4))):
+        if not lines:
+            break
+        op = draw(st.sampled_from(["delete", "duplicate", "swap", "insert", "truncate",
+                                   "replace", "indent"]))
+        i = draw(st.integers(0, len(lines) - 1))
+        if op == "delete":
+            del lines[i]
+        elif op == "duplicate":
+            lines.insert(i, lines[i])
+        elif op == "swap":
+            j = draw(st.integers(0, len(lines) - 1))
+            lines[i], lines[j] = lines[j], lines[i]
+        elif op == "indent":
+            lines[i] = draw(st.sampled_from([" ", "  ", "\t", "    "])) + lines[i]
+        else:
+            text = "".join(lines)
+            at = draw(st.integers(0, len(text)))
+            if op == "truncate":
+                text = text[:at]
+            elif op == "insert":
+                text = text[:at] + draw(odd_chars | st.text(max_size=4)) + text[at:]
+            else:
+                text = text[:at] + draw(st.sampled_from(SPECIAL + "\n ")) + text[at + 1:]
+            lines = text.splitlines(keepends=True)
+    return "".join(lines).encode("utf-8", errors="surrogatepass")
+
+
+@st.composite
+def corrupted(draw: st.DrawFn) -> bytes:
+    """A valid card with bytes that are not UTF-8 (or a byte-order mark) somewhere."""
+    raw = card_text().encode()
+    at = draw(st.integers(0, len(raw)))
+    bad = draw(st.sampled_from([b"\xff", b"\xc3", b"\xe2\x82", b"\xed\xa0\x80", b"\xef\xbb\xbf",
+                                b"\x00", b"\xc0\xaf"]))
+    return raw[:at] + bad + raw[at:]
+
+
+# ---------------------------------------------------------------------------------------
+# Loading never raises; every finding is located.
+
+
+@SETTINGS
+@given(raw=cards())
+@example(raw=b"")
+@example(raw=b"---\n---\n")
+@example(raw=b"---\ntitle: 2026-09-01\nid: 2026-02-02\ntags: [2026-01-01]\n---\n")
+@example(raw=b"---\n\x85title: x\n---\n\x85## Reframe\n")
+def test_random_cards_are_findings_not_crashes(folders, raw):
+    assert_located(folders["test"], raw)
+
+
+@SETTINGS
+@given(raw=mutated(card_text()))
+def test_mutated_cards_are_findings_not_crashes(folders, raw):
+    assert_located(folders["test"], raw)
+
+
+@FEW
+@given(data=st.data())
+def test_mutated_demo_cards_are_findings_not_crashes(folders, data):
+    base = data.draw(st.sampled_from(DEMO_CARDS)).read_text(encoding="utf-8")
+    assert_located(folders["demo"], data.draw(mutated(base)))
+
+
+@FEW
+@given(raw=st.binary(max_size=300) | corrupted())
+def test_random_bytes_are_findings_not_crashes(folders, raw):
+    assert_located(folders["test"], raw)
+
+
+@FEW
+@given(raw=cards() | mutated(card_text()) | corrupted(),
+       fmt=st.sampled_from(["text", "github", "json"]))
+def test_check_never_prints_a_traceback(folders, raw, fmt):
+    folder = folders["test"]
+    folder.write(raw)
+    result = CliRunner().invoke(main, ["check", str(folder.root), "--format", fmt])
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.output
+    assert result.exit_code in (0, 1), result.output
+    assert "Traceback" not in result.output
+
+
+# ---------------------------------------------------------------------------------------
+# The fast paths agree with the careful ones.
+
+
+def _jsonschema_errors(data: object, schema: dict) -> list:
+    return list(schema_check._validator(schema).iter_errors(data))
+
+
+@SETTINGS
+@given(data=near_valid() | mappings,
+       schema=st.sampled_from([CARD_SCHEMA, TAXONOMY_SCHEMA, LEDGER_SCHEMA]))
+def test_compiled_schema_never_accepts_what_jsonschema_rejects(data, schema):
+    if compile_schema(schema, schema_check._is_date)(data):
+        assert _jsonschema_errors(data, schema) == []
+
+
+def test_compiled_schema_accepts_valid_content():
+    quick = compile_schema(CARD_SCHEMA, schema_check._is_date)
+    assert quick(VALID)
+    for card in DEMO_CARDS:
+        front = card.read_text(encoding="utf-8").split("---\n")[1]
+        assert quick(yaml.safe_load(front)), card
+    assert compile_schema(TAXONOMY_SCHEMA, schema_check._is_date)(
+        yaml.safe_load((DEMO / "taxonomy.yml").read_text(encoding="utf-8")))
+
+
+def test_unknown_keywords_make_the_compiled_check_unsure():
+    assert not compile_schema({"type": "string", "multipleOf": 3}, schema_check._is_date)("ab")
+
+
+def _two_pass(text: str) -> tuple:
+    with pytest.MonkeyPatch.context() as patched:
+        def unusual(*args: object) -> None:
+            raise yaml_source._Unusual
+
+        patched.setattr(yaml_source, "_from_events", unusual)
+        return yaml_source.parse_yaml(text, "card.md", 2)
+
+
+@SETTINGS
+@given(text=yaml_ish | mappings.map(lambda d: dumped(d, None)) | near_valid().map(
+    lambda d: dumped(d, False)) | st.just(FRONT) | st.just("a: &x [1]\nb: *x\n<<: {c: 1}\n"))
+def test_one_pass_yaml_matches_two_passes(text):
+    fast, fast_findings = yaml_source.parse_yaml(text, "card.md", 2)
+    slow, slow_findings = _two_pass(text)
+    assert fast_findings == slow_findings
+    assert (fast is None) == (slow is None)
+    if fast is not None and slow is not None:
+        assert repr(fast.data) == repr(slow.data)
+        assert fast.positions == slow.positions
+
+
+@SETTINGS
+@given(text=st.lists(st.text(max_size=30) | st.sampled_from(
+    ["<script>", "`<script>`", "``<b onclick=x>``", "](javascript:x)", "HREF = 'data:x'",
+     "```", "~~~", "<br>", "< iframe", "`a` <img src=x onerror=y>"]), max_size=12).map(
+    "\n".join))
+def test_unsafe_html_prefilter_changes_nothing(text):
+    found = html_policy.unsafe_html(text, "card.md")
+    with pytest.MonkeyPatch.context() as patched:
+        patched.setattr(html_policy, "_may_match", lambda line: True)
+        assert html_policy.unsafe_html(text, "card.md") == found
