@@ -1,0 +1,89 @@
+"""Judge: axe-core finds no WCAG 2.1 A/AA violation on any page or state a rep reaches."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Browser, Page, expect
+
+from judges import DESKTOP, PAGE_TYPES, PHONE, WCAG_21_AA, Finder, browsing, open_page, tab_labels
+
+AXE = Axe()
+
+
+def violations(page: Page) -> list[str]:
+    """axe's WCAG 2.1 A and AA rules, all of them, over the page as it is now."""
+    result = AXE.run(page, options={"runOnly": {"type": "tag", "values": WCAG_21_AA}})
+    assert result.response["passes"], "axe ran no rule at all"
+    return [
+        f"{v['id']} ({v['impact']}): {node['target']} "
+        + " ".join(node.get("failureSummary", "").split())
+        for v in result.response["violations"] for node in v["nodes"]
+    ]
+
+
+def assert_accessible(page: Page) -> None:
+    found = violations(page)
+    assert not found, f"{len(found)} WCAG 2.1 A/AA violations on {page.url}:\n" + "\n".join(found)
+
+
+@pytest.mark.parametrize("path", PAGE_TYPES.values(), ids=PAGE_TYPES.keys())
+def test_page_type_has_no_wcag_violations(page: Page, site_url: str, path: str):
+    page.set_viewport_size(DESKTOP)
+    open_page(page, site_url + path)
+    assert_accessible(page)
+
+
+@pytest.mark.parametrize("path", PAGE_TYPES.values(), ids=PAGE_TYPES.keys())
+def test_page_type_has_no_wcag_violations_on_a_phone(browser: Browser, site_url: str, path: str):
+    """On a phone, wide tables scroll in their own box: that box must be reachable by keyboard."""
+    with browsing(browser, viewport=PHONE, is_mobile=True, has_touch=True) as page:
+        open_page(page, site_url + path)
+        assert_accessible(page)
+
+
+def _richest_pitch(finder: Finder) -> str:
+    pages = finder.pitch_pages()
+    return max(pages, key=lambda path: (len(pages[path]), path))
+
+
+def test_pitch_has_no_wcag_violations_with_each_tab_selected(
+    page: Page, site_url: str, demo_site: Path
+):
+    path = _richest_pitch(Finder.read(demo_site))
+    open_page(page, site_url + path)
+    labels = tab_labels(page)
+    assert len(labels) >= 4, labels
+    found = {}
+    for index, name in enumerate(labels):
+        page.locator(".tabbed-set > .tabbed-labels > label").nth(index).click()
+        heading = page.get_by_role("heading", name=f"Talk track for the {name}.")
+        expect(heading).to_be_visible()
+        found[name] = violations(page)
+    assert found == {name: [] for name in labels}
+
+
+def test_finder_not_covered_result_has_no_wcag_violations(
+    page: Page, site_url: str, demo_site: Path
+):
+    industry, problem, persona = Finder.read(demo_site).uncovered()
+    open_page(page, site_url)
+    page.select_option("#pc-industry", industry)
+    page.select_option("#pc-problem", problem)
+    page.select_option("#pc-persona", persona)
+    page.get_by_role("button", name="Open the pitch").click()
+    result = page.locator(".pc-finder__result")
+    expect(result).to_contain_text("Not covered yet")
+    expect(result.locator("a").first).to_be_visible()
+    assert_accessible(page)
+
+
+def test_open_search_with_results_has_no_wcag_violations(page: Page, site_url: str):
+    open_page(page, site_url)
+    page.locator(".md-search__input").click()
+    page.wait_for_load_state("networkidle")
+    page.locator(".md-search__input").press_sequentially("demand")
+    expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=15_000)
+    assert_accessible(page)
