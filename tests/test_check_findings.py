@@ -161,6 +161,20 @@ def test_not_utf8_points_at_the_bad_byte_counting_characters(folder):
         path, (line, col), ERROR, ("not UTF-8", "0xfc"), "UTF-8"))
 
 
+def test_a_folder_named_like_a_card_is_a_finding(folder):
+    path = folder.root / "insights" / "old-cards.md"
+    path.mkdir()
+    assert_findings(folder.load(), want(path, (1, 1), ERROR, ("cannot read", "folder"), "rename"))
+
+
+def test_a_link_to_a_card_that_is_gone_is_a_finding(folder):
+    path = folder.root / "insights" / "moved.md"
+    path.symlink_to(folder.root / "nowhere.md")
+    assert_findings(folder.load(), want(path, (1, 1), ERROR, "cannot read", "rename"))
+    result = CliRunner().invoke(main, ["check", str(folder.root)])
+    assert result.exit_code == 1 and "Traceback" not in result.output, result.output
+
+
 def test_byte_order_mark_is_not_counted_as_a_column(folder):
     raw = b"\xef\xbb\xbf" + b"---\ntitle: Caf\xe9\n---\n"
     path = folder.write("insights/card.md", raw)

@@ -64,6 +64,17 @@ def test_persona_variant_replaces_the_general_text(folder):
     assert not coo.steps[1].tailored
 
 
+def test_rational_drowning_leads_with_the_figures_on_metrics_the_persona_owns(folder):
+    otif = "  - {figure: 6 points, claim: OTIF lost to late-paying accounts put on hold.," \
+        " source: Testco survey 2025, as_of: 2025-06-01}\n"
+    folder.card("late-payers", front=FRONT.replace("  - ref: dso-gap\n",
+                                                   "  - ref: dso-gap\n" + otif))
+    coo = _pitch(folder, Combination("retail", "late-cash", "coo"))
+    cfo = _pitch(folder)
+    assert [e.figure for e in coo.evidence] == ["6 points", "11.4 days"]  # the COO owns OTIF
+    assert [e.figure for e in cfo.evidence] == ["11.4 days", "6 points"]  # the CFO owns DSO
+
+
 def test_six_steps_in_order_with_warmer_from_the_taxonomy(folder):
     folder.card("late-payers")
     pitch = _pitch(folder)

@@ -8,7 +8,7 @@ from pathlib import Path
 from ..model import ALL_INDUSTRIES, Card, Finding, Severity
 from . import schema_check
 from .coerce import choice, date, evidence, items, mapping, positive_int, text, texts
-from .frontmatter import decode, split
+from .frontmatter import read_text, split
 from .html_policy import unsafe_html
 from .schema import CARD_SCHEMA
 from .sections import Body, parse_body
@@ -31,7 +31,7 @@ def load_card(file: Path, shown_path: str) -> tuple[ParsedCard | None, list[Find
     A card whose front matter has the wrong shape is still built from the fields that are
     right, so one typo does not hide every other finding in the file.
     """
-    source, findings = decode(file.read_bytes(), shown_path)
+    source, findings = read_text(file, shown_path)
     if source is None:
         return None, findings
     parts, findings = split(source, shown_path)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 from ..model import Finding, Severity
 
@@ -31,6 +32,20 @@ class Split:
     """File line of the first front-matter line (the one after the opening fence)."""
     body: str
     body_line: int
+
+
+def read_text(file: Path, path: str) -> tuple[str | None, list[Finding]]:
+    """A content file's text, or a finding when it cannot be read (a folder named like a
+    card, a link to a file that is gone, no permission) or is not UTF-8."""
+    try:
+        raw = file.read_bytes()
+    except OSError as exc:
+        what = "a folder" if file.is_dir() else (exc.strerror or type(exc).__name__).lower()
+        return None, [Finding(
+            path, 1, 1, Severity.ERROR, f"cannot read this file: {what}",
+            "rename it, or replace it with a readable Markdown card",
+        )]
+    return decode(raw, path)
 
 
 def decode(raw: bytes, path: str) -> tuple[str | None, list[Finding]]:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from ..model import Finding, Severity
 from . import schema_check
-from .frontmatter import decode
+from .frontmatter import read_text
 from .yaml_source import Positions, parse_yaml
 
 
@@ -17,7 +17,7 @@ def read_yaml_file(
 
     `empty_ok` reads an empty (or comments-only) file as no fields, for optional files.
     """
-    text, findings = decode(file.read_bytes(), shown_path)
+    text, findings = read_text(file, shown_path)
     empty = Positions()
     if text is None:
         return None, empty, findings

@@ -7,6 +7,7 @@ the persona's priorities, metrics, concerns and next step), so one card serves m
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from ..model import FACTORS, Card, Content, Evidence, Factor, Part, Persona, Pitch
 from .select import CardIndex, Combination, rank_cards
@@ -101,12 +102,25 @@ def _series(items: tuple[str, ...]) -> str:
     return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
 
 
+_WORD = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*")
+
+
+def _words(text: str) -> list[str]:
+    """Lower-case words without a plural s, for matching a metric name in a claim."""
+    return [w.removesuffix("s") if len(w) > 3 else w
+            for w in _WORD.findall(text.casefold())]
+
+
 def _lead_with_metrics(evidence: tuple[Evidence, ...], persona: Persona) -> tuple[Evidence, ...]:
-    """Figures that speak to a metric the persona owns come first; the rest keep their order."""
-    metrics = [m.casefold() for m in persona.metrics]
+    """Figures that name a metric the persona owns come first; the rest keep their order.
+
+    The metric must appear as whole words, singular or plural ("call-out hours" matches a
+    claim about "call-out hour"), so "OEE" does not match "coffee".
+    """
+    metrics = [_words(m) for m in persona.metrics]
 
     def speaks_to_persona(item: Evidence) -> bool:
-        said = f"{item.figure} {item.claim}".casefold()
-        return any(m in said for m in metrics)
+        said = f" {' '.join(_words(f'{item.figure} {item.claim}'))} "
+        return any(f" {' '.join(m)} " in said for m in metrics if m)
 
     return tuple(sorted(evidence, key=lambda e: not speaks_to_persona(e)))
