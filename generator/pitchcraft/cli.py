@@ -1,5 +1,8 @@
 """The command line: parse arguments, call the core, print, and set the exit code.
 
+Jinja2 and MkDocs are imported by the commands that use them, so `check` (run on every save
+and in CI) starts without them.
+
 Exit codes: 0 clean, 1 content problems, 2 usage problems (click's own convention).
 """
 
@@ -20,9 +23,7 @@ from .model import Content
 from .pitch import Combination, compose_pitch, covered_combinations, nearest_combinations
 from .render import findings as show
 from .render.report import report_json
-from .render.templates import TemplateError, environment, render
 from .report import build_report
-from .site_build import BuildFailed, build_site_dir
 
 CONTENT_DIR = click.argument(
     "content_dir", default="content",
@@ -124,6 +125,8 @@ def _render(content_dir: Path, templates: Path | None, name: str, **context: obj
     template_dir = templates or content_dir.resolve().parent / "theme" / "templates"
     if not template_dir.is_dir():
         raise click.UsageError(f"no template folder at {template_dir}; pass --templates DIR")
+    from .render.templates import TemplateError, environment, render
+
     try:
         return render(environment([template_dir]), name, **context)
     except TemplateError as exc:
@@ -151,6 +154,8 @@ def build(
     config_file: Path, site_dir: Path | None, audience: str | None, strict: bool, drafts: bool
 ) -> None:
     """Build the site; the previous site stays in place unless the build succeeds."""
+    from .site_build import BuildFailed, build_site_dir
+
     try:
         target = build_site_dir(config_file, site_dir, audience, strict, drafts)
     except BuildFailed as exc:
