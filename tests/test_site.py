@@ -136,3 +136,23 @@ def test_a_content_error_stops_mkdocs_before_it_cleans_the_last_site(tmp_path):
     assert failed.returncode != 0
     assert "did you mean 'published'?" in failed.stderr
     assert sorted(p.relative_to(site) for p in site.rglob("*")) == before
+
+
+def test_a_site_of_some_page_groups_builds_strict_without_broken_links(tmp_path):
+    project = _project(tmp_path)
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text().replace(
+        "      search: !ENV [PITCHCRAFT_SEARCH, auto]\n",
+        "      search: !ENV [PITCHCRAFT_SEARCH, auto]\n      pages: [home, cards]\n"))
+    site = tmp_path / "out"
+    result = mkdocs_build(project, site)
+    assert result.returncode == 0, result.stderr
+    assert (site / "cards/shift-start-sets-the-bill/index.html").is_file()
+    assert not (site / "industries").exists() and not (site / "pitches").exists()
+    card = (site / "cards/shift-start-sets-the-bill/index.html").read_text()
+    assert "Food and beverage processing" in card and 'href="../../industries/' not in card
+    guide = (site / "meeting-prep/index.html").read_text()
+    assert 'href="../coverage/' not in guide
+    home = (site / "index.html").read_text()
+    assert "data-pc-finder" not in home  # no pitches, so no pitch finder
+    assert 'href="cards/shift-start-sets-the-bill/"' in home

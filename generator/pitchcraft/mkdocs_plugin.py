@@ -10,6 +10,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import posixpath
+import re
 from pathlib import Path
 
 from mkdocs.config import base
@@ -25,7 +27,15 @@ from .model import Content
 from .pagefind_search import index_site
 from .render.findings import as_text
 from .render.sanitize import clean_html
-from .render.site import INTERNAL, PAGE_GROUPS, PUBLIC, SiteOptions, build_site, site_pages
+from .render.site import (
+    INTERNAL,
+    PAGE_GROUPS,
+    PUBLIC,
+    SiteOptions,
+    build_site,
+    page_group,
+    site_pages,
+)
 from .render.templates import TemplateError
 
 log = get_plugin_logger(__name__)
@@ -35,6 +45,10 @@ PAGEFIND_FROM_PAGES = 100
 
 _IN_NAV = {"index.md", "industries/index.md", "problems/index.md", "personas/index.md",
            "coverage.md"}
+
+
+_MD_LINK = re.compile(r"(?<!!)\[(?P<text>[^\]\n]+)\]\((?P<target>[^)\s]+)\)")
+"""An inline Markdown link, not an image."""
 
 
 class PitchcraftConfig(base.Config):
@@ -64,10 +78,41 @@ class PitchcraftPlugin(BasePlugin[PitchcraftConfig]):
     _generated: frozenset[str] = frozenset()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        """A public build drops internal pages from the nav before MkDocs validates it."""
-        if self.config.audience == PUBLIC and config.nav:
-            config.nav = _prune_nav(config.nav, self._left_out())
+        """Pages this build does not make leave the nav before MkDocs validates it: internal
+        pages in a public build, and page groups the `pages` option leaves out."""
+        left_out = self._left_out() | {
+            path for path in _IN_NAV
+            if page_group(path) not in (None, *self._groups())
+            and not Path(config.docs_dir, path).exists()
+        }
+        if left_out and config.nav:
+            config.nav = _prune_nav(config.nav, left_out)
         return config
+
+    def _groups(self) -> tuple[str, ...]:
+        groups = tuple(self.config.pages)
+        if self.config.audience == PUBLIC:  # buyers see insights, never the talk tracks
+            groups = tuple(g for g in groups if g not in ("pitches", "coverage"))
+        return groups
+
+    def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig,
+                         files: Files) -> str:
+        """The team's own pages (the guides) link to generated pages; where this build
+        leaves a page group out, such a link becomes its text instead of a broken link."""
+        groups = self._groups()
+        if page.file.src_uri in self._generated or set(groups) >= set(PAGE_GROUPS):
+            return markdown
+        here = posixpath.dirname(page.file.src_uri)
+
+        def unlink(link: re.Match[str]) -> str:
+            target = link["target"]
+            if "://" in target or target.startswith(("#", "mailto:")):
+                return link[0]
+            path = target.lstrip("/") if target.startswith("/") else posixpath.normpath(
+                posixpath.join(here, target))
+            return link["text"] if page_group(path) not in (None, *groups) else link[0]
+
+        return _MD_LINK.sub(unlink, markdown)
 
     def _left_out(self) -> set[str]:
         if self.config.audience != PUBLIC:
@@ -124,10 +169,7 @@ class PitchcraftPlugin(BasePlugin[PitchcraftConfig]):
         content = self._content
         if content is None:  # pragma: no cover - MkDocs always runs on_pre_build first
             raise PluginError("pitchcraft: content was not loaded")
-        groups = tuple(self.config.pages)
-        if self.config.audience == PUBLIC:  # buyers see insights, never the talk tracks
-            groups = tuple(g for g in groups if g not in ("pitches", "coverage"))
-        options = SiteOptions(self.config.audience, self.config.drafts, groups)
+        options = SiteOptions(self.config.audience, self.config.drafts, self._groups())
         if options.drafts:
             log.warning("drafts are shown: this build must not be published")
         site = build_site(content, options, _today())

@@ -152,6 +152,7 @@ def site_pages(site: Site, template_dirs: list) -> list[Page]:
     env = environment(template_dirs)
     env.globals.update(site=site, taxonomy=site.taxonomy, tab_anchor=tab_anchor,
                        pitch_path=pitch_path, drafts=site.options.drafts,
+                       link=lambda text, target: _link(text, target, site.options.groups),
                        names=lambda kind, ids: _names(site.taxonomy, kind, ids))
     pages: list[Page] = []
     groups = site.options.groups
@@ -203,6 +204,22 @@ def site_pages(site: Site, template_dirs: list) -> list[Page]:
             "description": "Which industry and problem pairs have insight cards, and the gaps.",
         })
     return pages
+
+
+def page_group(target: str) -> str | None:
+    """The page group a site path belongs to (`cards/x.md#a` -> cards), or None for the docs
+    folder's own pages, which every build keeps."""
+    first = target.lstrip("/").split("/", 1)[0].split("#", 1)[0]
+    group = {"index.md": "home", "coverage.md": "coverage"}.get(first, first)
+    return group if group in PAGE_GROUPS else None
+
+
+def _link(text: str, target: str, groups: tuple[str, ...]) -> str:
+    """A Markdown link to a page of the site, or the bare text when the build leaves that
+    page group out (the `pages` option), so a smaller site has no broken links."""
+    if page_group(target) not in (None, *groups):
+        return text
+    return f"[{text}](/{target})"
 
 
 def _names(taxonomy: Taxonomy, kind: str, ids: tuple[str, ...]) -> list[str]:
