@@ -3,19 +3,16 @@ page types a rep opens, and the pitch finder's own data read from the built home
 
 from __future__ import annotations
 
-import functools
 import html
 import json
 import re
 import shutil
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Browser, Locator, Page, expect
 
 from builders import REPO
 
@@ -135,25 +132,19 @@ def choose_tab(page: Page, index: int, *, touch: bool = False) -> None:
     assert checked.is_checked()
 
 
-class _LinkCheckerHandler(SimpleHTTPRequestHandler):
-    """Says it welcomes LinkChecker, which only then goes faster than 10 requests a second."""
-
-    def end_headers(self) -> None:
-        self.send_header("LinkChecker", "allowed")
-        super().end_headers()
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-@contextmanager
-def serve_for_linkchecker(site_dir: Path) -> Iterator[str]:
-    handler = functools.partial(_LinkCheckerHandler, directory=str(site_dir))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+def ask_finder_for_uncovered(
+    page: Page, site_url: str, site_dir: Path, *, touch: bool = False
+) -> Locator:
+    """Ask the home page's finder for a combination no card covers; its result, with the
+    nearest covered combinations as links."""
+    industry, problem, persona = Finder.read(site_dir).uncovered()
+    open_page(page, site_url)
+    page.select_option("#pc-industry", industry)
+    page.select_option("#pc-problem", problem)
+    page.select_option("#pc-persona", persona)
+    button = page.get_by_role("button", name="Open the pitch")
+    button.tap() if touch else button.click()
+    result = page.locator(".pc-finder__result")
+    expect(result).to_contain_text("Not covered yet")
+    expect(result.locator("a").first).to_be_visible()
+    return result

@@ -8,7 +8,17 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, expect
 
-from judges import DESKTOP, PAGE_TYPES, PHONE, WCAG_21_AA, Finder, browsing, open_page, tab_labels
+from judges import (
+    DESKTOP,
+    PAGE_TYPES,
+    PHONE,
+    WCAG_21_AA,
+    Finder,
+    ask_finder_for_uncovered,
+    browsing,
+    open_page,
+    tab_labels,
+)
 
 AXE = Axe()
 
@@ -68,15 +78,7 @@ def test_pitch_has_no_wcag_violations_with_each_tab_selected(
 def test_finder_not_covered_result_has_no_wcag_violations(
     page: Page, site_url: str, demo_site: Path
 ):
-    industry, problem, persona = Finder.read(demo_site).uncovered()
-    open_page(page, site_url)
-    page.select_option("#pc-industry", industry)
-    page.select_option("#pc-problem", problem)
-    page.select_option("#pc-persona", persona)
-    page.get_by_role("button", name="Open the pitch").click()
-    result = page.locator(".pc-finder__result")
-    expect(result).to_contain_text("Not covered yet")
-    expect(result.locator("a").first).to_be_visible()
+    ask_finder_for_uncovered(page, site_url, demo_site)
     assert_accessible(page)
 
 

@@ -9,7 +9,8 @@ import subprocess
 from pathlib import Path
 from urllib.parse import urlencode
 
-from judges import Finder, require_tool, serve_for_linkchecker
+from judges import Finder, require_tool
+from site_server import serve
 
 # Anchors are checked by LinkChecker's AnchorCheck plugin, which reports a missing one as a
 # warning. The server below tells LinkChecker it may go faster than 10 requests a second.
@@ -28,7 +29,7 @@ def test_no_broken_links_or_anchors(demo_site: Path, tmp_path: Path):
     config.chmod(0o644)
     tmp_path.chmod(0o755)  # LinkChecker drops root's privileges before it reads the file
 
-    with serve_for_linkchecker(demo_site) as url:
+    with serve(demo_site) as url:
         # Start from every page, so a page reached only through an anchor is still crawled,
         # and from every pitch the finder can open: its permalink and the tab it leads to.
         pages = sorted(p.relative_to(demo_site).as_posix() for p in demo_site.rglob("*.html"))

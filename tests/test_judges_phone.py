@@ -10,7 +10,16 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from judges import PAGE_TYPES, PHONE, Finder, browsing, choose_tab, open_page, tab_labels
+from judges import (
+    PAGE_TYPES,
+    PHONE,
+    Finder,
+    ask_finder_for_uncovered,
+    browsing,
+    choose_tab,
+    open_page,
+    tab_labels,
+)
 
 PHONE_CONTEXT = {"viewport": PHONE, "is_mobile": True, "has_touch": True, "device_scale_factor": 3}
 
@@ -104,16 +113,8 @@ def test_finder_works_by_touch(phone: Page, site_url: str, demo_site: Path):
 
 
 def test_finder_not_covered_result_fits_the_phone(phone: Page, site_url: str, demo_site: Path):
-    industry, problem, persona = Finder.read(demo_site).uncovered()
-    open_page(phone, site_url)
-    phone.select_option("#pc-industry", industry)
-    phone.select_option("#pc-problem", problem)
-    phone.select_option("#pc-persona", persona)
-    phone.get_by_role("button", name="Open the pitch").tap()
-    result = phone.locator(".pc-finder__result")
-    expect(result).to_contain_text("Not covered yet")
+    result = ask_finder_for_uncovered(phone, site_url, demo_site, touch=True)
     nearest = result.locator("a")
-    expect(nearest.first).to_be_visible()
     assert_fits_the_phone(phone)
     href = nearest.first.get_attribute("href")
     assert href and re.fullmatch(r"pitches/[^/]+--[^/]+/#for-[^/]+", href), href

@@ -249,15 +249,10 @@ class Pitch:
     """The lead card's evidence, figures on the persona's own metrics first."""
     differentiators: tuple[Item, ...]
     scorecard: tuple[Factor, ...]
-    company: str
 
     @property
     def card(self) -> Card:
         return self.ranking[0].card
-
-    @property
-    def slug(self) -> str:
-        return f"{self.industry.id}--{self.problem.id}--{self.persona.id}"
 
     @property
     def factors_held(self) -> int:

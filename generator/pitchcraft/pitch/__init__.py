@@ -1,6 +1,6 @@
 """Transform: choose cards for a buyer and compose the tailored teaching pitch."""
 
-from .compose import compose_pitch
+from .compose import compose_pitch, scorecard
 from .select import (
     CardIndex,
     Combination,
@@ -11,5 +11,5 @@ from .select import (
 
 __all__ = [
     "CardIndex", "Combination", "compose_pitch", "covered_combinations",
-    "nearest_combinations", "rank_cards",
+    "nearest_combinations", "rank_cards", "scorecard",
 ]

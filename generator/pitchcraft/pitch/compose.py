@@ -73,7 +73,6 @@ def compose_pitch(
             d for d in (taxonomy.differentiator(i) for i in card.leads_to) if d is not None
         ),
         scorecard=scorecard(card),
-        company=taxonomy.company.name,
     )
 
 

@@ -17,7 +17,7 @@ import yaml
 
 from ..load import paused_cycle_collection
 from ..model import Card, Content, Item, Pitch, Taxonomy
-from ..pitch import CardIndex, compose_pitch, covered_combinations
+from ..pitch import CardIndex, compose_pitch, covered_combinations, scorecard
 from .templates import environment, render
 
 PUBLIC, INTERNAL = "public", "internal"
@@ -151,7 +151,7 @@ def pitch_path(industry: str, problem: str) -> str:
 def site_pages(site: Site, template_dirs: list) -> list[Page]:
     env = environment(template_dirs)
     env.globals.update(site=site, taxonomy=site.taxonomy, tab_anchor=tab_anchor,
-                       pitch_path=pitch_path, drafts=site.options.drafts,
+                       pitch_path=pitch_path, drafts=site.options.drafts, scorecard=scorecard,
                        link=lambda text, target: _link(text, target, site.options.groups),
                        names=lambda kind, ids: _names(site.taxonomy, kind, ids))
     pages: list[Page] = []
