@@ -43,7 +43,9 @@ def generate(content: Path) -> list:
     if loaded.has_errors:
         raise SystemExit(f"{content} has content errors; run `pitchcraft check {content}`")
     site = build_site(loaded, SiteOptions(), today())
-    return site_pages(site, [content.parent / "theme" / "templates"])
+    # The before/after comparison renders old code with the templates of its own commit.
+    templates = os.environ.get("PITCHCRAFT_BENCH_TEMPLATES")
+    return site_pages(site, [Path(templates) if templates else content.parent / "theme/templates"])
 
 
 def without_plugin(config: str, not_in_nav: list[str]) -> str:

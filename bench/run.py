@@ -246,10 +246,11 @@ def _has_cyaml() -> bool:
 
 
 def before_tree(ref: str, work: Path) -> Path:
-    """The generator package as it was at git `ref`, for the before/after comparison."""
+    """The generator package and its templates as they were at git `ref`, for the
+    before/after comparison."""
     target = work / "before"
     target.mkdir()
-    archive = subprocess.run(["git", "-C", str(REPO), "archive", ref, "generator"],
+    archive = subprocess.run(["git", "-C", str(REPO), "archive", ref, "generator", "theme"],
                              capture_output=True, check=True).stdout
     subprocess.run(["tar", "-x", "-C", str(target)], input=archive, check=True)
     return target / "generator"
@@ -278,8 +279,9 @@ def main() -> None:
         before_env = None
         if args.before:
             old = before_tree(args.before, work)
-            before_env = {**env, "PYTHONPATH": os.pathsep.join(
-                [str(old), *filter(None, [env.get("PYTHONPATH")])])}
+            before_env = {**env, "PITCHCRAFT_BENCH_TEMPLATES": str(old.parent / "theme/templates"),
+                          "PYTHONPATH": os.pathsep.join(
+                              [str(old), *filter(None, [env.get("PYTHONPATH")])])}
         results = [run_size(n, args, work, env, before_env) for n in sorted(args.sizes)]
     finally:
         if not args.keep:
