@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 import textwrap
 from pathlib import Path
 
@@ -141,3 +142,14 @@ class ContentFolder:
 
     def load(self) -> Content:
         return load_content(self.root, today=TODAY)
+
+
+def site_project(where: Path, content: Path = DEMO) -> Path:
+    """A copy of the repository's site project (docs, theme, mkdocs.yml) around `content`,
+    for tests that edit it or build it."""
+    project = where / "project"
+    for name in ("docs", "theme"):
+        shutil.copytree(REPO / name, project / name)
+    shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
+    shutil.copytree(content, project / "content")
+    return project

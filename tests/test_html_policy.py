@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 
-from builders import BODY, FRONT, REPO
+from builders import BODY, FRONT, site_project
 from site_server import mkdocs_build
 
 
@@ -58,10 +56,7 @@ def test_evidence_links_must_be_web_links(folder):
 
 def test_what_a_line_check_cannot_see_is_stripped_from_the_built_site(tmp_path):
     """Markdown can split a tag over lines or encode a scheme; the page sanitiser removes it."""
-    project = tmp_path / "project"
-    for name in ("docs", "theme", "content"):
-        shutil.copytree(REPO / name, project / name)
-    shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
+    project = site_project(tmp_path)
     card = project / "content/insights/peak-demand/shift-start-sets-the-bill.md"
     sneaky = ('<img src="chart.png"\n  onerror="alert(1)"> See [the chart](&#106;avascript:'
               'alert(2)) and <a href="jav&#x09;ascript:alert(3)">this</a>.\n\n')

@@ -6,14 +6,13 @@ from __future__ import annotations
 import gzip
 import html
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 import yaml
 from click.testing import CliRunner
 
-from builders import DEMO, REPO, TODAY
+from builders import DEMO, REPO, TODAY, site_project
 from pitchcraft.cli import main
 from pitchcraft.load import load_content
 from site_server import mkdocs_build
@@ -94,10 +93,7 @@ def test_two_builds_of_the_same_content_are_byte_identical(tmp_path):
 
 
 def test_a_failed_build_leaves_the_previous_site_in_place(tmp_path):
-    project = tmp_path / "project"
-    for name in ("docs", "theme", "content"):
-        shutil.copytree(REPO / name, project / name)
-    shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
+    project = site_project(tmp_path)
     site = tmp_path / "site"
     runner = CliRunner()
     args = ["build", "-f", str(project / "mkdocs.yml"), "-d", str(site)]

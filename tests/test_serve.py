@@ -4,7 +4,6 @@ finding without killing the server; the next good edit recovers."""
 from __future__ import annotations
 
 import os
-import shutil
 import socket
 import subprocess
 import sys
@@ -17,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from builders import REPO
+from builders import site_project
 
 CARD = "content/insights/peak-demand/shift-start-sets-the-bill.md"
 TITLE = "Your demand charge is set in fifteen minutes at shift start-up"
@@ -71,10 +70,7 @@ class Served:
 
 @pytest.fixture
 def served(tmp_path: Path) -> Iterator[Served]:
-    project = tmp_path / "project"
-    for name in ("docs", "theme", "content"):
-        shutil.copytree(REPO / name, project / name)
-    shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
+    project = site_project(tmp_path)
     port = _free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "--livereload", "-a", f"127.0.0.1:{port}",

@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import gzip
 import json
-import shutil
 from pathlib import Path
 
 import pytest
 
-from builders import DEMO, REPO, TODAY, card_text
+from builders import DEMO, TODAY, card_text, site_project
 from pitchcraft.load import load_content
 from pitchcraft.pitch import covered_combinations
 from site_server import mkdocs_build
@@ -81,18 +80,8 @@ def test_pitch_page_has_a_tab_per_persona_linking_back_to_cards(demo_site):
     assert "Cost of doing nothing" in html and "Differentiation scorecard" in html
 
 
-def _project(tmp_path: Path, content: Path = DEMO) -> Path:
-    """A copy of the repository's site project around the given content."""
-    project = tmp_path / "project"
-    for name in ("docs", "theme"):
-        shutil.copytree(REPO / name, project / name)
-    shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
-    shutil.copytree(content, project / "content")
-    return project
-
-
 def test_a_content_error_fails_the_build_with_the_finding(tmp_path):
-    project = _project(tmp_path)
+    project = site_project(tmp_path)
     broken = project / "content/insights/broken.md"
     broken.write_text(card_text().replace("industries: [retail]", "industires: [retail]"))
     result = mkdocs_build(project, tmp_path / "out")
@@ -102,7 +91,7 @@ def test_a_content_error_fails_the_build_with_the_finding(tmp_path):
 
 
 def test_warnings_fail_only_a_strict_build(tmp_path):
-    project = _project(tmp_path)
+    project = site_project(tmp_path)
     card = project / "content/insights/peak-demand/shift-start-sets-the-bill.md"
     card.write_text(card.read_text().replace("reviewed: 2026-09-14", "reviewed: 2024-01-10"))
     strict = mkdocs_build(project, tmp_path / "strict")
@@ -117,7 +106,7 @@ def test_warnings_fail_only_a_strict_build(tmp_path):
 
 
 def test_drafts_preview_shows_drafts_with_a_banner(tmp_path):
-    project = _project(tmp_path)
+    project = site_project(tmp_path)
     result = mkdocs_build(project, tmp_path / "out", "--no-strict", PITCHCRAFT_DRAFTS="true")
     assert result.returncode == 0, result.stderr
     page = tmp_path / "out/cards/tier-one-customers-resource-on-carbon/index.html"
@@ -126,7 +115,7 @@ def test_drafts_preview_shows_drafts_with_a_banner(tmp_path):
 
 
 def test_a_content_error_stops_mkdocs_before_it_cleans_the_last_site(tmp_path):
-    project = _project(tmp_path)
+    project = site_project(tmp_path)
     site = tmp_path / "out"
     assert mkdocs_build(project, site).returncode == 0
     before = sorted(p.relative_to(site) for p in site.rglob("*"))
@@ -139,7 +128,7 @@ def test_a_content_error_stops_mkdocs_before_it_cleans_the_last_site(tmp_path):
 
 
 def test_a_site_of_some_page_groups_builds_strict_without_broken_links(tmp_path):
-    project = _project(tmp_path)
+    project = site_project(tmp_path)
     config = project / "mkdocs.yml"
     config.write_text(config.read_text().replace(
         "      search: !ENV [PITCHCRAFT_SEARCH, auto]\n",
