@@ -107,11 +107,9 @@ def rank_cards(
     ]
 
     def key(card: Card) -> tuple:
-        due = card.review_due(review_interval_days)
-        stale = due is not None and due < today
         return (
             card.all_industries,  # written for this industry beats written for all
-            stale,
+            _is_stale(card, review_interval_days, today),
             -len(card.evidence),
             -(card.reviewed or dt.date.min).toordinal(),
             card.id,
@@ -121,10 +119,15 @@ def rank_cards(
             for card in sorted(fitting, key=key)]
 
 
+def _is_stale(card: Card, interval: int, today: dt.date) -> bool:
+    due = card.review_due(interval)
+    return due is not None and due < today
+
+
 def _reasons(card: Card, industry: str, interval: int, today: dt.date) -> tuple[str, ...]:
     due = card.review_due(interval)
     freshness = (
-        f"stale: review was due {due}" if due is not None and due < today
+        f"stale: review was due {due}" if _is_stale(card, interval, today)
         else f"fresh: reviewed {card.reviewed}, next review {due}"
     )
     count = len(card.evidence)
