@@ -19,6 +19,21 @@ WORDS_PER_MINUTE = 140
 """A calm presenting pace; conversational speech runs faster, teaching should not."""
 ALL_INDUSTRIES = "all"
 
+STEPS = (
+    "Warmer", "Reframe", "Rational drowning", "Emotional impact", "A new way", "Our solution",
+)
+"""The six teaching steps, in the order a rep gives them: the one definition of the pitch."""
+SECTIONS = (*STEPS, "Cost of doing nothing", "Discovery questions", "Objections", "Next step")
+"""Every section a card may have."""
+ORDER = (
+    "Warmer", "Reframe", "Rational drowning", "Cost of doing nothing", "Emotional impact",
+    "A new way", "Our solution", "Discovery questions", "Objections", "Next step",
+)
+"""SECTIONS in the order a card is written (see the authoring guide)."""
+OPTIONAL = frozenset({"Warmer", "Next step"})
+REQUIRED = tuple(s for s in SECTIONS if s not in OPTIONAL)
+OBJECTIONS = "Objections"
+
 
 class Severity(StrEnum):
     ERROR = "error"

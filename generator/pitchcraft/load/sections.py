@@ -10,21 +10,8 @@ import difflib
 import re
 from dataclasses import dataclass, field
 
-from ..model import Finding, Objection, Section, Severity
+from ..model import OBJECTIONS, SECTIONS, Finding, Objection, Section, Severity
 from .frontmatter import lines_of
-
-STEPS = (
-    "Warmer", "Reframe", "Rational drowning", "Emotional impact", "A new way", "Our solution",
-)
-SECTIONS = (*STEPS, "Cost of doing nothing", "Discovery questions", "Objections", "Next step")
-ORDER = (
-    "Warmer", "Reframe", "Rational drowning", "Cost of doing nothing", "Emotional impact",
-    "A new way", "Our solution", "Discovery questions", "Objections", "Next step",
-)
-"""SECTIONS in the order a card is written (see the authoring guide)."""
-OPTIONAL = frozenset({"Warmer", "Next step"})
-REQUIRED = tuple(s for s in SECTIONS if s not in OPTIONAL)
-OBJECTIONS = "Objections"
 
 _HEADING = re.compile(r"^(#{2,3})[ \t]+(.+?)[ \t]*#*[ \t]*$")
 _FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})")

@@ -13,6 +13,9 @@ from ..model import (
     ALL_INDUSTRIES,
     FACTORS,
     MEANINGFUL_FACTORS,
+    OBJECTIONS,
+    ORDER,
+    REQUIRED,
     Card,
     Evidence,
     Finding,
@@ -20,7 +23,7 @@ from ..model import (
     Taxonomy,
 )
 from .cards import ParsedCard
-from .sections import OBJECTIONS, ORDER, REQUIRED, Body
+from .sections import Body
 
 _SHORT_LIST = 8
 
