@@ -19,20 +19,46 @@ WORDS_PER_MINUTE = 140
 """A calm presenting pace; conversational speech runs faster, teaching should not."""
 ALL_INDUSTRIES = "all"
 
+WARMER = "Warmer"
+COST_OF_INACTION = "Cost of doing nothing"
+DISCOVERY_QUESTIONS = "Discovery questions"
+OBJECTIONS = "Objections"
+NEXT_STEP = "Next step"
 STEPS = (
-    "Warmer", "Reframe", "Rational drowning", "Emotional impact", "A new way", "Our solution",
+    WARMER, "Reframe", "Rational drowning", "Emotional impact", "A new way", "Our solution",
 )
 """The six teaching steps, in the order a rep gives them: the one definition of the pitch."""
-SECTIONS = (*STEPS, "Cost of doing nothing", "Discovery questions", "Objections", "Next step")
+SECTIONS = (*STEPS, COST_OF_INACTION, DISCOVERY_QUESTIONS, OBJECTIONS, NEXT_STEP)
 """Every section a card may have."""
 ORDER = (
-    "Warmer", "Reframe", "Rational drowning", "Cost of doing nothing", "Emotional impact",
-    "A new way", "Our solution", "Discovery questions", "Objections", "Next step",
+    WARMER, "Reframe", "Rational drowning", COST_OF_INACTION, "Emotional impact",
+    "A new way", "Our solution", DISCOVERY_QUESTIONS, OBJECTIONS, NEXT_STEP,
 )
 """SECTIONS in the order a card is written (see the authoring guide)."""
-OPTIONAL = frozenset({"Warmer", "Next step"})
+OPTIONAL = frozenset({WARMER, NEXT_STEP})
 REQUIRED = tuple(s for s in SECTIONS if s not in OPTIONAL)
-OBJECTIONS = "Objections"
+TEACHING = (*STEPS, COST_OF_INACTION)
+"""The sections a card page shows as the teaching, in pitch order."""
+
+
+def section_key(name: str) -> str:
+    """A section's key in pitches and templates: 'Rational drowning' -> 'rational-drowning'."""
+    return name.lower().replace(" ", "-")
+
+
+class Status(StrEnum):
+    """Where a card is in its life; only published cards reach a pitch."""
+
+    DRAFT = "draft"
+    PUBLISHED = "published"
+    RETIRED = "retired"
+
+
+class Audience(StrEnum):
+    """Who may see a card or a figure: internal stays with the sales team."""
+
+    INTERNAL = "internal"
+    PUBLIC = "public"
 
 
 class Severity(StrEnum):
@@ -125,7 +151,7 @@ class Evidence:
     as_of: dt.date | None
     kind: str = "fact"
     url: str = ""
-    audience: str = "public"
+    audience: Audience = Audience.PUBLIC
     """internal evidence is left out of the public site, even on a public card."""
     id: str = ""
     line: int = 0
@@ -164,8 +190,8 @@ class Card:
     owner: str
     reviewed: dt.date | None
     review_interval_days: int | None
-    status: str
-    audience: str
+    status: Status
+    audience: Audience
     evidence: tuple[Evidence, ...]
     differentiation: dict[str, str]
     leads_to: tuple[str, ...]
@@ -183,7 +209,7 @@ class Card:
 
     @property
     def published(self) -> bool:
-        return self.status == "published"
+        return self.status == Status.PUBLISHED
 
     def fits_industry(self, industry: str) -> bool:
         return self.all_industries or industry in self.industries
@@ -196,6 +222,12 @@ class Card:
             return self.reviewed + dt.timedelta(days=days)
         except OverflowError:  # an interval of millennia: never due
             return dt.date.max
+
+    def is_stale(self, default_interval: int, today: dt.date) -> bool:
+        """Past its review date on `today`: the one rule for ranking, findings, the report
+        and the card page. A card never reviewed has no due date, so it is not stale."""
+        due = self.review_due(default_interval)
+        return due is not None and due < today
 
 
 @dataclass(frozen=True)
@@ -276,6 +308,10 @@ class Pitch:
     @property
     def meaningfully_different(self) -> bool:
         return self.factors_held >= MEANINGFUL_FACTORS
+
+    @property
+    def factors_needed(self) -> int:
+        return MEANINGFUL_FACTORS
 
     @property
     def minutes(self) -> float:

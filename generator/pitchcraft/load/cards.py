@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..model import ALL_INDUSTRIES, Card, Finding, Severity
+from ..model import ALL_INDUSTRIES, Audience, Card, Finding, Severity, Status
 from . import schema_check
 from .coerce import choice, date, evidence, items, mapping, positive_int, text, texts
 from .frontmatter import read_text, split
@@ -76,8 +76,8 @@ def load_card(file: Path, shown_path: str) -> tuple[ParsedCard | None, list[Find
         owner=text(data.get("owner")),
         reviewed=date(data.get("reviewed")),
         review_interval_days=positive_int(data.get("review_interval_days")),
-        status=choice(data.get("status"), ("draft", "published", "retired"), "draft"),
-        audience=choice(data.get("audience"), ("internal", "public"), "internal"),
+        status=Status(choice(data.get("status"), tuple(Status), Status.DRAFT)),
+        audience=Audience(choice(data.get("audience"), tuple(Audience), Audience.INTERNAL)),
         evidence=tuple(
             evidence(item, evidence_lines.get(index, 0))
             for index, item in enumerate(items(data.get("evidence")))

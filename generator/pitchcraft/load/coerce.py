@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..model import Evidence
+from ..model import Audience, Evidence
 
 
 def evidence(item: dict, line: int) -> Evidence:
@@ -15,7 +15,7 @@ def evidence(item: dict, line: int) -> Evidence:
         as_of=date(item.get("as_of")),
         kind=choice(item.get("kind"), ("fact", "estimate"), "fact"),
         url=text(item.get("url")),
-        audience=choice(item.get("audience"), ("public", "internal"), "public"),
+        audience=Audience(choice(item.get("audience"), tuple(Audience), Audience.PUBLIC)),
         id=text(item.get("ref")) or text(item.get("id")),
         line=line,
     )

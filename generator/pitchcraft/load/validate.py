@@ -200,7 +200,7 @@ def _differentiation(card: Card) -> list[Finding]:
     return [Finding(
         card.path, _line(card, "differentiation") if "differentiation" in card.lines
         else _line(card, "title"), 1, Severity.WARNING,
-        f"not meaningfully different: {len(held)} of 5 factors"
+        f"not meaningfully different: {len(held)} of {len(FACTORS)} factors"
         f" (needs {MEANINGFUL_FACTORS})",
         f"say how the buyer sees a difference in {' or '.join(missing)}",
     )]
@@ -214,7 +214,7 @@ def _freshness(card: Card, default_interval: int, today: dt.date) -> list[Findin
                         f"reviewed date {card.reviewed} is in the future",
                         "use the date the owner last checked the card")]
     due = card.review_due(default_interval)
-    if card.published and due is not None and due < today:
+    if due is not None and card.published and card.is_stale(default_interval, today):
         return [Finding(
             card.path, _line(card, "reviewed"), 1, Severity.WARNING,
             f"stale: review was due {due} ({(today - due).days} days ago)",

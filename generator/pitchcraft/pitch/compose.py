@@ -9,18 +9,24 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from ..model import FACTORS, Card, Content, Evidence, Factor, Part, Persona, Pitch
+from ..model import (
+    COST_OF_INACTION,
+    DISCOVERY_QUESTIONS,
+    FACTORS,
+    NEXT_STEP,
+    STEPS,
+    WARMER,
+    Card,
+    Content,
+    Evidence,
+    Factor,
+    Part,
+    Persona,
+    Pitch,
+    section_key,
+)
 from .select import CardIndex, Combination, rank_cards
 from .talk_time import minutes, spoken_words
-
-STEP_TITLES = (
-    ("warmer", "Warmer"),
-    ("reframe", "Reframe"),
-    ("rational-drowning", "Rational drowning"),
-    ("emotional-impact", "Emotional impact"),
-    ("a-new-way", "A new way"),
-    ("our-solution", "Our solution"),
-)
 
 
 def compose_pitch(
@@ -44,29 +50,26 @@ def compose_pitch(
         return None
     card = ranking[0].card
 
-    def part(key: str, title: str, fallback: str = "") -> Part:
+    def part(title: str, fallback: str = "") -> Part:
         section = card.sections.get(title)
         text = section.for_persona(persona.id) if section else fallback
         tailored = bool(section and persona.id in section.variants)
         words = spoken_words(text) if index is None else index.spoken_words(text)
-        return Part(key, title, text, words, minutes(words), tailored)
+        return Part(section_key(title), title, text, words, minutes(words), tailored)
 
     default_warmer = _default_warmer(
         industry.name, industry.context, persona, problem.symptoms
     )
-    steps = tuple(
-        part(key, title, default_warmer if key == "warmer" else "")
-        for key, title in STEP_TITLES
-    )
+    steps = tuple(part(title, default_warmer if title == WARMER else "") for title in STEPS)
     return Pitch(
         industry=industry,
         problem=problem,
         persona=persona,
         ranking=tuple(ranking),
         steps=steps,
-        cost_of_inaction=part("cost-of-doing-nothing", "Cost of doing nothing"),
-        next_step=part("next-step", "Next step", persona.next_step),
-        discovery_questions=part("discovery-questions", "Discovery questions").text,
+        cost_of_inaction=part(COST_OF_INACTION),
+        next_step=part(NEXT_STEP, persona.next_step),
+        discovery_questions=part(DISCOVERY_QUESTIONS).text,
         objections=card.objections,
         evidence=_lead_with_metrics(card.evidence, persona),
         differentiators=tuple(
