@@ -23,7 +23,7 @@ from .model import Content
 from .pitch import Combination, compose_pitch, covered_combinations, nearest_combinations
 from .render import findings as show
 from .render.report import report_json
-from .report import build_report
+from .review import build_report
 
 CONTENT_DIR = click.argument(
     "content_dir", default="content",

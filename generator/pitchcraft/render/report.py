@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from ..report import Report
+from ..review import Report
 
 
 def report_json(report: Report) -> str:

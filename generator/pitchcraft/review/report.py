@@ -8,8 +8,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from .model import FACTORS, MEANINGFUL_FACTORS, Card, Content, Industry, Persona, Problem
-from .pitch import covered_combinations
+from ..model import FACTORS, MEANINGFUL_FACTORS, Card, Content, Industry, Persona, Problem
+from ..pitch import covered_combinations
 
 
 @dataclass(frozen=True)
@@ -53,6 +53,9 @@ class Report:
     gaps: tuple[Gap, ...]
     thin: tuple[Thin, ...]
     published: int
+    factors: int = len(FACTORS)
+    """How many factors a card can hold, and how many make it meaningfully different."""
+    factors_needed: int = MEANINGFUL_FACTORS
 
 
 def build_report(content: Content, today: dt.date, soon_days: int = 30) -> Report:
@@ -65,7 +68,8 @@ def build_report(content: Content, today: dt.date, soon_days: int = 30) -> Repor
     for card in published:
         due = card.review_due(taxonomy.review_interval_days)
         if due is not None and due <= horizon:
-            by_owner.setdefault(card.owner, []).append(Review(card, due, due < today))
+            stale = card.is_stale(taxonomy.review_interval_days, today)
+            by_owner.setdefault(card.owner, []).append(Review(card, due, stale))
     owners = tuple(
         OwnerReviews(owner, tuple(sorted(reviews, key=lambda r: (r.due, r.card.id))))
         for owner, reviews in sorted(by_owner.items())
