@@ -67,13 +67,14 @@ class Finder:
         industries, problems, personas = (
             [item[0] for item in data[kind]] for kind in ("industries", "problems", "personas"))
         pitches = {}
-        # Covered personas per industry x problem, as taxonomy indexes: {"0.2": "0,1,3"}.
-        for pair, covered in data["covered"].items():
-            i, p = (int(n) for n in pair.split("."))
-            for r in covered.split(","):
-                industry, problem, persona = industries[i], problems[p], personas[int(r)]
-                pitches[(industry, problem, persona)] = (
-                    f"pitches/{industry}--{problem}/#for-{persona}")
+        # Every combination without a "nearest" entry is covered; its URL is its page's URL
+        # and the persona's tab anchor, both as the site build wrote them.
+        for i, industry in enumerate(industries):
+            for p, problem in enumerate(problems):
+                for r, persona in enumerate(personas):
+                    if f"{i}.{p}.{r}" not in data["nearest"]:
+                        pitches[(industry, problem, persona)] = (
+                            data["pages"][f"{i}.{p}"] + data["anchors"][r])
         return cls(
             industries=dict(data["industries"]), problems=dict(data["problems"]),
             personas=dict(data["personas"]), pitches=pitches,

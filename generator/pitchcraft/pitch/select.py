@@ -109,7 +109,7 @@ def rank_cards(
     def key(card: Card) -> tuple:
         return (
             card.all_industries,  # written for this industry beats written for all
-            _is_stale(card, review_interval_days, today),
+            card.is_stale(review_interval_days, today),
             -len(card.evidence),
             -(card.reviewed or dt.date.min).toordinal(),
             card.id,
@@ -119,15 +119,10 @@ def rank_cards(
             for card in sorted(fitting, key=key)]
 
 
-def _is_stale(card: Card, interval: int, today: dt.date) -> bool:
-    due = card.review_due(interval)
-    return due is not None and due < today
-
-
 def _reasons(card: Card, industry: str, interval: int, today: dt.date) -> tuple[str, ...]:
     due = card.review_due(interval)
     freshness = (
-        f"stale: review was due {due}" if _is_stale(card, interval, today)
+        f"stale: review was due {due}" if card.is_stale(interval, today)
         else f"fresh: reviewed {card.reviewed}, next review {due}"
     )
     count = len(card.evidence)
@@ -143,11 +138,45 @@ def nearest_combinations(
     covered: Iterable[Combination], wanted: Combination, limit: int = 5
 ) -> list[Combination]:
     """Covered combinations sharing the most with `wanted`: what a rep could use instead."""
-    def shared(c: Combination) -> int:
-        return sum(a == b for a, b in zip(c, wanted, strict=True))
+    return Coverage(covered).nearest(wanted, limit)
 
-    candidates = [c for c in covered if shared(c) > 0]
-    # Industry and problem matter more to the buyer than the role across the table.
-    candidates.sort(key=lambda c: (-shared(c), c.problem != wanted.problem,
-                                   c.industry != wanted.industry))
-    return candidates[:limit]
+
+class Coverage:
+    """Covered combinations, indexed to answer "what is nearest?" for many wanted ones (the
+    site's pitch finder asks for every uncovered combination).
+
+    Nearest means sharing the most of industry, problem and persona; among equals the same
+    problem first, then the same industry (they matter more to the buyer than the role across
+    the table), then covered order. That gives seven groups, tried in turn (the first is
+    `wanted` itself, when covered).
+    """
+
+    _GROUPS = (  # (shares industry, shares problem, shares persona), nearest first
+        (True, True, True), (True, True, False), (False, True, True), (True, False, True),
+        (False, True, False), (True, False, False), (False, False, True),
+    )
+
+    def __init__(self, covered: Iterable[Combination]) -> None:
+        self.covered = list(covered)
+        self._all = set(self.covered)
+        self._by: dict[tuple, list[Combination]] = {}
+        for c in self.covered:
+            for shares in self._GROUPS:
+                self._by.setdefault(_shared_key(c, shares), []).append(c)
+
+    def __contains__(self, combination: object) -> bool:
+        return combination in self._all
+
+    def nearest(self, wanted: Combination, limit: int = 5) -> list[Combination]:
+        found: list[Combination] = []
+        for shares in self._GROUPS:
+            for c in self._by.get(_shared_key(wanted, shares), ()):
+                if len(found) == limit:
+                    return found
+                if all((a == b) == same for a, b, same in zip(c, wanted, shares, strict=True)):
+                    found.append(c)
+        return found[:limit]
+
+
+def _shared_key(c: Combination, shares: tuple[bool, bool, bool]) -> tuple:
+    return (shares, *(part if same else None for part, same in zip(c, shares, strict=True)))

@@ -16,11 +16,12 @@ from typing import Any
 import yaml
 
 from ..load import paused_cycle_collection
-from ..model import Card, Content, Item, Pitch, Taxonomy
-from ..pitch import CardIndex, compose_pitch, covered_combinations, scorecard
+from ..model import FACTORS, STEPS, TEACHING, Audience, Card, Content, Item, Pitch, Status, Taxonomy
+from ..pitch import CardIndex, Combination, compose_pitch, covered_combinations, scorecard
+from ..pitch.select import Coverage
 from .templates import environment, render
 
-PUBLIC, INTERNAL = "public", "internal"
+PUBLIC, INTERNAL = Audience.PUBLIC, Audience.INTERNAL
 PAGE_GROUPS = ("home", "industries", "problems", "personas", "cards", "pitches", "coverage")
 
 @dataclass(frozen=True)
@@ -104,7 +105,7 @@ class Site:
 
 
 def visible_cards(content: Content, options: SiteOptions) -> tuple[Card, ...]:
-    statuses = {"published", "draft"} if options.drafts else {"published"}
+    statuses = {Status.PUBLISHED, Status.DRAFT} if options.drafts else {Status.PUBLISHED}
     cards = [c for c in content.cards if c.status in statuses]
     if options.audience != PUBLIC:
         return tuple(cards)
@@ -136,7 +137,7 @@ def build_site(content: Content, options: SiteOptions, today: dt.date) -> Site:
 
 
 def _as_published(card: Card) -> Card:
-    return replace(card, status="published")
+    return replace(card, status=Status.PUBLISHED)
 
 
 def tab_anchor(persona_id: str) -> str:
@@ -148,10 +149,17 @@ def pitch_path(industry: str, problem: str) -> str:
     return f"pitches/{industry}--{problem}.md"
 
 
+def pitch_url(industry: str, problem: str) -> str:
+    """The address of a pitch page relative to the site root (MkDocs directory URLs), as the
+    finder on the home page opens it; `#` and `tab_anchor` lead to one persona's tab."""
+    return f"{pitch_path(industry, problem).removesuffix('.md')}/"
+
+
 def site_pages(site: Site, template_dirs: list) -> list[Page]:
     env = environment(template_dirs)
     env.globals.update(site=site, taxonomy=site.taxonomy, tab_anchor=tab_anchor,
                        pitch_path=pitch_path, drafts=site.options.drafts, scorecard=scorecard,
+                       steps=STEPS, teaching=TEACHING, factors=FACTORS,
                        link=lambda text, target: _link(text, target, site.options.groups),
                        names=lambda kind, ids: _names(site.taxonomy, kind, ids))
     pages: list[Page] = []
@@ -186,7 +194,9 @@ def site_pages(site: Site, template_dirs: list) -> list[Page]:
                  pitches=site.pitches_for(kind, item.id))
     if "cards" in groups:
         for card in site.cards:
-            page(f"cards/{card.id}.md", "site/card.md.j2", _card_meta(card), card=card)
+            interval = site.taxonomy.review_interval_days
+            page(f"cards/{card.id}.md", "site/card.md.j2", _card_meta(card), card=card,
+                 due=card.review_due(interval), stale=card.is_stale(interval, site.today))
     if "pitches" in groups:
         for (industry, problem), pitches in site.pitches.items():
             first = pitches[0]
@@ -242,28 +252,35 @@ def _first_sentence(markdown: str) -> str:
 
 
 def _finder_data(site: Site) -> dict[str, Any]:
-    def names(items: tuple[Item, ...]) -> list[list[str]]:
-        return [[i.id, i.name] for i in items]
+    """What the pitch finder on the home page needs, decided here so the page script only
+    looks things up: the URL of each pitch page and the anchor of each persona's tab, and for
+    each uncovered combination its nearest covered ones in order (as `pitchcraft pitch` lists
+    them). A combination without a `nearest` entry is covered.
 
+    Items are given by taxonomy index ("industry.problem" for a page, "industry.problem.persona"
+    for a combination), so the home page stays small with thousands of pitches.
+    """
+    taxonomy = site.taxonomy
+    kinds = (taxonomy.industries, taxonomy.problems, taxonomy.personas)
+    places = [{item.id: n for n, item in enumerate(items)} for items in kinds]
+
+    def key(*ids: str) -> str:
+        return ".".join(str(place[i]) for place, i in zip(places, ids, strict=False))
+
+    coverage = Coverage(Combination(i, p, pitch.persona.id)
+                        for (i, p), pitches in site.pitches.items() for pitch in pitches)
+    nearest = {}
+    for industry in taxonomy.industries:
+        for problem in taxonomy.problems:
+            for persona in taxonomy.personas:
+                wanted = Combination(industry.id, problem.id, persona.id)
+                if wanted not in coverage:
+                    nearest[key(*wanted)] = " ".join(key(*c) for c in coverage.nearest(wanted))
     return {
-        "industries": names(site.taxonomy.industries),
-        "problems": names(site.taxonomy.problems),
-        "personas": names(site.taxonomy.personas),
-        "covered": _covered_indexes(site),
+        "industries": [[i.id, i.name] for i in taxonomy.industries],
+        "problems": [[p.id, p.name] for p in taxonomy.problems],
+        "personas": [[p.id, p.name] for p in taxonomy.personas],
+        "anchors": [f"#{tab_anchor(p.id)}" for p in taxonomy.personas],
+        "pages": {key(i, p): pitch_url(i, p) for i, p in site.pitches},
+        "nearest": nearest,
     }
-
-
-def _covered_indexes(site: Site) -> dict[str, str]:
-    """'industry.problem' taxonomy indexes -> covered persona indexes ("0,1,3"), so the home
-    page stays small with thousands of pitches (the finder script rebuilds the URLs)."""
-    def index(items: tuple[Item, ...]) -> dict[str, int]:
-        return {item.id: n for n, item in enumerate(items)}
-
-    industries, problems = index(site.taxonomy.industries), index(site.taxonomy.problems)
-    personas = index(site.taxonomy.personas)
-    return {
-        f"{industries[i]}.{problems[p]}": ",".join(
-            str(personas[pitch.persona.id]) for pitch in pitches)
-        for (i, p), pitches in site.pitches.items()
-    }
-

@@ -4,59 +4,45 @@
   "use strict";
 
   function finder(form) {
+    // The site build decides every answer (pitch page URLs, tab anchors, the nearest covered
+    // combinations of each uncovered one): this script only looks them up. Items are
+    // taxonomy indexes: "industry.problem" for a pitch page, plus ".persona" for a choice.
     var data = JSON.parse(form.getAttribute("data-pc-finder-data"));
-    // The page ships covered personas per industry x problem as indexes ("i.p": "0,1,3"), which
-    // stays small at thousands of pitches; expand them to "industry/problem/persona" -> URL.
-    data.pitches = {};
-    Object.keys(data.covered).forEach(function (pair) {
-      var ip = pair.split(".");
-      var industry = data.industries[+ip[0]][0], problem = data.problems[+ip[1]][0];
-      data.covered[pair].split(",").forEach(function (r) {
-        var persona = data.personas[+r][0];
-        data.pitches[industry + "/" + problem + "/" + persona] =
-          "pitches/" + industry + "--" + problem + "/#for-" + persona;
-      });
-    });
     var result = form.querySelector(".pc-finder__result");
     var fields = ["industry", "problem", "persona"];
-    var names = {};
-    [["industry", data.industries], ["problem", data.problems], ["persona", data.personas]]
-      .forEach(function (pair) {
-        names[pair[0]] = {};
-        pair[1].forEach(function (item) { names[pair[0]][item[0]] = item[1]; });
-      });
+    var lists = [data.industries, data.problems, data.personas];
 
     function chosen() {
-      return fields.map(function (f) { return form.elements[f].value; });
+      return fields.map(function (f, i) {
+        var value = form.elements[f].value;
+        return lists[i].findIndex(function (item) { return item[0] === value; });
+      });
     }
 
-    function nearest(wanted) {
-      return Object.keys(data.pitches).map(function (key) {
-        var parts = key.split("/");
-        var shared = parts.filter(function (p, i) { return p === wanted[i]; }).length;
-        return { parts: parts, shared: shared, url: data.pitches[key] };
-      }).filter(function (c) { return c.shared > 0; })
-        .sort(function (a, b) {  // as `pitchcraft pitch`: most shared, then same problem
-          return b.shared - a.shared ||
-            (a.parts[1] !== wanted[1]) - (b.parts[1] !== wanted[1]) ||
-            (a.parts[0] !== wanted[0]) - (b.parts[0] !== wanted[0]);
-        })
-        .slice(0, 5);
+    function url(key) {  // a combination without a `nearest` entry is covered
+      if (Object.prototype.hasOwnProperty.call(data.nearest, key)) { return null; }
+      var parts = key.split(".");
+      return data.pages[parts[0] + "." + parts[1]] + data.anchors[+parts[2]];
+    }
+
+    function name(key, separator) {
+      return key.split(".").map(function (n, i) { return lists[i][+n][1]; }).join(separator);
     }
 
     function go(wanted) {
-      var url = data.pitches[wanted.join("/")];
-      if (url) {
-        window.location.href = url;
+      if (wanted.indexOf(-1) !== -1) { return; }  // a permalink to an id the site lacks
+      var key = wanted.join(".");
+      var target = url(key);
+      if (target) {
+        window.location.href = target;
         return;
       }
       result.textContent = "";
       var p = document.createElement("p");
       p.className = "pc-finder__gap";
-      p.textContent = "Not covered yet: no pitch for " + names.industry[wanted[0]] + " \u00d7 " +
-        names.problem[wanted[1]] + " \u00d7 " + names.persona[wanted[2]] + ".";
+      p.textContent = "Not covered yet: no pitch for " + name(key, " \u00d7 ") + ".";
       result.appendChild(p);
-      var close = nearest(wanted);
+      var close = (data.nearest[key] || "").split(" ").filter(Boolean);
       if (close.length) {
         var intro = document.createElement("p");
         intro.textContent = "Nearest pitches:";
@@ -65,9 +51,8 @@
         close.forEach(function (c) {
           var li = document.createElement("li");
           var a = document.createElement("a");
-          a.href = c.url;
-          a.textContent = names.industry[c.parts[0]] + " \u00b7 " + names.problem[c.parts[1]] +
-            " \u00b7 " + names.persona[c.parts[2]];
+          a.href = url(c);
+          a.textContent = name(c, " \u00b7 ");
           li.appendChild(a);
           list.appendChild(li);
         });
@@ -79,7 +64,7 @@
       event.preventDefault();
       var wanted = chosen();
       var query = new URLSearchParams();
-      fields.forEach(function (f, i) { query.set(f, wanted[i]); });
+      fields.forEach(function (f) { query.set(f, form.elements[f].value); });
       history.replaceState(null, "", "?" + query.toString() + "#finder");
       go(wanted);
     });
