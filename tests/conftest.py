@@ -12,6 +12,16 @@ from builders import REPO, ContentFolder
 from site_server import CHROMIUM_FLAGS, mkdocs_build, require_chromium, serve
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-golden", action="store_true",
+                     help="rewrite tests/golden/*/expected from what Pitchcraft prints now")
+
+
+@pytest.fixture
+def update_golden(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--update-golden"))
+
+
 @pytest.fixture
 def folder(tmp_path: Path) -> ContentFolder:
     return ContentFolder(tmp_path / "content")

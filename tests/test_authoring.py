@@ -123,17 +123,3 @@ def test_report_lists_stale_cards_per_owner_gaps_and_weak_cards(folder):
     md = runner.invoke(main, ["report", "--format", "md", "--templates",
                               str(REPO / "theme/templates"), str(folder.root)]).output
     assert "## Coverage gaps" in md and "**Logistics x Late cash**: no card" in md
-
-
-def test_check_prints_github_annotations_and_json(folder):
-    path = folder.card("typo", front=FRONT.replace("problems:", "problms:"))
-    runner = CliRunner()
-    github = runner.invoke(main, ["check", "--format", "github", str(folder.root)])
-    assert github.exit_code == 1
-    annotation = next(line for line in github.output.splitlines() if line.startswith("::"))
-    assert annotation.startswith(f"::error file={path.as_posix()},line=5,col=1,")
-    assert annotation.endswith("::unknown field 'problms' (did you mean 'problems'?)")
-    as_json = json.loads(runner.invoke(main, ["check", "--format", "json", str(folder.root)])
-                         .output)
-    assert as_json["findings"][0]["line"] == 5
-    assert as_json["findings"][0]["message"] == "unknown field 'problms'"

@@ -6,10 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from click.testing import CliRunner
-
 from builders import BODY, FRONT
-from pitchcraft.cli import main
 
 
 def test_a_valid_card_is_clean(folder):
@@ -19,29 +16,6 @@ def test_a_valid_card_is_clean(folder):
     assert [c.id for c in content.published_cards] == ["late-payers"]
 
 
-def test_misspelt_field_gets_one_finding_with_did_you_mean(folder):
-    front = FRONT.replace("industries:", "industires:")
-    path = folder.card("typo", front=front)
-    findings = folder.load().findings
-    assert len(findings) == 1
-    finding = findings[0]
-    assert (finding.path, finding.line) == (path.as_posix(), 4)
-    assert "unknown field 'industires'" in finding.message
-    assert "did you mean 'industries'?" in finding.hint
-
-
-def test_check_exit_codes(folder):
-    folder.card("good")
-    runner = CliRunner()
-    clean = runner.invoke(main, ["check", str(folder.root)])
-    assert clean.exit_code == 0, clean.output
-    assert "1 cards: 1 published; 0 errors, 0 warnings" in clean.output
-    folder.write("insights/broken.md", "no front matter here\n")
-    broken = runner.invoke(main, ["check", str(folder.root)])
-    assert broken.exit_code == 1
-    assert "insights/broken.md:1:1: error: no front matter" in broken.output
-    missing = runner.invoke(main, ["check", str(folder.root / "nowhere")])
-    assert missing.exit_code == 2
 
 
 def test_the_package_is_pitchcraft_and_nothing_called_generator_is_installed(tmp_path):

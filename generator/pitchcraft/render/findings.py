@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 
-from ..model import Card, Finding
+from ..model import Card, Finding, Status
 
 
 def as_text(finding: Finding) -> str:
@@ -44,10 +44,9 @@ def as_json(findings: Sequence[Finding], summary: str) -> str:
 def summary(findings: Sequence[Finding], cards: Sequence[Card]) -> str:
     errors = sum(f.is_error for f in findings)
     warnings = len(findings) - errors
-    by_status = {s: [c.id for c in cards if c.status == s]
-                 for s in ("published", "draft", "retired")}
-    parts = [f"{len(cards)} cards: {len(by_status['published'])} published"]
+    by_status = {s: [c.id for c in cards if c.status == s] for s in Status}
+    parts = [f"{len(cards)} cards: {len(by_status[Status.PUBLISHED])} published"]
     parts += [f"{len(ids)} {s} ({', '.join(ids)})" for s, ids in by_status.items()
-              if s != "published" and ids]
+              if s != Status.PUBLISHED and ids]
     return (f"{', '.join(parts)}; {errors} error{'s' * (errors != 1)},"
             f" {warnings} warning{'s' * (warnings != 1)}")
