@@ -7,12 +7,10 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 from ..model import Card, Content, Evidence
+from ..shared import paused_cycle_collection
 from .cards import load_card
 from .ledger import load_ledger
 from .taxonomy import load_taxonomy
@@ -24,23 +22,6 @@ CARDS_DIR = "insights"
 def load_content(root: Path | str, today: dt.date | None = None) -> Content:
     with paused_cycle_collection():
         return _load_content(Path(root), today or dt.date.today())
-
-
-@contextmanager
-def paused_cycle_collection() -> Iterator[None]:
-    """For work that allocates millions of objects and makes no reference cycles.
-
-    Loading (and composing a site) frees almost nothing until the end, so Python's cycle
-    collector would rescan the growing heap again and again (15% of `check` at 10,000 cards)
-    to find nothing. Reference counting still frees everything; collection resumes after.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _load_content(root: Path, today: dt.date) -> Content:

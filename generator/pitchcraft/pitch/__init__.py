@@ -4,12 +4,13 @@ from .compose import compose_pitch, scorecard
 from .select import (
     CardIndex,
     Combination,
+    Coverage,
     covered_combinations,
     nearest_combinations,
     rank_cards,
 )
 
 __all__ = [
-    "CardIndex", "Combination", "compose_pitch", "covered_combinations",
+    "CardIndex", "Combination", "Coverage", "compose_pitch", "covered_combinations",
     "nearest_combinations", "rank_cards", "scorecard",
 ]

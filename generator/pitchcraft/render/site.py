@@ -15,11 +15,17 @@ from typing import Any
 
 import yaml
 
-from ..load import paused_cycle_collection
 from ..model import FACTORS, STEPS, TEACHING, Audience, Card, Content, Item, Pitch, Status, Taxonomy
-from ..pitch import CardIndex, Combination, compose_pitch, covered_combinations, scorecard
-from ..pitch.select import Coverage
+from ..pitch import (
+    CardIndex,
+    compose_pitch,
+    covered_combinations,
+    scorecard,
+)
+from ..shared import paused_cycle_collection
+from .finder import finder_data
 from .templates import environment, render
+from .urls import pitch_path, tab_anchor
 
 PUBLIC, INTERNAL = Audience.PUBLIC, Audience.INTERNAL
 PAGE_GROUPS = ("home", "industries", "problems", "personas", "cards", "pitches", "coverage")
@@ -140,21 +146,6 @@ def _as_published(card: Card) -> Card:
     return replace(card, status=Status.PUBLISHED)
 
 
-def tab_anchor(persona_id: str) -> str:
-    """The anchor inside a persona's tab on a pitch page; the site script opens that tab."""
-    return f"for-{persona_id}"
-
-
-def pitch_path(industry: str, problem: str) -> str:
-    return f"pitches/{industry}--{problem}.md"
-
-
-def pitch_url(industry: str, problem: str) -> str:
-    """The address of a pitch page relative to the site root (MkDocs directory URLs), as the
-    finder on the home page opens it; `#` and `tab_anchor` lead to one persona's tab."""
-    return f"{pitch_path(industry, problem).removesuffix('.md')}/"
-
-
 def site_pages(site: Site, template_dirs: list) -> list[Page]:
     env = environment(template_dirs)
     env.globals.update(site=site, taxonomy=site.taxonomy, tab_anchor=tab_anchor,
@@ -171,7 +162,7 @@ def site_pages(site: Site, template_dirs: list) -> list[Page]:
         pages.append(Page(path, f"---\n{front}---\n\n{body}"))
 
     if "home" in groups:
-        finder = _finder_data(site)
+        finder = finder_data(site)
         page("index.md", "site/home.md.j2", {
             "title": "Home",
             "description": f"{site.taxonomy.company.name} teaching pitches: find the pitch for"
@@ -249,38 +240,3 @@ def _first_sentence(markdown: str) -> str:
     text = " ".join(markdown.split())
     end = text.find(". ")
     return text if end == -1 else text[: end + 1]
-
-
-def _finder_data(site: Site) -> dict[str, Any]:
-    """What the pitch finder on the home page needs, decided here so the page script only
-    looks things up: the URL of each pitch page and the anchor of each persona's tab, and for
-    each uncovered combination its nearest covered ones in order (as `pitchcraft pitch` lists
-    them). A combination without a `nearest` entry is covered.
-
-    Items are given by taxonomy index ("industry.problem" for a page, "industry.problem.persona"
-    for a combination), so the home page stays small with thousands of pitches.
-    """
-    taxonomy = site.taxonomy
-    kinds = (taxonomy.industries, taxonomy.problems, taxonomy.personas)
-    places = [{item.id: n for n, item in enumerate(items)} for items in kinds]
-
-    def key(*ids: str) -> str:
-        return ".".join(str(place[i]) for place, i in zip(places, ids, strict=False))
-
-    coverage = Coverage(Combination(i, p, pitch.persona.id)
-                        for (i, p), pitches in site.pitches.items() for pitch in pitches)
-    nearest = {}
-    for industry in taxonomy.industries:
-        for problem in taxonomy.problems:
-            for persona in taxonomy.personas:
-                wanted = Combination(industry.id, problem.id, persona.id)
-                if wanted not in coverage:
-                    nearest[key(*wanted)] = " ".join(key(*c) for c in coverage.nearest(wanted))
-    return {
-        "industries": [[i.id, i.name] for i in taxonomy.industries],
-        "problems": [[p.id, p.name] for p in taxonomy.problems],
-        "personas": [[p.id, p.name] for p in taxonomy.personas],
-        "anchors": [f"#{tab_anchor(p.id)}" for p in taxonomy.personas],
-        "pages": {key(i, p): pitch_url(i, p) for i, p in site.pitches},
-        "nearest": nearest,
-    }
