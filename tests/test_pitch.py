@@ -9,7 +9,7 @@ from click.testing import CliRunner
 
 from builders import BODY, FRONT, REPO, TODAY
 from pitchcraft.cli import main
-from pitchcraft.pitch import Combination, compose_pitch
+from pitchcraft.pitch import Combination, compose_pitch, nearest_combinations
 from pitchcraft.render.templates import TemplateError, environment, render
 
 TEMPLATES = REPO / "theme" / "templates"
@@ -137,3 +137,23 @@ def test_cli_unknown_id_suggests_and_exits_2(folder):
     assert result.exit_code == 2
     assert "unknown industry id 'retial'" in result.output
     assert "did you mean 'retail'?" in result.output
+
+
+def test_nearest_pitches_share_the_most_and_prefer_the_same_problem_then_industry():
+    wanted = Combination("retail", "late-cash", "cfo")
+    same_pair = Combination("retail", "late-cash", "coo")
+    same_problem_and_role = Combination("logistics", "late-cash", "cfo")
+    same_industry_and_role = Combination("retail", "stock-outs", "cfo")
+    same_problem = Combination("logistics", "late-cash", "coo")
+    same_industry = Combination("retail", "stock-outs", "coo")
+    same_role = Combination("logistics", "stock-outs", "cfo")
+    unrelated = Combination("logistics", "stock-outs", "coo")
+    covered = [unrelated, same_role, same_industry, same_problem, same_industry_and_role,
+               same_problem_and_role, same_pair]
+    assert nearest_combinations(covered, wanted, limit=10) == [
+        same_pair, same_problem_and_role, same_industry_and_role, same_problem, same_industry,
+        same_role,
+    ]
+    assert nearest_combinations(covered, wanted) == [
+        same_pair, same_problem_and_role, same_industry_and_role, same_problem, same_industry,
+    ]
