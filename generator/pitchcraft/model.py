@@ -1,7 +1,8 @@
 """The data every stage passes along: frozen dataclasses with no I/O.
 
-Loading fills them, validation reads them, the pitch engine combines them and renderers print
-them. Keeping them inert lets each stage be tested with plain values.
+Loading fills them, validation reads them, the pitch engine combines them (into the types of
+`pitch.result`) and renderers print them. Keeping them inert lets each stage be tested with
+plain values.
 """
 
 from __future__ import annotations
@@ -247,77 +248,3 @@ class Content:
     @property
     def has_errors(self) -> bool:
         return any(f.is_error for f in self.findings)
-
-
-@dataclass(frozen=True)
-class Ranked:
-    """A card that could serve a pitch, and why it ranks where it does."""
-
-    card: Card
-    reasons: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class Part:
-    """One spoken part of a pitch, with its estimated talk time."""
-
-    key: str
-    title: str
-    text: str
-    """Markdown, from the card (or the taxonomy); always data, never template code."""
-    words: int
-    minutes: float
-    tailored: bool = False
-    """True where a persona variant replaced the card's general text."""
-
-
-@dataclass(frozen=True)
-class Factor:
-    name: str
-    holds: bool
-    reason: str
-
-
-@dataclass(frozen=True)
-class Pitch:
-    """A six-step teaching pitch for one industry, problem and persona."""
-
-    industry: Industry
-    problem: Problem
-    persona: Persona
-    ranking: tuple[Ranked, ...]
-    """Candidate cards, best first; the first one supplies the talk track."""
-    steps: tuple[Part, ...]
-    cost_of_inaction: Part
-    next_step: Part
-    discovery_questions: str
-    objections: tuple[Objection, ...]
-    evidence: tuple[Evidence, ...]
-    """The lead card's evidence, figures on the persona's own metrics first."""
-    differentiators: tuple[Item, ...]
-    scorecard: tuple[Factor, ...]
-
-    @property
-    def card(self) -> Card:
-        return self.ranking[0].card
-
-    @property
-    def factors_held(self) -> int:
-        return sum(f.holds for f in self.scorecard)
-
-    @property
-    def meaningfully_different(self) -> bool:
-        return self.factors_held >= MEANINGFUL_FACTORS
-
-    @property
-    def factors_needed(self) -> int:
-        return MEANINGFUL_FACTORS
-
-    @property
-    def minutes(self) -> float:
-        """From the total words, so rounding each part does not add up to a drift."""
-        return round(sum(p.words for p in self.talk_track) / WORDS_PER_MINUTE, 1)
-
-    @property
-    def talk_track(self) -> tuple[Part, ...]:
-        return (*self.steps, self.cost_of_inaction, self.next_step)

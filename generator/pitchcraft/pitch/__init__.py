@@ -1,6 +1,7 @@
 """Transform: choose cards for a buyer and compose the tailored teaching pitch."""
 
 from .compose import compose_pitch, scorecard
+from .result import Factor, Part, Pitch, Ranked
 from .select import (
     CardIndex,
     Combination,
@@ -11,6 +12,6 @@ from .select import (
 )
 
 __all__ = [
-    "CardIndex", "Combination", "Coverage", "compose_pitch", "covered_combinations",
-    "nearest_combinations", "rank_cards", "scorecard",
+    "CardIndex", "Combination", "Coverage", "Factor", "Part", "Pitch", "Ranked",
+    "compose_pitch", "covered_combinations", "nearest_combinations", "rank_cards", "scorecard",
 ]

@@ -19,12 +19,10 @@ from ..model import (
     Card,
     Content,
     Evidence,
-    Factor,
-    Part,
     Persona,
-    Pitch,
     section_key,
 )
+from .result import Factor, Part, Pitch
 from .select import CardIndex, Combination, rank_cards
 from .talk_time import minutes, spoken_words
 

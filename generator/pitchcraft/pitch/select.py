@@ -10,7 +10,8 @@ import datetime as dt
 from collections.abc import Callable, Iterable
 from typing import NamedTuple
 
-from ..model import Card, Content, Item, Ranked, Taxonomy
+from ..model import Card, Content, Item, Taxonomy
+from .result import Ranked
 from .talk_time import spoken_words
 
 

@@ -15,9 +15,10 @@ from typing import Any
 
 import yaml
 
-from ..model import FACTORS, STEPS, TEACHING, Audience, Card, Content, Item, Pitch, Status, Taxonomy
+from ..model import FACTORS, STEPS, TEACHING, Audience, Card, Content, Item, Status, Taxonomy
 from ..pitch import (
     CardIndex,
+    Pitch,
     compose_pitch,
     covered_combinations,
     scorecard,
