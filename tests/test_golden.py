@@ -23,7 +23,7 @@ from click.testing import CliRunner
 from builders import TODAY
 from pitchcraft.cli import main
 from pitchcraft.load import load_content
-from pitchcraft.render.site import SiteOptions, build_site, site_pages
+from pitchcraft.render.site import INTERNAL, PUBLIC, SiteOptions, build_site, site_pages
 from pitchcraft.theme_files import templates_dir
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -32,7 +32,8 @@ CFO_RETAIL = ["--industry", "retail", "--problem", "late-cash", "--persona", "cf
 UNCOVERED = ["--industry", "logistics", "--problem", "stock-outs", "--persona", "cfo"]
 
 CASES: dict[str, dict[str, list[str]]] = {
-    # expected file -> the command line that prints it (`site/...`: a page of the site build)
+    # expected file -> the command line that prints it; `site/...` and `site-public/...` are
+    # pages of an internal and of a public site build
     "late-payers": {
         "pitch.txt": [*PITCH, *CFO_RETAIL, "content"],
         "pitch.md": [*PITCH, *CFO_RETAIL, "--format", "md", "content"],
@@ -44,6 +45,8 @@ CASES: dict[str, dict[str, list[str]]] = {
         "site/cards/chasing-costs-more.md": [],
         "site/pitches/retail--late-cash.md": [],
         "site/coverage.md": [],
+        "site-public/index.md": [],
+        "site-public/cards/late-payers-are-a-forecast.md": [],
     },
     "broken-folder": {
         "check.txt": ["check", "content"],
@@ -59,10 +62,10 @@ def _cli(args: list[str]) -> str:
     return f"{result.output}[exit {result.exit_code}]\n"
 
 
-def _site_page(case: Path) -> Callable[[str], str]:
-    """Pages of an internal build on a fixed date, as the MkDocs plugin receives them."""
+def _site_page(case: Path, audience: str) -> Callable[[str], str]:
+    """Pages of a build on a fixed date, as the MkDocs plugin receives them."""
     content = load_content(case / "content", today=TODAY)
-    site = build_site(content, SiteOptions(), TODAY)
+    site = build_site(content, SiteOptions(audience=audience), TODAY)
     pages = {page.path: page.markdown for page in site_pages(site, [templates_dir()])}
     return lambda path: pages[path]
 
@@ -75,8 +78,9 @@ def test_output_matches_the_golden_file(
 ):
     folder = GOLDEN / case
     monkeypatch.chdir(folder)
-    if name.startswith("site/"):
-        actual = _site_page(folder)(name.removeprefix("site/"))
+    if name.startswith("site"):
+        build, path = name.split("/", 1)
+        actual = _site_page(folder, PUBLIC if build == "site-public" else INTERNAL)(path)
     else:
         actual = _cli(CASES[case][name])
     expected_file = folder / "expected" / name
