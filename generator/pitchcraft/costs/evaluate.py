@@ -18,7 +18,7 @@ from .figures import ledger_numbers
 from .graph import order
 from .model import BinOp, Call, CostModel, Expr, FormulaError, LedgerRef, Neg, Num, Ref
 
-PLAIN_NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
+PLAIN_NUMBER = re.compile(r"-?[0-9]+(?:\.[0-9]+)?")
 """What a typed or linked value may look like; cost-model.js accepts exactly the same."""
 Values = dict[str, float | None]
 
@@ -56,7 +56,7 @@ def read_inputs(model: CostModel, given: Mapping[str, str]) -> dict[str, float]:
     range), the default otherwise."""
     values = {}
     for item in model.inputs:
-        raw = given.get(item.name, "").strip()
+        raw = given.get(item.name, "")  # not stripped: what counts as a space differs in JS
         value = float(raw) if PLAIN_NUMBER.fullmatch(raw) else item.default
         values[item.name] = min(max(value, item.min), item.max)
     return values

@@ -6,8 +6,14 @@ page and the printed pitch show the same text for the same number.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, replace
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Context, Decimal
+
+LARGEST = 1e21
+"""From here on JavaScript's toFixed writes an exponent; both sides show 'n/a' instead."""
+_EXACT = Context(prec=60)
+"""Enough digits for any value below LARGEST with the most decimals a card may ask for."""
 
 Dimension = tuple[tuple[str, int], ...]
 """Base units with their powers, sorted: USD/kWh is (('USD', 1), ('kWh', -1)); () is a ratio."""
@@ -104,10 +110,11 @@ def format_value(value: float | None, fmt: Format) -> str:
     Rounding is of the exact binary value, halves away from zero: what JavaScript's toFixed
     does, where Python's own rounding would send halves to the even digit.
     """
-    if value is None:
+    scaled = math.inf if value is None else value * fmt.scale
+    if not abs(scaled) < LARGEST:
         return "n/a"
-    scaled = value * fmt.scale
-    digits = str(Decimal(abs(scaled)).quantize(Decimal(1).scaleb(-fmt.decimals), ROUND_HALF_UP))
+    digits = str(Decimal(abs(scaled)).quantize(Decimal(1).scaleb(-fmt.decimals), ROUND_HALF_UP,
+                                               _EXACT))
     whole, _, fraction = digits.partition(".")
     if fmt.trim:
         fraction = fraction.rstrip("0")
