@@ -4,19 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import random
-from pathlib import Path
-from urllib.parse import urlsplit
 
 import jsonschema
 import markdown
 import pytest
 import yaml
-from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Page
 
 from pitchcraft.costs.analyse import analyse
-from pitchcraft.costs.browser import SCRIPT_ID, browser_data, script_element
+from pitchcraft.costs.browser import script_element
 from pitchcraft.costs.evaluate import evaluate, inputs_from_query, plan
 from pitchcraft.costs.expr import MAX_DEPTH, parse
 from pitchcraft.costs.figures import figure_number
@@ -24,11 +19,9 @@ from pitchcraft.costs.model import CostModel, FormulaError
 from pitchcraft.costs.read import cost_model
 from pitchcraft.costs.schema import COST_MODEL_SCHEMA
 from pitchcraft.costs.text import references, unknown_references, with_spans, with_values
-from pitchcraft.costs.units import Format, format_for, format_value
+from pitchcraft.costs.units import format_for, format_value
 from pitchcraft.model import Evidence
 from pitchcraft.render.sanitize import clean_html
-from pitchcraft.theme_files import overrides_dir
-from site_server import serve
 
 STARTUP = """
 inputs:
@@ -58,7 +51,7 @@ LEDGER = {e.id: e for e in [
 ]}
 
 
-def _model(text: str) -> CostModel:
+def model_from(text: str) -> CostModel:
     data = yaml.safe_load(text)
     jsonschema.validate(data, COST_MODEL_SCHEMA)
     model = cost_model(data)
@@ -67,7 +60,7 @@ def _model(text: str) -> CostModel:
 
 
 def _with_output(formula: str, unit: str = "USD") -> CostModel:
-    return _model(STARTUP + f"  extra: {{label: Extra, unit: {unit}, formula: '{formula}'}}\n")
+    return model_from(STARTUP + f"  extra: {{label: Extra, unit: {unit}, formula: '{formula}'}}\n")
 
 
 def _problems(model: CostModel, public: bool = False) -> list[tuple[str, str, int]]:
@@ -75,7 +68,7 @@ def _problems(model: CostModel, public: bool = False) -> list[tuple[str, str, in
 
 
 def test_the_startup_model_is_clean_and_computes_the_card_figure() -> None:
-    model = _model(STARTUP)
+    model = model_from(STARTUP)
     assert analyse(model, LEDGER, public=True) == ()
     values = evaluate(plan(model, LEDGER))
     assert values["demand_charge"] == pytest.approx(456_000)
@@ -137,9 +130,9 @@ def test_each_problem_in_a_formula_names_its_place(formula: str, found: list) ->
 def test_the_unit_check_knows_rates_and_warns_only() -> None:
     hours = "  run_hours: {label: Hours run, unit: hours, default: 6000, min: 1000, max: 8760}\n"
     rate = "  rate: {label: Rate, unit: USD/hours, formula: annual_spend / %s}\n"
-    clean = _model(STARTUP.replace("outputs:\n", hours + "outputs:\n") + rate % "run_hours")
+    clean = model_from(STARTUP.replace("outputs:\n", hours + "outputs:\n") + rate % "run_hours")
     assert analyse(clean, LEDGER) == ()
-    problem = analyse(_model(STARTUP + rate % "starts_per_week"), LEDGER)[0]
+    problem = analyse(model_from(STARTUP + rate % "starts_per_week"), LEDGER)[0]
     assert (problem.code, problem.severity, problem.column) == ("unit-mismatch", "warning", 1)
     assert evaluate(plan(clean, LEDGER))["rate"] == 200
     assert "gives USD but the unit says USD/hours" in problem.message
@@ -152,7 +145,7 @@ def test_a_public_card_may_not_compute_from_internal_evidence() -> None:
 
 
 def test_outputs_that_use_each_other_in_a_circle_are_reported_once() -> None:
-    model = _model(STARTUP.replace("annual_spend * ledger", "per_start * ledger"))
+    model = model_from(STARTUP.replace("annual_spend * ledger", "per_start * ledger"))
     [problem] = analyse(model, LEDGER)
     assert problem.code == "cycle"
     assert "demand_charge -> per_start -> startup_charge -> demand_charge" in problem.message
@@ -168,14 +161,14 @@ def test_outputs_that_use_each_other_in_a_circle_are_reported_once() -> None:
 def test_each_problem_with_an_input_names_its_field(change: str, code: str, field: str) -> None:
     bad = {"default: 1200000": "default: 60000000", "min: 100000": "min: 90000000",
            "unit: USD, default": "unit: dollars, default"}[change]
-    [problem] = analyse(_model(STARTUP.replace(change, bad, 1)), LEDGER)
+    [problem] = analyse(model_from(STARTUP.replace(change, bad, 1)), LEDGER)
     assert (problem.code, problem.path) == (code, ("cost_model", "inputs", "annual_spend", field))
 
 
 def test_names_formulas_need_or_share_are_refused_at_the_key() -> None:
     text = STARTUP + "  max: {label: M, unit: USD, formula: '1'}\n" \
         "  annual_spend: {label: A, unit: USD, formula: '1'}\n"
-    found = [(p.code, p.path, p.key) for p in analyse(_model(text), LEDGER)]
+    found = [(p.code, p.path, p.key) for p in analyse(model_from(text), LEDGER)]
     assert found == [("reserved-name", ("cost_model", "outputs", "max"), True),
                      ("duplicate-name", ("cost_model", "outputs", "annual_spend"), True)]
 
@@ -205,7 +198,7 @@ def test_a_ledger_figure_becomes_its_one_number(figure: str, number: float | Non
 ])
 def test_inputs_from_a_link_are_plain_numbers_kept_in_range(query: str, spend: float,
                                                              starts: float) -> None:
-    assert inputs_from_query(_model(STARTUP), query) == {"annual_spend": spend,
+    assert inputs_from_query(model_from(STARTUP), query) == {"annual_spend": spend,
                                                          "starts_per_week": starts}
 
 
@@ -229,7 +222,7 @@ CARD_TEXT = """At a plant spending {cost: annual_spend} a year, that is
 
 
 def test_card_text_refers_to_figures_that_check_can_place() -> None:
-    model = _model(STARTUP)
+    model = model_from(STARTUP)
     assert [(r.name, r.line, r.column) for r in references(CARD_TEXT)] == [
         ("annual_spend", 0, 21), ("startup_charge", 1, 1), ("startup_charge", 3, 20),
         ("nope", 3, 47)]
@@ -240,7 +233,7 @@ def test_card_text_refers_to_figures_that_check_can_place() -> None:
 
 
 def test_figures_survive_markdown_and_the_sanitiser_as_spans() -> None:
-    model = _model(STARTUP)
+    model = model_from(STARTUP)
     text = with_spans(CARD_TEXT, model, evaluate(plan(model, LEDGER)))
     html = clean_html(markdown.markdown(text, extensions=["attr_list", "md_in_html"]))
     span = '<span class="pc-cost" data-cost-output="startup_charge">$323,760</span>'
@@ -250,91 +243,9 @@ def test_figures_survive_markdown_and_the_sanitiser_as_spans() -> None:
 
 
 def test_the_browser_data_carries_no_formula_text() -> None:
-    model = _model(STARTUP)
+    model = model_from(STARTUP)
     element = script_element(plan(model, LEDGER))
     data = json.loads(element.split(">", 1)[1].rsplit("<", 1)[0])
     assert [o["name"] for o in data["outputs"]] == ["demand_charge", "startup_charge", "per_start"]
     assert data["outputs"][0]["rpn"] == [["v", "annual_spend"], ["n", 0.38], ["*"]]
     assert "formula" not in element and "ledger." not in element
-
-
-def _page_for(tmp_path: Path, model: CostModel) -> Path:
-    (tmp_path / "cost-model.js").write_text(
-        (overrides_dir() / "assets" / "cost-model.js").read_text(encoding="utf-8"))
-    spans = "".join(f'<p><span data-cost-output="{n}">?</span></p>' for n in model.names)
-    (tmp_path / "index.html").write_text(
-        '<!doctype html><html lang="en"><title>Cost</title><link rel="icon" href="data:,">'
-        f"<main><h1>Cost</h1><div data-cost-inputs></div>"
-        f"{spans}</main>{script_element(plan(model, LEDGER))}"
-        f'<script src="cost-model.js"></script></html>', encoding="utf-8")
-    return tmp_path
-
-
-WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-MODELS = [
-    STARTUP,
-    STARTUP + "  odd: {label: Odd, unit: percent, formula: 'min(annual_spend / 3, -per_start)'}\n",
-    """
-inputs:
-  a: {label: A, unit: ratio, default: 0.1, min: -1000.5, max: 1000.5, decimals: 3}
-  b: {label: B, unit: kWh, default: 7, min: 0, max: 1000000}
-outputs:
-  c: {label: C, unit: USD/kWh, formula: "a * 0.1 + 0.2 - -a / 3 * (b - 7)"}
-  d: {label: D, unit: percent, formula: "c / (b - 2)"}
-  e: {label: E, unit: ratio, decimals: 6, formula: "max(c, d, a) * 1 / 7"}
-""",
-]
-
-
-@pytest.mark.parametrize("text", MODELS)
-def test_the_page_computes_exactly_what_python_computes(tmp_path: Path, page: Page,
-                                                        text: str) -> None:
-    model = _model(text)
-    prepared = plan(model, LEDGER)
-    draw = random.Random(19)
-    cases = [{i.name: draw.choice([i.min, i.max, i.default, round(draw.uniform(i.min, i.max),
-                                                                   draw.randint(0, 4))])
-              for i in model.inputs} for _ in range(300)]
-    expected = [{n: format_value(v, format_for(*_unit(model, n))) for n, v in
-                 evaluate(prepared, case).items()} for case in cases]
-    with serve(_page_for(tmp_path, model)) as url:
-        page.goto(url)
-        got = page.evaluate("""([data, cases]) => cases.map(c => {
-            const values = pitchcraftCost.evaluate(data, c), shown = {};
-            const fmts = {};
-            data.inputs.concat(data.outputs).forEach(i => { fmts[i.name] = i.format; });
-            Object.keys(values).forEach(n => {
-                shown[n] = pitchcraftCost.format(values[n], fmts[n]); });
-            return shown; })""", [browser_data(prepared), cases])
-    assert got == expected
-
-
-def _unit(model: CostModel, name: str) -> tuple[str, int | None]:
-    item = model.input(name) or model.output(name)
-    assert item is not None
-    return item.unit, item.decimals
-
-
-def test_a_rep_changes_an_input_and_every_figure_and_the_link_follow(tmp_path: Path,
-                                                                     page: Page) -> None:
-    model = _model(STARTUP)
-    with serve(_page_for(tmp_path, model)) as url:
-        page.set_viewport_size({"width": 390, "height": 844})
-        page.goto(url + "?starts_per_week=5")
-        figure = page.locator('[data-cost-output="startup_charge"]')
-        assert figure.inner_text() == "$323,760"
-        assert page.locator('[data-cost-output="per_start"]').inner_text() == "$1,245"
-        page.get_by_label("Annual electricity spend (USD)").fill("2500000")
-        assert figure.inner_text() == "$674,500"
-        query = urlsplit(page.url).query
-        assert query == "starts_per_week=5&annual_spend=2500000"
-        values = evaluate(plan(model, LEDGER), inputs_from_query(model, query))
-        shown = page.locator('[data-cost-output="per_start"]').inner_text()
-        assert shown == format_value(values["per_start"], Format(prefix="$")) == "$2,594"
-        page.get_by_label("Shift start-ups a week (count)").fill("500")
-        page.get_by_label("Shift start-ups a week (count)").blur()
-        assert page.get_by_label("Shift start-ups a week (count)").input_value() == "21"
-        assert page.locator(f"script#{SCRIPT_ID}").count() == 1
-        result = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG}})
-        assert result.response["passes"]
-        assert result.response["violations"] == []
