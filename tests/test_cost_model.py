@@ -249,3 +249,11 @@ def test_the_browser_data_carries_no_formula_text() -> None:
     assert [o["name"] for o in data["outputs"]] == ["demand_charge", "startup_charge", "per_start"]
     assert data["outputs"][0]["rpn"] == [["v", "annual_spend"], ["n", 0.38], ["*"]]
     assert "formula" not in element and "ledger." not in element
+
+
+def test_no_label_can_break_out_of_the_data_element() -> None:
+    model = model_from(STARTUP.replace("Annual electricity spend", "'</script><!-- & more'"))
+    element = script_element(plan(model, LEDGER))
+    assert element.count("</script") == 1 and "<!--" not in element
+    data = json.loads(element.split(">", 1)[1].rsplit("<", 1)[0])
+    assert data["inputs"][0]["label"] == "</script><!-- & more"

@@ -44,20 +44,39 @@ outputs:
   d: {label: D, unit: percent, formula: "c / (b - 2)"}
   e: {label: E, unit: ratio, decimals: 6, formula: "max(c, d, a) * 1 / 7"}
 """,
+    """
+inputs:
+  x: {label: X, unit: count, default: 3, min: -1.0e+300, max: 1.0e+300}
+outputs:
+  cube: {label: Cube, unit: USD, formula: x * x * x}
+  inverse: {label: Inverse, unit: USD, decimals: 4, formula: 1 / x}
+  back: {label: Back, unit: percent, formula: "cube / x - min(inverse, -x)"}
+""",
 ]
+GAPS = [False, False, True, True]
+"""Which models have inputs for which some figure cannot be computed."""
+QUERIES = ["", "a=5&b=2", "a=-0&b=1000001", "a=1.5e3&b=%2B4", "b=+4", "a=%2D2&b=3.25", "a=&b=.5",
+           "x=12345678901234567890123&x=2", "b=7&a=1&a=2", "a=0x10&b=٣", "annual_spend=1.005"]
 
 
-@pytest.mark.parametrize("text", MODELS)
+@pytest.mark.parametrize(("text", "gaps"), list(zip(MODELS, GAPS, strict=True)))
 def test_the_page_computes_exactly_what_python_computes(tmp_path: Path, page: Page,
-                                                        text: str) -> None:
+                                                        text: str, gaps: bool) -> None:
+    """Both sides run the same inputs, corners and divisions by zero included ('gaps': some
+    figure is then n/a), and read the same links."""
     model = model_from(text)
     prepared = plan(model, LEDGER)
     draw = random.Random(19)
-    cases = [{i.name: draw.choice([i.min, i.max, i.default, round(draw.uniform(i.min, i.max),
-                                                                   draw.randint(0, 4))])
-              for i in model.inputs} for _ in range(300)]
-    expected = [{n: format_value(v, format_for(*_unit(model, n))) for n, v in
-                 evaluate(prepared, case).items()} for case in cases]
+    def pick(low: float, high: float, usual: float) -> float:
+        near = [min(max(v, low), high) for v in (0, 2, -2)]
+        return draw.choice([low, high, usual, *near,
+                            round(draw.uniform(low, high), draw.randint(0, 4))])
+    cases = [{i.name: pick(i.min, i.max, i.default) for i in model.inputs} for _ in range(400)]
+    values = [evaluate(prepared, case) for case in cases]
+    expected = [[v, {n: format_value(x, format_for(*_unit(model, n))) for n, x in v.items()}]
+                for v in values]
+    assert any(None in v.values() for v in values) == gaps
+    queries = [inputs_from_query(model, q) for q in QUERIES]
     with serve(_page_for(tmp_path, model)) as url:
         page.goto(url)
         got = page.evaluate("""([data, cases]) => cases.map(c => {
@@ -66,8 +85,12 @@ def test_the_page_computes_exactly_what_python_computes(tmp_path: Path, page: Pa
             data.inputs.concat(data.outputs).forEach(i => { fmts[i.name] = i.format; });
             Object.keys(values).forEach(n => {
                 shown[n] = pitchcraftCost.format(values[n], fmts[n]); });
-            return shown; })""", [browser_data(prepared), cases])
+            return [values, shown]; })""", [browser_data(prepared), cases])
+        read = page.evaluate("""([data, queries]) =>
+            queries.map(q => pitchcraftCost.readInputs(data, "?" + q))""",
+                             [browser_data(prepared), QUERIES])
     assert got == expected
+    assert read == queries
 
 
 def _unit(model: CostModel, name: str) -> tuple[str, int | None]:

@@ -11,7 +11,7 @@ from .expr import LANGUAGE, RESERVED, parse, walk
 from .figures import figure_number, is_percentage
 from .graph import order
 from .model import BinOp, CostModel, Expr, FormulaError, LedgerRef, Problem, Ref
-from .units import NAMES, Dimension, spell, unit
+from .units import UNIT_HELP, Dimension, spell, unit
 
 NEAR_ZERO = 1e-9
 """A divisor this close to zero is zero that rounding missed (1 - 71% - 29%)."""
@@ -54,7 +54,7 @@ def _at(output: str, column: int, code: str, message: str, hint: str,
 
 def _unknown_unit(path: tuple[str, ...], name: str) -> Problem:
     return Problem("unknown-unit", f"unknown unit '{name}'",
-                   "use one of " + ", ".join(NAMES), ("cost_model", *path))
+                   "use one of " + UNIT_HELP, ("cost_model", *path))
 
 
 def _inputs(model: CostModel) -> list[Problem]:
@@ -135,8 +135,8 @@ def _divisions(model: CostModel, trees: Mapping[str, Expr], computable: tuple[st
                     name, node.col, "zero-divisor",
                     f"{name}: the divisor can be zero (it ranges from {divisor[0]:g} to"
                     f" {divisor[1]:g} over the inputs' ranges)",
-                    "narrow the inputs' ranges so it cannot reach zero, or divide by"
-                    " something that never is"))
+                    "narrow the inputs' ranges so it cannot reach zero, or write the"
+                    " divisor with each input once (spend * 0.5, not spend - spend * 0.5)"))
         spans[name] = intervals.span(trees[name], spans, numbers, zero)  # type: ignore[arg-type]
     return problems
 

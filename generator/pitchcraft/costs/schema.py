@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .units import NAMES
+from .units import UNIT_HELP
 
 NAME_PATTERN = "^[a-z][a-z0-9_]*$"
 """snake_case: a name that no operator or ledger id can be mistaken for in a formula."""
@@ -19,7 +19,7 @@ _COMMON: dict[str, Any] = {
     "label": {"type": "string", "minLength": 1,
               "description": "What the number is, as the buyer would say it."},
     "unit": {"type": "string", "minLength": 1,
-             "description": "One of " + ", ".join(NAMES) + " (for example USD/kWh)."},
+             "description": "One of " + UNIT_HELP + "."},
     "decimals": {"type": "integer", "minimum": 0, "maximum": 6,
                  "description": "Decimals to show, when the unit's own are not right."},
 }

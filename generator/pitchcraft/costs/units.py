@@ -57,7 +57,7 @@ UNITS: dict[str, Unit] = {
     "tCO2e": _unit("tCO2e", Format(suffix=" tCO2e", decimals=1, trim=True), "tonne CO2e"),
 }
 """Every unit a card may name, plus any 'A/B' of two of them (USD/kWh, USD/hours)."""
-NAMES = (*UNITS, "A/B")
+UNIT_HELP = ", ".join(UNITS) + ", or a rate of two of them such as USD/kWh or USD/hours"
 
 
 def unit(name: str) -> Unit | None:
