@@ -10,7 +10,17 @@ from . import dimensions, intervals
 from .expr import LANGUAGE, RESERVED, parse, walk
 from .figures import figure_number, is_percentage
 from .graph import order
-from .model import BinOp, CostModel, Expr, FormulaError, LedgerRef, Problem, Ref
+from .model import (
+    BinOp,
+    CostModel,
+    Expr,
+    FormulaError,
+    Input,
+    LedgerRef,
+    Output,
+    Problem,
+    Ref,
+)
 from .units import UNIT_HELP, Dimension, spell, unit
 
 NEAR_ZERO = 1e-9
@@ -19,8 +29,8 @@ NEAR_ZERO = 1e-9
 
 def analyse(model: CostModel, ledger: Mapping[str, Evidence], *,
             public: bool = False) -> tuple[Problem, ...]:
-    """Problems in `model`, in the order of the card; `public` for a card buyers can read,
-    whose figures must not come from internal evidence."""
+    """Problems in `model`, inputs first; `public` for a card buyers can read, whose figures
+    must not come from internal evidence."""
     problems = [*_inputs(model), *_names(model)]
     trees: dict[str, Expr] = {}
     for output in model.outputs:
@@ -40,7 +50,7 @@ def analyse(model: CostModel, ledger: Mapping[str, Evidence], *,
         problems.append(_at(cycle[0], ref.col, "cycle",
                             "outputs use each other in a circle: " + " -> ".join(cycle),
                             "compute one of them from inputs and ledger figures only"))
-    if not problems:
+    if not problems:  # ranges and units mean something once every name resolves
         problems += _divisions(model, trees, computable, ledger)
         problems += _units(model, trees, computable, ledger)
     return tuple(problems)
@@ -144,7 +154,8 @@ def _divisions(model: CostModel, trees: Mapping[str, Expr], computable: tuple[st
 def _units(model: CostModel, trees: Mapping[str, Expr], computable: tuple[str, ...],
            ledger: Mapping[str, Evidence]) -> list[Problem]:
     declared: dict[str, Dimension | None] = {}
-    for item in (*model.inputs, *model.outputs):
+    items: list[Input | Output] = [*model.inputs, *model.outputs]
+    for item in items:
         found = unit(item.unit)
         declared[item.name] = found.dimension if found else None
     ratios = frozenset(i for i, e in ledger.items() if is_percentage(e.figure))

@@ -30,10 +30,11 @@ def cost_model(data: object) -> CostModel | None:
     for name, raw in raw_inputs.items():
         if not isinstance(raw, dict):
             return None
-        numbers = [_number(raw.get(k)) for k in ("default", "min", "max")]
-        if not _texts(raw, "label", "unit") or None in numbers or not _decimals(raw):
+        default, low, high = (_number(raw.get(k)) for k in ("default", "min", "max"))
+        if default is None or low is None or high is None:
             return None
-        default, low, high = numbers
+        if not _texts(raw, "label", "unit") or not _decimals(raw):
+            return None
         inputs.append(Input(str(name), raw["label"], raw["unit"], default, low, high,
                             raw.get("decimals")))
     for name, raw in raw_outputs.items():
