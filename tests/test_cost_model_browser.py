@@ -56,7 +56,8 @@ outputs:
 GAPS = [False, False, True, True]
 """Which models have inputs for which some figure cannot be computed."""
 QUERIES = ["", "a=5&b=2", "a=-0&b=1000001", "a=1.5e3&b=%2B4", "b=+4", "a=%2D2&b=3.25", "a=&b=.5",
-           "x=12345678901234567890123&x=2", "b=7&a=1&a=2", "a=0x10&b=٣", "annual_spend=1.005"]
+           "x=12345678901234567890123&x=2", "b=7&a=1&a=2", "a=0x10&b=٣", "annual_spend=1.005",
+           "?a=5"]
 
 
 @pytest.mark.parametrize(("text", "gaps"), list(zip(MODELS, GAPS, strict=True)))
@@ -76,7 +77,7 @@ def test_the_page_computes_exactly_what_python_computes(tmp_path: Path, page: Pa
     expected = [[v, {n: format_value(x, format_for(*_unit(model, n))) for n, x in v.items()}]
                 for v in values]
     assert any(None in v.values() for v in values) == gaps
-    queries = [inputs_from_query(model, q) for q in QUERIES]
+    queries = [inputs_from_query(model, "?" + q) for q in QUERIES]
     with serve(_page_for(tmp_path, model)) as url:
         page.goto(url)
         got = page.evaluate("""([data, cases]) => cases.map(c => {

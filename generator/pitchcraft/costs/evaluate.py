@@ -65,7 +65,7 @@ def read_inputs(model: CostModel, given: Mapping[str, str]) -> dict[str, float]:
 def inputs_from_query(model: CostModel, query: str) -> dict[str, float]:
     """Inputs from a link's query string (`annual_spend=2500000&...`); the first value wins."""
     given: dict[str, str] = {}
-    for key, value in parse_qsl(query.lstrip("?"), keep_blank_values=True):
+    for key, value in parse_qsl(query.removeprefix("?"), keep_blank_values=True):
         given.setdefault(key, value)
     return read_inputs(model, given)
 
