@@ -9,6 +9,8 @@ import jsonschema
 import markdown
 import pytest
 import yaml
+from hypothesis import given
+from hypothesis import strategies as st
 
 from pitchcraft.costs.analyse import analyse
 from pitchcraft.costs.browser import script_element
@@ -258,3 +260,11 @@ def test_no_label_can_break_out_of_the_data_element() -> None:
     data = json.loads(element.split(">", 1)[1].rsplit("<", 1)[0])
     assert data["inputs"][0]["label"] == "</script><!-- & more"
 
+
+
+@given(st.text(alphabet=st.sampled_from("ab_12.%+-*/(),ledgr x^$\n"), max_size=60) | st.text())
+def test_any_text_is_a_formula_or_a_problem_with_a_column(formula: str) -> None:
+    try:
+        parse(formula)
+    except FormulaError as error:
+        assert 1 <= error.column <= max(len(formula), 500) + 1
