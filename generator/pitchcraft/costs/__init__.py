@@ -7,7 +7,9 @@ loader, the pitch engine or MkDocs, so each stage can call the one it needs:
 - `model`: the frozen dataclasses (`CostModel`, `Input`, `Output`, `Problem`, expression nodes).
 - `read`: front-matter data -> `CostModel`; `schema`: the JSON Schema fragment for the card.
 - `expr`: the formula language (tokenizer and recursive-descent parser; nothing is `eval`ed).
-- `analyse`: every problem as a value with its place, for `check` to turn into findings.
+- `analyse`: every problem as a value with its place (helped by `graph` for cycles,
+  `intervals` for divisions by zero, `dimensions` for units, `figures` for ledger numbers);
+  `findings` turns a problem into a `Finding` at the file's line and column.
 - `evaluate`: values from defaults or a link's query string; `units`: how a value is written.
 - `browser`: the JSON the page's `cost-model.js` computes with; `text`: `{cost: name}` in text.
 
