@@ -1,0 +1,189 @@
+/*
+  Pitchcraft cost model: the buyer's numbers, computed in the page with no server and no eval.
+
+  The page carries the model as JSON in <script type="application/json" id="pc-cost-model">,
+  made by pitchcraft.costs.browser: each input with its label, unit, default, range and number
+  format, each output as reverse Polish steps. This script renders a labelled number field per
+  input (into [data-cost-inputs], or a form it adds after the data), recomputes every output as
+  the fields change, writes each figure into every [data-cost-output="name"] element, and keeps
+  the changed inputs in the page's query string so a rep can send the link.
+
+  Every rule here mirrors pitchcraft/costs (evaluate.py and units.py) step by step; a browser
+  test runs both on the same models so that they never disagree.
+*/
+(function () {
+  "use strict";
+
+  var PLAIN_NUMBER = /^-?[0-9]+(\.[0-9]+)?$/;
+  var LARGEST = 1e21;
+
+  function finite(value) {
+    return isFinite(value) ? value : null;
+  }
+
+  function run(steps, values) {
+    var stack = [];
+    steps.forEach(function (step) {
+      var op = step[0], a, b, args;
+      if (op === "n") {
+        stack.push(step[1]);
+      } else if (op === "v") {
+        a = values[step[1]];
+        stack.push(a === undefined ? null : a);
+      } else if (op === "neg") {
+        a = stack.pop();
+        stack.push(a === null ? null : -a);
+      } else if (op === "min" || op === "max") {
+        args = stack.splice(stack.length - step[1], step[1]);
+        stack.push(args.indexOf(null) >= 0 ? null : Math[op].apply(null, args));
+      } else {
+        b = stack.pop();
+        a = stack.pop();
+        if (a === null || b === null) {
+          stack.push(null);
+        } else if (op === "+") {
+          stack.push(finite(a + b));
+        } else if (op === "-") {
+          stack.push(finite(a - b));
+        } else if (op === "*") {
+          stack.push(finite(a * b));
+        } else {
+          stack.push(b === 0 ? null : finite(a / b));
+        }
+      }
+    });
+    return stack.pop();
+  }
+
+  /* Every input and output by name; `inputs` maps names to numbers already in range. */
+  function evaluate(data, inputs) {
+    var values = {};
+    data.inputs.forEach(function (item) {
+      values[item.name] = Object.prototype.hasOwnProperty.call(inputs, item.name)
+        ? inputs[item.name] : item.default;
+    });
+    data.outputs.forEach(function (item) {
+      values[item.name] = run(item.rpn, values);
+    });
+    return values;
+  }
+
+  function clamp(item, value) {
+    return Math.min(Math.max(value, item.min), item.max);
+  }
+
+  /* A typed or linked value: a plain number kept in range, or the default. */
+  function readValue(item, raw) {
+    return clamp(item, typeof raw === "string" && PLAIN_NUMBER.test(raw) ? Number(raw)
+      : item.default);
+  }
+
+  function readInputs(data, search) {
+    var params = new URLSearchParams(search), values = {};
+    data.inputs.forEach(function (item) {
+      values[item.name] = readValue(item, params.get(item.name));
+    });
+    return values;
+  }
+
+  /* Same steps as units.format_value: toFixed rounds the exact value, halves away from zero. */
+  function format(value, fmt) {
+    var scaled = value === null ? Infinity : value * fmt.scale;
+    if (!(Math.abs(scaled) < LARGEST)) { return "n/a"; }
+    var digits = Math.abs(scaled).toFixed(fmt.decimals);
+    var parts = digits.split("."), whole = parts[0], fraction = parts[1] || "";
+    if (fmt.trim) { fraction = fraction.replace(/0+$/, ""); }
+    var grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+    var sign = scaled < 0 && /[1-9]/.test(digits) ? "-" : "";
+    return sign + fmt.prefix + (fraction ? grouped + "." + fraction : grouped) + fmt.suffix;
+  }
+
+  function formats(data) {
+    var found = {};
+    data.inputs.concat(data.outputs).forEach(function (item) { found[item.name] = item.format; });
+    return found;
+  }
+
+  function show(data, values) {
+    var fmts = formats(data);
+    document.querySelectorAll("[data-cost-output]").forEach(function (element) {
+      var name = element.getAttribute("data-cost-output");
+      if (Object.prototype.hasOwnProperty.call(fmts, name)) {
+        element.textContent = format(values[name], fmts[name]);
+      }
+    });
+  }
+
+  function remember(data, inputs) {
+    var url = new URL(window.location.href);
+    data.inputs.forEach(function (item) {
+      if (inputs[item.name] === item.default) {
+        url.searchParams.delete(item.name);
+      } else {
+        url.searchParams.set(item.name, String(inputs[item.name]));
+      }
+    });
+    window.history.replaceState(window.history.state, "", url.toString());
+  }
+
+  function field(item, value) {
+    var id = "pc-cost-" + item.name;
+    var wrap = document.createElement("div");
+    var label = document.createElement("label");
+    var input = document.createElement("input");
+    wrap.className = "pc-cost-input";
+    label.htmlFor = id;
+    label.textContent = item.label + " (" + item.unit + ")";
+    input.id = id;
+    input.name = item.name;
+    input.type = "number";
+    input.inputMode = "decimal";
+    input.step = "any";
+    input.min = String(item.min);
+    input.max = String(item.max);
+    input.value = String(value);
+    wrap.appendChild(label);
+    wrap.appendChild(input);
+    return wrap;
+  }
+
+  function start() {
+    var source = document.getElementById("pc-cost-model");
+    if (!source) { return; }
+    var data = JSON.parse(source.textContent);
+    var inputs = readInputs(data, window.location.search);
+    var box = document.querySelector("[data-cost-inputs]");
+    if (!box) {
+      box = document.createElement("form");
+      source.parentNode.insertBefore(box, source.nextSibling);
+    }
+    var set = document.createElement("fieldset");
+    var legend = document.createElement("legend");
+    set.className = "pc-cost-inputs";
+    legend.textContent = box.getAttribute("data-cost-legend") || "Your numbers";
+    set.appendChild(legend);
+    data.inputs.forEach(function (item) { set.appendChild(field(item, inputs[item.name])); });
+    box.appendChild(set);
+    box.addEventListener("submit", function (event) { event.preventDefault(); });
+    set.addEventListener("input", function (event) {
+      var item = data.inputs.filter(function (i) { return i.name === event.target.name; })[0];
+      if (!item) { return; }
+      inputs[item.name] = readValue(item, event.target.value);
+      show(data, evaluate(data, inputs));
+      remember(data, inputs);
+    });
+    set.addEventListener("change", function (event) {
+      if (Object.prototype.hasOwnProperty.call(inputs, event.target.name)) {
+        event.target.value = String(inputs[event.target.name]);  // the value in effect
+      }
+    });
+    show(data, evaluate(data, inputs));
+  }
+
+  window.pitchcraftCost = { evaluate: evaluate, format: format, readInputs: readInputs };
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
+}());
