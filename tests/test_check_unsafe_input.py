@@ -161,3 +161,48 @@ def test_a_fifo_named_like_a_card_is_a_finding_not_a_hang(folder):
 def test_a_card_larger_than_a_megabyte_is_a_finding(folder):
     path = write_card(folder, body=BODY + ("Words and more words.\n" * 50_000))
     assert_findings(folder.load(), want(path, 1, ERROR, "at most 1,000,000"))
+
+
+# --- names that cannot be a page, and pages that would collide ---------------------------------
+
+
+@pytest.mark.parametrize("name", ["#hash", "q?x", "%2e%2e", "Late Payers"])
+def test_a_file_name_that_cannot_be_a_card_id_is_a_finding(folder, name):
+    path = write_card(folder, name=name)
+    assert_findings(folder.load(), want(path, 1, ERROR, f"file name '{name}' cannot be a card id",
+                                        "or set 'id:'"))
+
+
+def test_an_odd_file_name_is_fine_with_an_id_in_the_front_matter(folder):
+    write_card(folder, name="q?x", front="id: late-payers\n" + FRONT)
+    assert_findings(folder.load())
+
+
+def test_a_file_name_that_is_not_utf8_is_a_finding_not_a_crash(folder):
+    write_card(folder)
+    bad = folder.root / "insights" / os.fsdecode(b"caf\xe9.md")
+    bad.write_text((folder.root / "insights/card.md").read_text())
+    content = folder.load()
+    assert [(f.path, f.message) for f in content.findings] == [
+        ((folder.root / "insights").as_posix() + "/caf\ufffd.md", "file name is not UTF-8 text")]
+
+
+def test_a_taxonomy_id_that_would_replace_a_listing_page(folder):
+    taxonomy = folder.root / "taxonomy.yml"
+    taxonomy.write_text(edit(taxonomy.read_text(), "id: logistics", "id: index"))
+    write_card(folder)
+    assert_findings(folder.load(), want(taxonomy, line_of(taxonomy, "id: index"), ERROR,
+                                        "industry id 'index' is the name of a listing page"))
+
+
+def test_two_pitches_that_would_share_a_page(folder):
+    taxonomy = folder.root / "taxonomy.yml"
+    text = edit(taxonomy.read_text(), "id: retail", "id: a--b")
+    text = edit(text, "id: logistics", "id: a")
+    text = edit(text, "  - id: late-cash\n", "  - id: c\n    name: C\n    description: C.\n"
+                "    symptoms: [C.]\n  - id: b--c\n")
+    taxonomy.write_text(text)
+    write_card(folder, front=FRONT.replace("[retail]", "[a]").replace("[late-cash]", "[b--c]"))
+    assert_findings(folder.load(), want(
+        taxonomy, line_of(taxonomy, "id: b--c"), ERROR,
+        ("same page as 'a--b' and 'c'", "a--b--c"), "avoid '--'"))

@@ -21,7 +21,7 @@ from playwright.sync_api import Browser
 
 import pitchcraft.mkdocs_plugin as plugin_module
 from builders import BODY, FRONT, LEDGER, TAXONOMY, ContentFolder, site_project
-from site_server import serve
+from site_server import mkdocs_build, serve
 
 PAYLOADS = (
     '"><svg/onload=window.__pwned=1>',
@@ -133,3 +133,18 @@ def test_titles_and_tags_reach_metadata_escaped(payload_site):
     tags = (site / "tags.json")
     if tags.exists():
         assert "<img" not in tags.read_text()
+
+
+def test_a_persona_name_with_braces_keeps_its_tab_anchor(tmp_path):
+    folder = ContentFolder(tmp_path / "content")
+    folder.write("taxonomy.yml", TAXONOMY.replace(
+        "name: Chief Financial Officer", "name: 'Chief {: #evil } Financial {Officer} *CFO*'"))
+    folder.card("late-payers")
+    project = site_project(tmp_path, folder.root)
+    site = tmp_path / "site"
+    result = mkdocs_build(project, site, "--no-strict")
+    assert result.returncode == 0, result.stderr
+    html = (site / "pitches/retail--late-cash/index.html").read_text()
+    assert 'id="for-cfo"' in html and 'id="for-coo"' in html
+    assert 'id="evil"' not in html
+    assert "Chief {: #evil } Financial {Officer} *CFO*</label>" in html
