@@ -20,6 +20,7 @@ attributes.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -43,9 +44,13 @@ CLOBBER_HINT = ("the site's scripts read elements by this name, and card text mu
                 " are taken)")
 
 
+_MARKDOWN_MADE = re.compile(r"__(tabbed|codelineno|code|fn|fnref)[_\-]")
+"""Ids pymdownx itself gives content tabs and code lines; their labels and links use them."""
+
+
 def theme_reserved(name: str) -> bool:
     """Names the theme (Material) reads: all start with '_' (`__config`, `__search`)."""
-    return name.startswith("_")
+    return name.startswith("_") and not _MARKDOWN_MADE.match(name)
 
 
 def clobbers(name: str) -> bool:
