@@ -81,7 +81,8 @@ def test_check_refuses_every_payload_with_its_line(tmp_path):
     assert expected and expected <= errors
 
 
-@pytest.fixture(params=["internal", "public"])
+@pytest.fixture(params=[("internal", "material"), ("public", "material"),
+                        ("internal", "pagefind")], ids=lambda p: "-".join(p))
 def payload_site(request, tmp_path, monkeypatch) -> Iterator[tuple[str, Path]]:
     project = site_project(tmp_path, content_with_payloads(tmp_path / "content").root)
     real = plugin_module.load_content
@@ -90,14 +91,16 @@ def payload_site(request, tmp_path, monkeypatch) -> Iterator[tuple[str, Path]]:
         return dataclasses.replace(real(*args, **kwargs), findings=())
 
     monkeypatch.setattr(plugin_module, "load_content", without_findings)
-    monkeypatch.setenv("PITCHCRAFT_AUDIENCE", request.param)
+    audience, search = request.param
+    monkeypatch.setenv("PITCHCRAFT_AUDIENCE", audience)
+    monkeypatch.setenv("PITCHCRAFT_SEARCH", search)
     site = tmp_path / "site"
     build(load_config(str(project / "mkdocs.yml"), site_dir=str(site), strict=False))
     yield request.param, site
 
 
 def test_no_payload_runs_on_any_page(payload_site, browser: Browser):
-    audience, site = payload_site
+    (audience, search), site = payload_site
     pages = sorted(p.relative_to(site).parent.as_posix() for p in site.rglob("index.html"))
     assert "cards/late-payers" in pages
     if audience == "internal":
@@ -113,15 +116,23 @@ def test_no_payload_runs_on_any_page(payload_site, browser: Browser):
             assert tab.evaluate("window.__pwned") is None, path
             assert tab.evaluate("document.querySelectorAll('#__config').length") == 1, path
         tab.goto(url)
-        tab.locator(".md-search__input").click()
+        if search == "pagefind":
+            tab.keyboard.press("/")
+            tab.keyboard.type("Late")
+            results = tab.locator("[data-pc-search] .md-search-result__item")
+        else:
+            tab.locator(".md-search__input").click()
+            tab.wait_for_load_state("networkidle")
+            tab.locator("input.md-search__input").press_sequentially("Late")
+            results = tab.locator(".md-search-result__item")
+        results.first.wait_for(timeout=15_000)
         tab.wait_for_load_state("networkidle")
-        tab.locator("input.md-search__input").press_sequentially("Late")
-        tab.locator(".md-search-result__item").first.wait_for(timeout=15_000)
         assert tab.evaluate("window.__pwned") is None
         context.close()
     assert dialogs == []
-    built = "".join(p.read_text(errors="replace") for p in site.rglob("*.html"))
-    assert "margin is 41%" not in built  # authors' comments never reach a page
+    built = "".join(p.read_text(errors="replace") for p in site.rglob("*")
+                    if p.suffix in (".html", ".json", ".xml"))
+    assert "margin is 41%" not in built  # authors' comments reach no page or search index
 
 
 def test_titles_and_tags_reach_metadata_escaped(payload_site):
