@@ -224,12 +224,18 @@ def page_head(
     Markdown that the page sanitiser (render/sanitize.py) cleans after rendering; names in
     headings and links are escaped for Markdown with the `md_text` filter (`markdown_text`).
     """
-    fields: dict[str, Any] = {"title": html.escape(title), "description": html.escape(description)}
+    fields: dict[str, Any] = {"title": _escape(title), "description": _escape(description)}
     if meta.get("tags"):
-        meta["tags"] = [html.escape(tag) for tag in meta["tags"]]
+        meta["tags"] = [_escape(tag) for tag in meta["tags"]]
     fields.update(meta)
     front = yaml.safe_dump(fields, sort_keys=False, allow_unicode=True, width=1000)
     return front, f"# {markdown_text(heading or title)}"
+
+
+def _escape(text: str) -> str:
+    """HTML-escaped for element text and double-quoted attributes (the theme quotes every
+    attribute with '"'); apostrophes stay, so search still matches "don't"."""
+    return html.escape(text, quote=False).replace('"', "&quot;")
 
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>])")
