@@ -18,6 +18,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from ..model import Finding, Severity
+from .frontmatter import lines_of
 
 MAX_NESTING = 40
 """Token levels: a list is two (list, item), so about 20 nested lists or 40 nested quotes."""
@@ -56,7 +57,7 @@ def parse_markdown(text: str) -> Tree:
     refs = [*env.get("references", {}).values(), *env.get("duplicate_refs", [])]
     return Tree(
         tokens=tokens,
-        lines=text.replace("\r\n", "\n").replace("\r", "\n").split("\n"),
+        lines=lines_of(text),
         references=tuple(Reference(r["href"], (r.get("map") or [0])[0]) for r in refs),
         too_deep=_too_deep(tokens),
         env=env,

@@ -51,9 +51,7 @@ def parse_body(
     stray_line = 0
     tree = tree or parse_markdown(body)
     headings = top_headings(tree)
-    lines = tree.lines[:-1] if tree.lines and not tree.lines[-1] else tree.lines
-
-    for index, line in enumerate(lines):
+    for index, line in enumerate(tree.lines):
         number = first_line + index
         heading = headings.get(index)
         if heading and heading[0] == 2:
