@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from builders import BODY, FRONT, site_project
-from site_server import mkdocs_build
+from builders import BODY, FRONT
 
 
 @pytest.mark.parametrize(("snippet", "message"), [
@@ -41,7 +40,7 @@ def test_unsafe_html_in_front_matter_is_refused_too(folder):
         "title: Late payers are a forecasting problem",
         "title: Late payers <script>x()</script>"))
     findings = folder.load().findings
-    assert [(f.line, f.message) for f in findings] == [(2, "raw <script> in a card")]
+    assert [(f.line, f.message) for f in findings] == [(2, "raw <script> in 'title'")]
     assert findings[0].path == path.as_posix()
 
 
@@ -54,20 +53,16 @@ def test_evidence_links_must_be_web_links(folder):
         "'evidence' item 1 'url' 'javascript:alert(document.cookie)' is not a web link")]
 
 
-def test_what_a_line_check_cannot_see_is_stripped_from_the_built_site(tmp_path):
-    """Markdown can split a tag over lines or encode a scheme; the page sanitiser removes it."""
-    project = site_project(tmp_path)
-    card = project / "content/insights/peak-demand/shift-start-sets-the-bill.md"
+def test_check_sees_what_a_browser_sees_across_lines_and_entities(folder):
+    """A tag split over lines and entity-encoded schemes are found by the parse, with lines."""
     sneaky = ('<img src="chart.png"\n  onerror="alert(1)"> See [the chart](&#106;avascript:'
-              'alert(2)) and <a href="jav&#x09;ascript:alert(3)">this</a>.\n\n')
-    card.write_text(card.read_text().replace("## Reframe\n\n", "## Reframe\n\n" + sneaky, 1))
-    site = tmp_path / "site"
-    result = mkdocs_build(project, site, "--no-strict")  # strict already fails on the link
-    assert result.returncode == 0, result.stderr
-    pages = [site / "cards/shift-start-sets-the-bill/index.html",
-             site / "pitches/food-processing--peak-demand-charges/index.html"]
-    for page in pages:
-        html = page.read_text()
-        assert 'src="chart.png"' in html  # the harmless part stays
-        assert "onerror" not in html
-        assert "alert(2)" not in html and "alert(3)" not in html
+              'alert(2)).\n\nAnd <a href="jav&#x09;ascript:alert(3)">this</a>.')
+    path = folder.card("sneaky", body=BODY.replace("Every day of DSO ties up cash.", sneaky))
+    text = path.read_text().splitlines()
+    img = text.index('<img src="chart.png"') + 1
+    chart = text.index('And <a href="jav&#x09;ascript:alert(3)">this</a>.') + 1
+    assert sorted((f.line, f.col, f.message) for f in folder.load().findings) == [
+        (img, 1, "'javascript:' link in a card"),
+        (img + 1, 3, "inline event handler 'onerror=' in a card"),
+        (chart, 1, "'javascript:' link in a card"),
+    ]

@@ -13,6 +13,12 @@ from ..model import Card, Content, Evidence
 from ..shared import paused_cycle_collection
 from .cards import load_card
 from .ledger import load_ledger
+from .site_paths import (
+    card_id_findings,
+    file_name_findings,
+    shown_path,
+    taxonomy_path_findings,
+)
 from .taxonomy import load_taxonomy
 from .validate import check_card, check_duplicate_ids, check_ledger
 
@@ -28,12 +34,18 @@ def _load_content(root: Path, today: dt.date) -> Content:
     taxonomy, findings = load_taxonomy(root / "taxonomy.yml", _shown(root, "taxonomy.yml"))
     ledger, ledger_findings = load_ledger(root / "evidence.yml", _shown(root, "evidence.yml"))
     findings += ledger_findings
+    if taxonomy is not None:
+        findings += taxonomy_path_findings(taxonomy)
     cards: list[Card] = []
     for file in sorted((root / CARDS_DIR).rglob("*.md")):
-        shown = _shown(root, file.relative_to(root).as_posix())
+        shown = shown_path(file)
+        if name_findings := file_name_findings(file, shown):
+            findings += name_findings
+            continue
         parsed, card_findings = load_card(file, shown)
         findings += card_findings
         if parsed is not None:
+            findings += card_id_findings(parsed.card, "id" not in parsed.card.lines)
             findings += check_card(parsed, taxonomy, ledger, today)
             cards.append(_resolve_evidence(parsed.card, ledger or {}))
     findings += check_duplicate_ids(cards)

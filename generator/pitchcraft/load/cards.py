@@ -9,12 +9,15 @@ from ..model import ALL_INDUSTRIES, Audience, Card, Finding, Severity, Status
 from . import schema_check
 from .coerce import choice, date, evidence, items, mapping, positive_int, text, texts
 from .frontmatter import read_text, split
-from .html_policy import unsafe_html
+from .html_policy import unsafe_fields, unsafe_html
+from .markdown_tree import limit_findings, parse_markdown
 from .schema import CARD_SCHEMA
 from .sections import Body, parse_body
 from .yaml_source import parse_yaml
 
 ID_LISTS = ("industries", "problems", "personas", "leads_to")
+MAX_CARD_BYTES = 1_000_000
+"""A card is a page of text; a larger file is pasted data or an attack on the build."""
 
 
 @dataclass(frozen=True)
@@ -31,18 +34,23 @@ def load_card(file: Path, shown_path: str) -> tuple[ParsedCard | None, list[Find
     A card whose front matter has the wrong shape is still built from the fields that are
     right, so one typo does not hide every other finding in the file.
     """
-    source, findings = read_text(file, shown_path)
+    source, findings = read_text(file, shown_path, MAX_CARD_BYTES)
     if source is None:
         return None, findings
     parts, findings = split(source, shown_path)
     if parts is None:
         return None, findings
-    unsafe = unsafe_html(source, shown_path)
+    tree = parse_markdown(parts.body)  # one parse: limits, unsafe HTML and sections
+    limits = limit_findings(tree, shown_path, parts.body_line)
+    if limits:  # the parse stopped early: every later finding would be a knock-on
+        return None, limits
+    unsafe = unsafe_html(parts.body, shown_path, parts.body_line, tree)
     parsed, findings = parse_yaml(parts.front_matter, shown_path, parts.front_matter_line)
     findings += unsafe
     if parsed is None:
         return None, findings
     data = parsed.data
+    findings += unsafe_fields(data, parsed.positions, shown_path)
     if not isinstance(data, dict):
         line, col = parsed.positions.at(())
         return None, [*findings, Finding(
@@ -53,7 +61,7 @@ def load_card(file: Path, shown_path: str) -> tuple[ParsedCard | None, list[Find
     shape_findings, reported = schema_check.check_fields(
         data, CARD_SCHEMA, parsed.positions, shown_path)
     findings += shape_findings
-    body, body_findings = parse_body(parts.body, parts.body_line, shown_path)
+    body, body_findings = parse_body(parts.body, parts.body_line, shown_path, tree)
     findings += body_findings
     lines = {key[0]: pos[0] for key, pos in parsed.positions.keys.items() if len(key) == 1}
     item_positions = {

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -34,10 +35,27 @@ class Split:
     body_line: int
 
 
-def read_text(file: Path, path: str) -> tuple[str | None, list[Finding]]:
+def read_text(
+    file: Path, path: str, max_bytes: int | None = None
+) -> tuple[str | None, list[Finding]]:
     """A content file's text, or a finding when it cannot be read (a folder named like a
-    card, a link to a file that is gone, no permission) or is not UTF-8."""
+    card, a link to a file that is gone, no permission), is not a regular file (a FIFO or a
+    device would block or never end), is larger than `max_bytes` or is not UTF-8."""
     try:
+        info = file.stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError
+        if not stat.S_ISREG(info.st_mode):
+            return None, [Finding(
+                path, 1, 1, Severity.ERROR, "not a regular file (a pipe, socket or device)",
+                "remove it: content files are plain text files",
+            )]
+        if max_bytes is not None and info.st_size > max_bytes:
+            return None, [Finding(
+                path, 1, 1, Severity.ERROR,
+                f"file is {info.st_size:,} bytes (at most {max_bytes:,})",
+                "split it into several cards; a card is a page of text",
+            )]
         raw = file.read_bytes()
     except OSError as exc:
         what = "a folder" if file.is_dir() else (exc.strerror or type(exc).__name__).lower()

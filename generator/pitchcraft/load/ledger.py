@@ -6,6 +6,7 @@ from pathlib import Path
 
 from ..model import Evidence, Finding, Severity
 from .coerce import evidence, items
+from .html_policy import unsafe_fields
 from .schema import LEDGER_SCHEMA
 from .yaml_file import read_yaml_file
 
@@ -23,6 +24,7 @@ def load_ledger(
     data, positions, findings = read_yaml_file(file, shown_path, LEDGER_SCHEMA, empty_ok=True)
     if data is None or not isinstance(data.get("evidence", []), list):
         return None, findings
+    findings += unsafe_fields(data, positions, shown_path)
     ledger: dict[str, Evidence] = {}
     for index, raw in enumerate(items(data.get("evidence"))):
         if not isinstance(raw, dict) or not isinstance(raw.get("id"), str):

@@ -1,7 +1,8 @@
 """Split a card body into its teaching-step sections, persona variants and objections.
 
-Only ATX headings outside fenced code count, so a card can quote Markdown in a code block
-without creating sections by accident.
+Headings come from the one Markdown parse of the body (`markdown_tree`): only `##` and `###`
+headings outside code blocks and containers count, so a card can quote Markdown in a code
+block (of any fence length, or indented) without creating sections by accident.
 """
 
 from __future__ import annotations
@@ -11,12 +12,8 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import OBJECTIONS, SECTIONS, Finding, Objection, Section, Severity
-from .frontmatter import lines_of
+from .markdown_tree import Tree, parse_markdown, top_headings
 
-_HEADING = re.compile(r"^(#{2,3})[ \t]+(.+?)[ \t]*#*[ \t]*$")
-_FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})")
-_FENCE_START = " \t`~"
-"""First characters of every line _FENCE can match."""
 _VARIANT = re.compile(r"^for:[ \t]*(\S.*)$", re.IGNORECASE)
 _BY_KEY = {s.casefold(): s for s in SECTIONS}
 
@@ -44,34 +41,25 @@ class Body:
     """Sections an unknown heading resembles: already reported, so not also "missing"."""
 
 
-def parse_body(body: str, first_line: int, path: str) -> tuple[Body, list[Finding]]:
+def parse_body(
+    body: str, first_line: int, path: str, tree: Tree | None = None
+) -> tuple[Body, list[Finding]]:
     findings: list[Finding] = []
     opened: list[_Open] = []
     misnamed: set[str] = set()
     current: _Open | None = None
-    fence: str | None = None
     stray_line = 0
-
-    for number, line in enumerate(lines_of(body), start=first_line):
-        # Only a line starting with '#' can be a heading, and only one starting with a space,
-        # tab, '`' or '~' a fence; most lines are text and skip both patterns.
-        if line and line[0] == "#":
-            heading = None if fence else _HEADING.match(line)
-            if heading and len(heading.group(1)) == 2:
-                current = _start_section(heading.group(2), number, path, opened, misnamed,
-                                         findings)
-                continue
-            if heading and current is not None:
-                _sub_heading(current, heading.group(2), number)
-                continue
-        elif line and line[0] in _FENCE_START:
-            fence_match = _FENCE.match(line)
-            if fence_match:
-                marker = fence_match.group(1)
-                if fence is None:
-                    fence = marker[0] * 3
-                elif marker.startswith(fence):
-                    fence = None
+    tree = tree or parse_markdown(body)
+    headings = top_headings(tree)
+    for index, line in enumerate(tree.lines):
+        number = first_line + index
+        heading = headings.get(index)
+        if heading and heading[0] == 2:
+            current = _start_section(heading[1], number, path, opened, misnamed, findings)
+            continue
+        if heading and current is not None:
+            _sub_heading(current, heading[1], number)
+            continue
         if current is None:
             if line.strip() and not stray_line:
                 stray_line = number

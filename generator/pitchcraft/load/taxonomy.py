@@ -7,6 +7,7 @@ from typing import Any
 
 from ..model import Company, Finding, Industry, Item, Persona, Problem, Severity, Taxonomy
 from .coerce import items, mapping, positive_int, text, texts
+from .html_policy import unsafe_fields
 from .schema import TAXONOMY_SCHEMA
 from .yaml_file import read_yaml_file
 from .yaml_source import Positions
@@ -24,6 +25,7 @@ def load_taxonomy(file: Path, shown_path: str) -> tuple[Taxonomy | None, list[Fi
     data, positions, findings = read_yaml_file(file, shown_path, TAXONOMY_SCHEMA)
     if data is None:
         return None, findings
+    findings += unsafe_fields(data, positions, shown_path)
     company = mapping(data.get("company"))
     taxonomy = Taxonomy(
         industries=tuple(

@@ -5,11 +5,22 @@ so authors learn early. Markdown can still spell the same thing in ways a line c
 see (an attribute on the next line, an entity-encoded scheme), so every generated page's HTML
 is also cleaned by nh3 (the ammonia sanitiser) with only the tags and attributes that
 Markdown, pymdownx and Pitchcraft's templates produce.
+
+Card text must not name elements the theme's scripts look up (DOM clobbering): an `id` that
+Material could read (all of Material's start with '_', e.g. `__config`) is prefixed with
+`user-content-`, whether a card wrote it or Markdown made it from a heading, and Material's
+`data-md-*` component attributes are dropped. (`check` refuses such names with their line,
+together with Pitchcraft's own `finder`, `pc-` and `for-` names, which templates may use.)
+HTML comments are dropped: a public card's notes to its authors never reach the public site.
 """
 
 from __future__ import annotations
 
 import nh3
+
+from ..load.html_policy import theme_reserved
+
+USER_PREFIX = "user-content-"
 
 _TAGS = nh3.ALLOWED_TAGS | {"input", "label", "form", "select", "option", "button"}
 _ATTRIBUTES = {
@@ -36,5 +47,14 @@ def clean_html(html: str) -> str:
         url_schemes={"http", "https", "mailto", "tel"},
         filter_style_properties={"text-align"},
         link_rel=None,
-        strip_comments=False,
+        strip_comments=True,
+        attribute_filter=_attribute,
     )
+
+
+def _attribute(element: str, attribute: str, value: str) -> str | None:
+    if attribute == "id" and theme_reserved(value):
+        return USER_PREFIX + value
+    if attribute.startswith("data-md-"):
+        return None
+    return value

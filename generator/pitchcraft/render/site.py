@@ -13,8 +13,6 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import Any
 
-import yaml
-
 from ..model import FACTORS, STEPS, TEACHING, Audience, Card, Content, Item, Status, Taxonomy
 from ..pitch import (
     CardIndex,
@@ -25,6 +23,7 @@ from ..pitch import (
 )
 from ..shared import paused_cycle_collection
 from .finder import finder_data
+from .page_head import markdown_text, page_head
 from .templates import environment, render
 from .urls import pitch_path, tab_anchor
 
@@ -154,57 +153,59 @@ def site_pages(site: Site, template_dirs: list) -> list[Page]:
                        steps=STEPS, teaching=TEACHING, factors=FACTORS,
                        link=lambda text, target: _link(text, target, site.options.groups),
                        names=lambda kind, ids: _names(site.taxonomy, kind, ids))
+    env.filters["md_text"] = markdown_text
     pages: list[Page] = []
     groups = site.options.groups
 
-    def page(path: str, template: str, meta: dict[str, Any], **context: Any) -> None:
+    def page(path: str, template: str, title: str, description: str, *,
+             heading: str | None = None, meta: dict[str, Any] | None = None,
+             **context: Any) -> None:
+        """A page whose title, description, tags and H1 come from `page_head` alone."""
+        front, h1 = page_head(title, description, heading, **(meta or {}))
         body = render(env, template, **context)
-        front = yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=1000)
-        pages.append(Page(path, f"---\n{front}---\n\n{body}"))
+        pages.append(Page(path, f"---\n{front}---\n\n{h1}\n\n{body}"))
 
     if "home" in groups:
         finder = finder_data(site)
-        page("index.md", "site/home.md.j2", {
-            "title": "Home",
-            "description": f"{site.taxonomy.company.name} teaching pitches: find the pitch for"
-                           " your next meeting by industry, problem and persona.",
-        }, finder_json=json.dumps(finder, sort_keys=True))
+        company = site.taxonomy.company.name
+        page("index.md", "site/home.md.j2", "Home",
+             f"{company} teaching pitches: find the pitch for your next meeting by industry,"
+             " problem and persona.", heading=f"{company} teaching pitches",
+             finder_json=json.dumps(finder, sort_keys=True))
     for kind, items in (("industries", site.taxonomy.industries),
                         ("problems", site.taxonomy.problems),
                         ("personas", site.taxonomy.personas)):
         if kind not in groups:
             continue
-        page(f"{kind}/index.md", "site/index.md.j2",
-             {"title": kind.capitalize(), "search": {"exclude": True},
-              "description": f"Insight cards and pitches by {kind[:-1]}."},
+        page(f"{kind}/index.md", "site/index.md.j2", kind.capitalize(),
+             f"Insight cards and pitches by {kind[:-1]}.", meta={"search": {"exclude": True}},
              kind=kind, items=items)
         for item in items:
-            page(f"{kind}/{item.id}.md", "site/item.md.j2",
-                 {"title": item.name, "description": item.description,
-                  "search": {"boost": 0.5}},
+            page(f"{kind}/{item.id}.md", "site/item.md.j2", item.name, item.description,
+                 meta={"search": {"boost": 0.5}},
                  kind=kind, item=item, cards=site.cards_for(kind, item.id),
                  pitches=site.pitches_for(kind, item.id))
     if "cards" in groups:
         for card in site.cards:
             interval = site.taxonomy.review_interval_days
-            page(f"cards/{card.id}.md", "site/card.md.j2", _card_meta(card), card=card,
+            page(f"cards/{card.id}.md", "site/card.md.j2", card.title, card.summary,
+                 meta={"tags": list(card.tags)} if card.tags else None, card=card,
                  due=card.review_due(interval), stale=card.is_stale(interval, site.today))
     if "pitches" in groups:
         for (industry, problem), pitches in site.pitches.items():
             first = pitches[0]
-            page(pitch_path(industry, problem), "site/pitch_page.md.j2", {
-                "title": f"{first.industry.name}: {first.problem.name}",
-                "description": _first_sentence(first.steps[1].text),
-                "search": {"boost": 2},
-                "hide": ["toc"],  # one table of contents per persona tab is noise
-                "tags": sorted({t for p in pitches for t in p.card.tags}),
-            }, pitches=pitches, industry=first.industry, problem=first.problem,
-                summary=_first_sentence(first.steps[1].text))
+            page(pitch_path(industry, problem), "site/pitch_page.md.j2",
+                 f"{first.industry.name}: {first.problem.name}",
+                 _first_sentence(first.steps[1].text), meta={
+                     "search": {"boost": 2},
+                     "hide": ["toc"],  # one table of contents per persona tab is noise
+                     "tags": sorted({t for p in pitches for t in p.card.tags}),
+                 }, pitches=pitches, industry=first.industry, problem=first.problem,
+                 summary=_first_sentence(first.steps[1].text))
     if "coverage" in groups:
-        page("coverage.md", "site/coverage.md.j2", {
-            "title": "Coverage", "search": {"exclude": True},
-            "description": "Which industry and problem pairs have insight cards, and the gaps.",
-        })
+        page("coverage.md", "site/coverage.md.j2", "Coverage",
+             "Which industry and problem pairs have insight cards, and the gaps.",
+             meta={"search": {"exclude": True}})
     return pages
 
 
@@ -220,21 +221,14 @@ def _link(text: str, target: str, groups: tuple[str, ...]) -> str:
     """A Markdown link to a page of the site, or the bare text when the build leaves that
     page group out (the `pages` option), so a smaller site has no broken links."""
     if page_group(target) not in (None, *groups):
-        return text
-    return f"[{text}](/{target})"
+        return markdown_text(text)
+    return f"[{markdown_text(text)}](/{target})"
 
 
 def _names(taxonomy: Taxonomy, kind: str, ids: tuple[str, ...]) -> list[str]:
     """Display names for taxonomy ids, in taxonomy order; 'all' industries means every one."""
     items: tuple[Item, ...] = getattr(taxonomy, kind)
     return [i.name for i in items if i.id in ids or (ids == ("all",) and kind == "industries")]
-
-
-def _card_meta(card: Card) -> dict[str, Any]:
-    meta: dict[str, Any] = {"title": card.title, "description": card.summary}
-    if card.tags:
-        meta["tags"] = list(card.tags)
-    return meta
 
 
 def _first_sentence(markdown: str) -> str:

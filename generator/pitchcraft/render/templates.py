@@ -7,14 +7,14 @@ name the template file and line, because the person fixing them edits that file.
 
 from __future__ import annotations
 
-import re
-import textwrap
 import traceback
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import jinja2
+
+from .terminal_text import plain
 
 
 class TemplateError(Exception):
@@ -52,37 +52,6 @@ def _template_frame(exc: BaseException, fallback: str) -> str:
     frames = [f for f in traceback.extract_tb(exc.__traceback__)
               if f.filename.endswith((".j2", ".jinja", ".html", ".md"))]
     return f"{frames[-1].filename}:{frames[-1].lineno}" if frames else fallback
-
-
-_EMPHASIS = re.compile(r"(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1")
-_LINK = re.compile(r"\[([^\]]+)\]\(([^)]+)\)")
-_HEADING = re.compile(r"^#{1,6}\s+(.*?)\s*#*$", re.MULTILINE)
-
-
-_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
-
-
-def plain(markdown: str, width: int = 72, indent: int = 0) -> str:
-    """Markdown made readable in a terminal: no emphasis marks, links as 'text (url)',
-    paragraphs and list items re-wrapped to `width` (authors hard-wrap at other widths)."""
-    text = _LINK.sub(r"\1 (\2)", markdown)
-    text = _HEADING.sub(lambda m: m.group(1).upper(), text)
-    text = _EMPHASIS.sub(r"\2", text)
-    pad = " " * indent
-    blocks: list[str] = []
-    for block in re.split(r"\n\s*\n", text.strip()):
-        items: list[list[str]] = []
-        for line in block.splitlines():
-            if _ITEM.match(line) or not items:
-                items.append([line.strip()])
-            else:
-                items[-1].append(line.strip())
-        blocks.append("\n".join(
-            textwrap.fill(" ".join(item), width, initial_indent=pad,
-                          subsequent_indent=pad + ("  " if _ITEM.match(item[0]) else ""))
-            for item in items
-        ))
-    return "\n\n".join(blocks)
 
 
 def table_cell(text: str) -> str:
