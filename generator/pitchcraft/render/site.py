@@ -172,13 +172,13 @@ def site_pages(site: Site, template_dirs: list) -> list[Page]:
              f"{company} teaching pitches: find the pitch for your next meeting by industry,"
              " problem and persona.", heading=f"{company} teaching pitches",
              finder_json=json.dumps(finder, sort_keys=True))
-    for kind, items in (("industries", site.taxonomy.industries),
-                        ("problems", site.taxonomy.problems),
-                        ("personas", site.taxonomy.personas)):
+    for kind, one, items in (("industries", "industry", site.taxonomy.industries),
+                             ("problems", "problem", site.taxonomy.problems),
+                             ("personas", "persona", site.taxonomy.personas)):
         if kind not in groups:
             continue
         page(f"{kind}/index.md", "site/index.md.j2", kind.capitalize(),
-             f"Insight cards and pitches by {kind[:-1]}.", meta={"search": {"exclude": True}},
+             f"Insight cards and pitches by {one}.", meta={"search": {"exclude": True}},
              kind=kind, items=items)
         for item in items:
             page(f"{kind}/{item.id}.md", "site/item.md.j2", item.name, item.description,
