@@ -40,8 +40,11 @@ def slug(title: str) -> str:
 def as_yaml(value: object) -> str:
     """One YAML value on one line, quoted only where YAML needs it (no `\\u0027`)."""
     text = yaml.safe_dump(value, default_flow_style=True, allow_unicode=True,
-                          width=float("inf"))
-    return text.removesuffix("\n...\n").rstrip("\n")
+                          width=float("inf")).removesuffix("\n...\n").rstrip("\n")
+    plain = isinstance(value, str) and value.isprintable() and not {'"', "\\"} & set(value)
+    if text.startswith("'") and "''" in text and plain:
+        return f'"{value}"'  # `"last year's rules: ..."` reads better than `'last year''s'`
+    return text
 
 
 @click.command()
