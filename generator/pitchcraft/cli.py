@@ -123,7 +123,7 @@ def build(
 @click.argument("kind", type=click.Choice(sorted(SCHEMAS)), default="card")
 def schema(kind: str) -> None:
     """Print the JSON Schema of card front matter, the taxonomy or the evidence ledger."""
-    click.echo(schema_json(kind))
+    click.echo(schema_json(kind), nl=False)
 
 
 @main.command()
