@@ -44,5 +44,5 @@ class LeftOutLinks(Extension):
         super().__init__()
         self.keeps: KeepsLink | None = None
 
-    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Markdown's API
+    def extendMarkdown(self, md: Markdown) -> None:
         md.treeprocessors.register(_Unlink(md, self), "pitchcraft_links", _BEFORE_MKDOCS)

@@ -21,6 +21,7 @@ from ..pitch import CardIndex, compose_pitch, covered_combinations, scorecard
 from .page_groups import INTERNAL, PAGE_GROUPS, PUBLIC, left_out
 from .templates import environment, render
 
+
 @dataclass(frozen=True)
 class Page:
     path: str
