@@ -18,10 +18,9 @@ import yaml
 from ..load import paused_cycle_collection
 from ..model import Card, Content, Item, Pitch, Taxonomy
 from ..pitch import CardIndex, compose_pitch, covered_combinations, scorecard
+from .page_groups import INTERNAL, PAGE_GROUPS, PUBLIC, left_out
 from .templates import environment, render
 
-PUBLIC, INTERNAL = "public", "internal"
-PAGE_GROUPS = ("home", "industries", "problems", "personas", "cards", "pitches", "coverage")
 
 @dataclass(frozen=True)
 class Page:
@@ -206,18 +205,10 @@ def site_pages(site: Site, template_dirs: list) -> list[Page]:
     return pages
 
 
-def page_group(target: str) -> str | None:
-    """The page group a site path belongs to (`cards/x.md#a` -> cards), or None for the docs
-    folder's own pages, which every build keeps."""
-    first = target.lstrip("/").split("/", 1)[0].split("#", 1)[0]
-    group = {"index.md": "home", "coverage.md": "coverage"}.get(first, first)
-    return group if group in PAGE_GROUPS else None
-
-
 def _link(text: str, target: str, groups: tuple[str, ...]) -> str:
     """A Markdown link to a page of the site, or the bare text when the build leaves that
     page group out (the `pages` option), so a smaller site has no broken links."""
-    if page_group(target) not in (None, *groups):
+    if left_out(target, groups):
         return text
     return f"[{text}](/{target})"
 
