@@ -145,7 +145,8 @@ def test_the_finder_opens_a_pitch_and_persona_tabs_switch(page: Page, material_u
     assert _open_tab(page) == "Head of Store Operations"
     page.locator(".tabbed-labels label", has_text="Chief Financial Officer").click()
     assert _open_tab(page) == "Chief Financial Officer"
-    expect(page.get_by_text("Talk track for the Chief Financial Officer.")).to_be_visible()
+    heading = page.get_by_role("heading", name="Talk track for the Chief Financial Officer.")
+    expect(heading).to_be_visible()
 
 
 def test_material_search_finds_the_card(page: Page, material_url: str):

@@ -10,6 +10,7 @@ from click.testing import CliRunner
 
 from builders import DEMO
 from pitchcraft.cli import main
+from site_server import mkdocs_build
 
 STARTER = {
     ".github/workflows/pitchcraft.yml", ".vscode/settings.json", "content/evidence.yml",
@@ -33,7 +34,8 @@ def test_init_writes_a_starter_site_that_checks_clean(tmp_path):
     assert check.exit_code == 0, check.output
     assert "1 cards: 1 published; 0 errors, 0 warnings" in check.output
     config = yaml.safe_load((site / "mkdocs.yml").read_text())
-    assert config == {"site_name": "Teaching pitches", "theme": {"name": "material"},
+    assert config == {"site_name": "Teaching pitches",
+                      "theme": {"name": "material", "font": False},
                       "plugins": ["search", "pitchcraft"]}
     taxonomy = yaml.safe_load((site / "content/taxonomy.yml").read_text())
     assert [len(taxonomy[k]) for k in ("industries", "problems", "personas")] == [1, 1, 1]
@@ -90,3 +92,13 @@ def test_init_demo_writes_the_gridlark_content_and_guides(tmp_path):
     assert "corrections-are-a-roster-problem" not in " ".join(_files(tmp_path))
     check = runner.invoke(main, ["check", "--strict", str(tmp_path / "content")])
     assert check.exit_code == 0, check.output
+
+
+@pytest.mark.parametrize("demo", [[], ["--demo"]])
+def test_right_after_init_a_strict_build_makes_the_site(tmp_path, demo):
+    assert CliRunner().invoke(main, ["init", *demo, str(tmp_path)]).exit_code == 0
+    result = mkdocs_build(tmp_path, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    home = (tmp_path / "site/index.html").read_text()
+    assert 'id="pc-industry"' in home  # the pitch finder
+    assert (tmp_path / "site/meeting-prep/index.html").is_file()
