@@ -135,10 +135,15 @@ def _tree(folder: Path) -> list[str]:
 
 
 @pytest.mark.parametrize("site_dir", [".", "content", "content/insights", "docs", "..",
-                                      "theme/templates"])
+                                      "own-templates", ".git"])
 def test_a_build_into_the_sources_refuses_and_deletes_nothing(tmp_path, site_dir):
     project = site_project(tmp_path)
     (project / ".git").mkdir()
+    (project / "own-templates").mkdir()
+    (project / "own-templates/pitch.md.j2").write_text("{{ pitch }}\n")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text().replace(
+        "  - pitchcraft:\n", "  - pitchcraft:\n      templates: own-templates\n"))
     before = _tree(tmp_path)
     result = CliRunner().invoke(main, ["build", "-f", str(project / "mkdocs.yml"),
                                        "-d", str(project / site_dir)])
@@ -201,3 +206,15 @@ def test_a_drafts_build_is_a_preview_that_never_replaces_the_published_site(tmp_
     published = runner.invoke(main, ["build", *config])
     assert published.exit_code == 0, published.output
     assert not (project / "site/cards/tier-one-customers-resource-on-carbon").exists()
+
+
+def test_the_packaged_theme_is_a_source_too(tmp_path):
+    """In a checkout the packaged theme is this repository's theme/ folder."""
+    from pitchcraft.site_guard import project_sources, unsafe_site_dir
+    from pitchcraft.theme_files import templates_dir, theme_dir
+
+    sources = project_sources(tmp_path / "mkdocs.yml", tmp_path / "docs",
+                              {"Pitchcraft's packaged theme": theme_dir()})
+    assert "lies inside Pitchcraft's packaged theme" in unsafe_site_dir(templates_dir(), sources)
+    assert "contains Pitchcraft's packaged theme" in unsafe_site_dir(theme_dir().parent, sources)
+    assert unsafe_site_dir(tmp_path / "site", sources) is None

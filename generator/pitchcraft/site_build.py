@@ -29,6 +29,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
 from .site_guard import project_sources, unsafe_site_dir
+from .theme_files import theme_dir
 
 DRAFTS_SUFFIX = "-drafts"
 NO_CRAWLERS = "User-agent: *\nDisallow: /\n"
@@ -56,9 +57,12 @@ def build_site_dir(
     plugin.config.drafts = drafts
     published = Path(config.site_dir).resolve()
     target = _target(site_dir, published, drafts, plugin.config.audience)
-    sources = project_sources(config_file, Path(config.docs_dir),
-                              _path(plugin.config.get("content")),
-                              _path(plugin.config.get("templates")))
+    sources = project_sources(config_file, Path(config.docs_dir), {
+        "the content folder": _path(plugin.config.get("content")),
+        "the templates folder": _path(plugin.config.get("templates")),
+        "the theme's custom_dir": _path(config.theme.custom_dir),
+        "Pitchcraft's packaged theme": theme_dir(),
+    })
     reason = unsafe_site_dir(target, sources)
     if reason:
         raise BuildFailed(f"refusing to build into {target}: {reason}, and a build replaces "

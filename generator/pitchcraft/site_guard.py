@@ -29,16 +29,14 @@ def repository_root(start: Path) -> Path | None:
     return None
 
 
-def project_sources(
-    config_file: Path, docs_dir: Path, content: Path | None, templates: Path | None
-) -> list[Source]:
+def project_sources(config_file: Path, docs_dir: Path, folders: dict[str, Path | None]
+                    ) -> list[Source]:
+    """The configuration's folder, docs_dir, the repository and its `.git`, and `folders`
+    (named: the content, the templates, the theme overrides, the packaged theme)."""
     root = config_file.resolve().parent
     sources = [Source("the folder of the configuration file", root, True),
                Source("the docs folder (docs_dir)", docs_dir.resolve(), False)]
-    if content is not None:
-        sources.append(Source("the content folder", content.resolve(), False))
-    if templates is not None:
-        sources.append(Source("the templates folder", templates.resolve(), False))
+    sources += [Source(name, path.resolve(), False) for name, path in folders.items() if path]
     repo = repository_root(root)
     if repo is not None:
         sources.append(Source("the repository root", repo, True))
