@@ -126,6 +126,7 @@ def test_workflow_is_valid_yaml_and_runs_only_the_readme_commands():
     assert {"actions/upload-pages-artifact", "actions/deploy-pages"} <= uses
     deploy_runs = [s["run"] for s in workflow["jobs"]["deploy"]["steps"] if "run" in s]
     assert deploy_runs and all("--audience public" in r for r in deploy_runs)  # Pages is public
+    assert not any("--drafts" in run or "PITCHCRAFT_DRAFTS" in run for run in runs)
     test_command = (REPO / ".ci/run").read_text().strip().splitlines()[-1]
     assert test_command in commands and "pytest" in test_command
 
