@@ -123,3 +123,62 @@ def test_report_lists_stale_cards_per_owner_gaps_and_weak_cards(folder):
     md = runner.invoke(main, ["report", "--format", "md", "--templates",
                               str(REPO / "theme/templates"), str(folder.root)]).output
     assert "## Coverage gaps" in md and "**Logistics x Late cash**: no card" in md
+
+
+def test_new_card_writes_a_readable_title_and_a_whole_word_id(tmp_path):
+    content = _copy_project(tmp_path)
+    title = "Seasonal staff are paid from last year's rules: the quiet cost"
+    result = CliRunner().invoke(main, [
+        "new", "card", "--title", title, "--industry", "all", "--problem", "idle-baseload",
+        "--persona", "cfo", "--owner", "Dana O'Brien", str(content)])
+    assert result.exit_code == 0, result.output
+    card = content / "insights/seasonal-staff-are-paid-from-last-years-rules.md"
+    front = card.read_text().split("---\n")[1]
+    assert "\\u0027" not in front
+    assert front.splitlines()[0] == f'title: "{title}"'
+    assert "owner: Dana O'Brien\n" in front
+    assert yaml.safe_load(front)["title"] == title
+    assert yaml.safe_load(front)["owner"] == "Dana O'Brien"
+    assert "industries: all\n" in front
+
+
+@pytest.mark.parametrize("folder", ["../../outside", "../x", "/tmp/pitchcraft-escape"])
+def test_new_card_never_writes_outside_the_insights_folder(tmp_path, folder):
+    content = _copy_project(tmp_path)
+    before = sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*"))
+    result = CliRunner().invoke(main, ["new", "card", "--folder", folder, str(content)])
+    assert result.exit_code == 2
+    assert "leads outside" in result.output and "missing a value" not in result.output
+    assert sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*")) == before
+
+
+def test_new_card_checks_its_template_and_taxonomy_before_asking(tmp_path):
+    content = _copy_project(tmp_path)
+    broken = tmp_path / "mine"
+    broken.mkdir()
+    (broken / "new_card.md.j2").write_text("---\ntitle: {{ title \n")
+    result = CliRunner().invoke(main, ["new", "card", "--templates", str(broken),
+                                       str(content)])
+    assert result.exit_code == 1
+    assert "new_card.md.j2:2" in result.output and "missing a value" not in result.output
+    (content / "taxonomy.yml").unlink()
+    result = CliRunner().invoke(main, ["new", "card", str(content)])
+    assert result.exit_code == 2
+    assert "taxonomy.yml is missing or broken" in result.output
+
+
+def test_commands_use_the_packaged_templates_and_a_company_file_wins(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(DEMO, content)  # no theme/ beside it: the packaged templates serve
+    pitch = ["pitch", "--industry", "cold-storage", "--problem", "idle-baseload",
+             "--persona", "cfo", str(content)]
+    runner = CliRunner()
+    packaged = runner.invoke(main, pitch)
+    assert packaged.exit_code == 0, packaged.output
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "pitch.txt.j2").write_text("OUR PITCH for {{ pitch.persona.name }}\n")
+    ours = runner.invoke(main, [*pitch[:-1], "--templates", str(mine), str(content)])
+    assert ours.output == "OUR PITCH for Chief Financial Officer\n"
+    report = runner.invoke(main, ["report", "--templates", str(mine), str(content)])
+    assert report.exit_code == 0 and "COVERAGE GAPS" in report.output  # the packaged one

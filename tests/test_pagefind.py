@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from builders import REPO
+from builders import REPO, site_project
 from site_server import mkdocs_build, serve
 
 
@@ -70,3 +70,35 @@ def test_public_pagefind_index_holds_no_internal_text(tmp_path):
     assert "Your demand charge is set in fifteen minutes" in text
     assert marker not in text
     assert "Priya Raman" not in text
+
+
+CLOBBER = ('\n<div id="__config">{"base": "http://127.0.0.2:9/", "features": [], '
+           '"search": "http://127.0.0.2:9/w.js", "translations": {}}</div>\n'
+           '<div id="pagefind">http://127.0.0.2:9/</div>\n\n')
+
+
+def test_card_text_cannot_point_the_search_loader_elsewhere(browser, tmp_path):
+    """A card may define elements with the ids the theme's own settings use; the Pagefind
+    loader takes its address from its own script, so search still loads from the site."""
+    project = site_project(tmp_path)
+    card = project / "content/insights/peak-demand/shift-start-sets-the-bill.md"
+    text = card.read_text()
+    card.write_text(text.replace("## Reframe", CLOBBER + "## Reframe", 1))
+    site = tmp_path / "site"
+    result = mkdocs_build(project, site, PITCHCRAFT_SEARCH="pagefind")
+    assert result.returncode == 0, result.stderr
+    assert 'id="__config">{"base": "http://127.0.0.2:9/"' in (
+        site / "cards/shift-start-sets-the-bill/index.html").read_text()
+    with serve(site) as url:
+        context = browser.new_context()
+        page = context.new_page()
+        asked: list[str] = []
+        page.on("request", lambda request: asked.append(request.url))
+        page.goto(url + "cards/shift-start-sets-the-bill/")
+        page.keyboard.press("/")
+        page.keyboard.type("ratchet")
+        expect(page.locator("[data-pc-search] .md-search-result__item").first).to_be_visible(
+            timeout=15_000)
+        context.close()
+    assert any(u.startswith(url + "pagefind/") for u in asked)
+    assert [u for u in asked if "127.0.0.2" in u] == []

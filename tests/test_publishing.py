@@ -3,9 +3,13 @@ build leaves the last good site in place."""
 
 from __future__ import annotations
 
+import fcntl
 import gzip
 import html
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -122,5 +126,96 @@ def test_workflow_is_valid_yaml_and_runs_only_the_readme_commands():
     assert {"actions/upload-pages-artifact", "actions/deploy-pages"} <= uses
     deploy_runs = [s["run"] for s in workflow["jobs"]["deploy"]["steps"] if "run" in s]
     assert deploy_runs and all("--audience public" in r for r in deploy_runs)  # Pages is public
+    assert not any("--drafts" in run or "PITCHCRAFT_DRAFTS" in run for run in runs)
     test_command = (REPO / ".ci/run").read_text().strip().splitlines()[-1]
     assert test_command in commands and "pytest" in test_command
+
+
+def _tree(folder: Path) -> list[str]:
+    return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*"))
+
+
+@pytest.mark.parametrize("site_dir", [".", "content", "content/insights", "docs", "..",
+                                      "own-templates", ".git"])
+def test_a_build_into_the_sources_refuses_and_deletes_nothing(tmp_path, site_dir):
+    project = site_project(tmp_path)
+    (project / ".git").mkdir()
+    (project / "own-templates").mkdir()
+    (project / "own-templates/pitch.md.j2").write_text("{{ pitch }}\n")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text().replace(
+        "  - pitchcraft:\n", "  - pitchcraft:\n      templates: own-templates\n"))
+    before = _tree(tmp_path)
+    result = CliRunner().invoke(main, ["build", "-f", str(project / "mkdocs.yml"),
+                                       "-d", str(project / site_dir)])
+    assert result.exit_code == 1, result.output
+    assert "refusing to build into" in result.output
+    assert "pass -d with a folder outside the sources" in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert _tree(tmp_path) == before
+
+
+def test_a_build_left_by_a_killed_build_is_cleaned_on_the_next_run(tmp_path):
+    project = site_project(tmp_path)
+    killed = tmp_path / ".site-k1ll3d_x"
+    (killed / "cards").mkdir(parents=True)
+    (tmp_path / ".site-old").mkdir()
+    mine = tmp_path / ".site-notes"  # not a name a build makes: left alone
+    mine.mkdir()
+    result = CliRunner().invoke(main, ["build", "-f", str(project / "mkdocs.yml"),
+                                       "-d", str(tmp_path / "site")])
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".site-notes", "project", "site"]
+
+
+def test_two_builds_at_once_wait_for_each_other_and_leave_one_site(tmp_path):
+    project = site_project(tmp_path)
+    command = [str(Path(sys.executable).parent / "pitchcraft"), "build", "-f",
+               str(project / "mkdocs.yml"), "-d", str(tmp_path / "site")]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    held = os.open(tmp_path, os.O_RDONLY)
+    fcntl.flock(held, fcntl.LOCK_EX)  # a build is running: both new ones must wait for it
+    builds = [subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                               text=True, env=env) for _ in range(2)]
+    for build in builds:
+        waiting = build.stderr.readline()
+        assert waiting.startswith(f"another build is writing into {tmp_path}"), waiting
+    os.close(held)
+    outputs = [b.communicate() for b in builds]
+    assert [b.returncode for b in builds] == [0, 0], outputs
+    assert not any("Traceback" in out + err for out, err in outputs)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["project", "site"]
+    assert (tmp_path / "site/index.html").is_file()
+
+
+def test_a_drafts_build_is_a_preview_that_never_replaces_the_published_site(tmp_path):
+    project = site_project(tmp_path)
+    runner = CliRunner()
+    config = ["-f", str(project / "mkdocs.yml")]
+    preview = runner.invoke(main, ["build", *config, "--drafts"])
+    assert preview.exit_code == 0, preview.output
+    drafts = project / "site-drafts"
+    assert (drafts / "cards/tier-one-customers-resource-on-carbon/index.html").is_file()
+    assert (drafts / "robots.txt").read_text() == "User-agent: *\nDisallow: /\n"
+    assert not (project / "site").exists()
+    into_published = runner.invoke(main, ["build", *config, "--drafts", "-d",
+                                          str(project / "site")])
+    assert into_published.exit_code == 1
+    assert "never goes to the published folder" in into_published.output
+    public = runner.invoke(main, ["build", *config, "--drafts", "--audience", "public"])
+    assert public.exit_code == 1 and "internal preview" in public.output
+    published = runner.invoke(main, ["build", *config], env={"PITCHCRAFT_DRAFTS": "true"})
+    assert published.exit_code == 0, published.output  # drafts stay out whatever the config
+    assert not (project / "site/cards/tier-one-customers-resource-on-carbon").exists()
+
+
+def test_the_packaged_theme_is_a_source_too(tmp_path):
+    """In a checkout the packaged theme is this repository's theme/ folder."""
+    from pitchcraft.site_guard import project_sources, unsafe_site_dir
+    from pitchcraft.theme_files import templates_dir, theme_dir
+
+    sources = project_sources(tmp_path / "mkdocs.yml", tmp_path / "docs",
+                              {"Pitchcraft's packaged theme": theme_dir()})
+    assert "lies inside Pitchcraft's packaged theme" in unsafe_site_dir(templates_dir(), sources)
+    assert "contains Pitchcraft's packaged theme" in unsafe_site_dir(theme_dir().parent, sources)
+    assert unsafe_site_dir(tmp_path / "site", sources) is None

@@ -1,123 +1,91 @@
 """The MkDocs adapter: each event is a few lines into the core.
 
 Content is loaded in `on_pre_build` and pages are added in `on_files`, so every build
-(including each `mkdocs serve` rebuild, which reuses this plugin instance) starts from the
-files on disk.
+(including each `mkdocs serve` rebuild) starts from the files on disk. What the site needs from
+its configuration is `site_config`; which pages exist, the nav and links to left-out pages are
+`render.page_groups`; the search engine is `search_wiring`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import json
 import os
-import posixpath
-import re
 from pathlib import Path
 
 from mkdocs.config import base
 from mkdocs.config import config_options as opt
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
+from mkdocs.exceptions import MkDocsException, PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
+from . import page_setup, search_wiring
 from .load import load_content
 from .model import Content
-from .pagefind_search import index_site
+from .render import page_groups
 from .render.findings import as_text
 from .render.sanitize import clean_html
-from .render.site import (
-    INTERNAL,
-    PAGE_GROUPS,
-    PUBLIC,
-    SiteOptions,
-    build_site,
-    page_group,
-    site_pages,
-)
+from .render.site import INTERNAL, PUBLIC, SiteOptions, build_site, site_pages
 from .render.templates import TemplateError
+from .site_links import LeftOutLinks
+from .theme_files import templates_dir
 
 log = get_plugin_logger(__name__)
-
-PAGEFIND_FROM_PAGES = 100
-"""Where Pagefind takes over under `search: auto`; see bench/RESULTS.md for the measurements."""
-
-_IN_NAV = {"index.md", "industries/index.md", "problems/index.md", "personas/index.md",
-           "coverage.md"}
-
-
-_MD_LINK = re.compile(r"(?<!!)\[(?P<text>[^\]\n]+)\]\((?P<target>[^)\s]+)\)")
-"""An inline Markdown link, not an image."""
 
 
 class PitchcraftConfig(base.Config):
     content = opt.Dir(exists=True, default="content")
     """The content folder: taxonomy.yml, evidence.yml and insights/."""
-    templates = opt.Dir(exists=True, default="theme/templates")
-    """Pitch and page templates; copy and edit them to change what pages say."""
+    templates = opt.Optional(opt.Dir(exists=True))
+    """A folder of the site's own templates; a file there wins over the packaged one of the
+    same name, file by file."""
     audience = opt.Choice((INTERNAL, PUBLIC), default=INTERNAL)
     """internal: every published card and pitch. public: public cards only, no pitches."""
     drafts = opt.Type(bool, default=False)
     """Show draft cards, bannered, for previews under `mkdocs serve`. Never for publishing."""
-    pages = opt.ListOfItems(opt.Choice(PAGE_GROUPS), default=list(PAGE_GROUPS))
+    pages = opt.ListOfItems(opt.Choice(page_groups.PAGE_GROUPS),
+                            default=list(page_groups.PAGE_GROUPS))
     """Which page groups to generate."""
     internal_docs = opt.ListOfItems(
         opt.Type(str), default=["authoring.md", "meeting-prep.md", "publishing.md"]
     )
     """Pages of the docs folder that a public build leaves out (the team's own guides)."""
-    search = opt.Choice(("auto", "material", "pagefind"), default="auto")
+    search = opt.Choice(search_wiring.ENGINES, default="auto")
     """Search engine. auto: Material's search for small sites, Pagefind from
     `pagefind_from_pages` pages on, where one JSON index of every page gets too slow."""
-    pagefind_from_pages = opt.Type(int, default=PAGEFIND_FROM_PAGES)
+    pagefind_from_pages = opt.Type(int, default=search_wiring.PAGEFIND_FROM_PAGES)
 
 
 class PitchcraftPlugin(BasePlugin[PitchcraftConfig]):
     _content: Content | None = None
-    _pagefind = False
+    _engine = "material"
     _generated: frozenset[str] = frozenset()
+    _docs_pages: frozenset[str] = frozenset()
+    _replaced: dict[str, Path]
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        """Pages this build does not make leave the nav before MkDocs validates it: internal
-        pages in a public build, and page groups the `pages` option leaves out."""
-        left_out = self._left_out() | {
-            path for path in _IN_NAV
-            if page_group(path) not in (None, *self._groups())
-            and not Path(config.docs_dir, path).exists()
-        }
-        if left_out and config.nav:
-            config.nav = _prune_nav(config.nav, left_out)
+        """Theme, extensions and links set up for the generated pages, or a clear error; the
+        nav holds only pages this build makes."""
+        self._replaced = page_setup.apply(config)
+        self._links = LeftOutLinks()
+        config.markdown_extensions.append(self._links)  # type: ignore[arg-type]
+        docs = page_setup.docs_pages(config.docs_dir)
+        self._docs_pages = frozenset(docs - self._left_out_docs())
+        groups = self._groups()
+        gone = {p for p in page_groups.NAV_PAGES if page_groups.left_out(p, groups)
+                and p not in docs} | self._left_out_docs()
+        if config.nav:
+            config.nav = page_groups.prune_nav(config.nav, gone)
+        else:
+            config.nav = page_groups.nav(groups, self._docs_pages)
         return config
 
     def _groups(self) -> tuple[str, ...]:
-        groups = tuple(self.config.pages)
-        if self.config.audience == PUBLIC:  # buyers see insights, never the talk tracks
-            groups = tuple(g for g in groups if g not in ("pitches", "coverage"))
-        return groups
+        return page_groups.groups_built(self.config.pages, self.config.audience)
 
-    def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig,
-                         files: Files) -> str:
-        """The team's own pages (the guides) link to generated pages; where this build
-        leaves a page group out, such a link becomes its text instead of a broken link."""
-        groups = self._groups()
-        if page.file.src_uri in self._generated or set(groups) >= set(PAGE_GROUPS):
-            return markdown
-        here = posixpath.dirname(page.file.src_uri)
-
-        def unlink(link: re.Match[str]) -> str:
-            target = link["target"]
-            if "://" in target or target.startswith(("#", "mailto:")):
-                return link[0]
-            path = target.lstrip("/") if target.startswith("/") else posixpath.normpath(
-                posixpath.join(here, target))
-            return link["text"] if page_group(path) not in (None, *groups) else link[0]
-
-        return _MD_LINK.sub(unlink, markdown)
-
-    def _left_out(self) -> set[str]:
-        if self.config.audience != PUBLIC:
-            return set()
-        return {*self.config.internal_docs, "coverage.md"}
+    def _left_out_docs(self) -> set[str]:
+        return set(self.config.internal_docs) if self.config.audience == PUBLIC else set()
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         """Load and validate before MkDocs cleans the site folder, so a content error leaves
@@ -132,38 +100,9 @@ class PitchcraftPlugin(BasePlugin[PitchcraftConfig]):
                 f"{self.config.content}; run `pitchcraft check {self.config.content}`"
             )
         self._content = content
-        self._pagefind = self._use_pagefind(content, config)
-
-    def _use_pagefind(self, content: Content, config: MkDocsConfig) -> bool:
-        """Pick the engine and tell the theme; Material's indexer is switched off for Pagefind."""
-        engine = self.config.search
-        if engine == "auto":
-            pages = len(content.published_cards) * 2  # a card page and about one pitch page
-            engine = "pagefind" if pages >= self.config.pagefind_from_pages else "material"
-        config.extra["pitchcraft_search"] = engine
-        material = config.plugins.get("material/search")
-        if material is not None:
-            material.config.enabled = engine == "material"
-        return engine == "pagefind"
-
-    def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig,
-                        files: Files) -> str:
-        """Generated pages carry card text: only allowlisted HTML reaches the browser."""
-        if page.file.src_uri in self._generated:
-            return clean_html(html)
-        return html
-
-    @event_priority(-100)  # after every other plugin has written its files
-    def on_post_build(self, *, config: MkDocsConfig) -> None:
-        if self._pagefind:
-            pages = index_site(Path(config.site_dir))
-            log.info(f"pagefind indexed {pages} pages")
-            # Material's bundle asks for its own index on every page; an empty one keeps that
-            # request from failing without shipping the whole site to every browser.
-            empty = Path(config.site_dir, "search", "search_index.json")
-            empty.parent.mkdir(exist_ok=True)
-            empty.write_text(json.dumps({"config": {"lang": ["en"], "separator": r"[\s\-]+",
-                                                    "pipeline": []}, "docs": []}))
+        self._engine = search_wiring.choose(
+            self.config.search, len(content.published_cards), self.config.pagefind_from_pages)
+        search_wiring.wire(config, self._engine)
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         content = self._content
@@ -172,44 +111,67 @@ class PitchcraftPlugin(BasePlugin[PitchcraftConfig]):
         options = SiteOptions(self.config.audience, self.config.drafts, self._groups())
         if options.drafts:
             log.warning("drafts are shown: this build must not be published")
-        site = build_site(content, options, _today())
+        own = [Path(self.config.templates)] if self.config.templates else []
         try:
-            pages = site_pages(site, [Path(self.config.templates)])
+            pages = site_pages(build_site(content, options, _today()), [*own, templates_dir()])
         except TemplateError as exc:
             raise PluginError(f"template error: {exc}") from None
-        for path in self._left_out():
+        for path in self._left_out_docs():
             if (internal := files.get_file_from_path(path)) is not None:
                 files.remove(internal)
         self._generated = frozenset(page.path for page in pages)
         for page in pages:
-            existing = files.get_file_from_path(page.path)
-            if existing is not None:
+            if (existing := files.get_file_from_path(page.path)) is not None:
                 files.remove(existing)  # generated pages own their paths
             files.append(File.generated(
                 config, page.path, content=page.markdown,
-                inclusion=InclusionLevel.INCLUDED if page.path in _IN_NAV
-                else InclusionLevel.NOT_IN_NAV,
-            ))
+                inclusion=InclusionLevel.INCLUDED if page.path in page_groups.NAV_PAGES
+                else InclusionLevel.NOT_IN_NAV))
         return files
 
+    def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig,
+                         files: Files) -> str:
+        """Tell the link processor which page it is about to see."""
+        here, generated = page.file.src_uri, page.file.src_uri in self._generated
+        groups, docs = self._groups(), self._docs_pages
+        self._links.keeps = lambda href: page_groups.keeps_link(here, href, groups, docs,
+                                                                generated)
+        return markdown
+
+    def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig,
+                        files: Files) -> str:
+        """Generated pages carry card text: only allowlisted HTML reaches the browser."""
+        return clean_html(html) if page.file.src_uri in self._generated else html
+
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        """A theme override of the site's own must not take the search box or scripts away."""
+        problems = page_setup.page_problems(output, self._engine, self._replaced)
+        if problems:
+            raise PluginError("; ".join(problems))
+        return output
+
+    @event_priority(-100)  # after every other plugin has written its files
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        indexed = search_wiring.after_build(Path(config.site_dir), self._engine)
+        if indexed is not None:
+            log.info(f"pagefind indexed {indexed} pages")
+
     def on_serve(self, server, /, *, config: MkDocsConfig, builder):  # type: ignore[no-untyped-def]
+        """A broken rebuild keeps the last good site served (MkDocs alone would hold every
+        request until the next good build); the error is in the server's log."""
         server.watch(self.config.content)
-        server.watch(self.config.templates)
+        if self.config.templates:
+            server.watch(self.config.templates)
+        rebuild = server.builder
+
+        def keep_last_good() -> None:
+            try:
+                rebuild()
+            except MkDocsException as exc:
+                log.error(f"{exc}: still serving the last good site")
+
+        server.builder = keep_last_good
         return server
-
-
-def _prune_nav(nav: list, left_out: set[str]) -> list:
-    """The nav without entries for left-out pages, and without sections left empty."""
-    pruned = []
-    for entry in nav:
-        value = next(iter(entry.values())) if isinstance(entry, dict) else entry
-        if isinstance(value, list):
-            value = _prune_nav(value, left_out)
-            if value:
-                pruned.append({next(iter(entry)): value})
-        elif value not in left_out:
-            pruned.append(entry)
-    return pruned
 
 
 def _today() -> dt.date:

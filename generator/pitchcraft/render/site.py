@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import Any
 
-from ..model import FACTORS, STEPS, TEACHING, Audience, Card, Content, Item, Status, Taxonomy
+from ..model import FACTORS, STEPS, TEACHING, Card, Content, Item, Status, Taxonomy
 from ..pitch import (
     CardIndex,
     Pitch,
@@ -23,12 +23,11 @@ from ..pitch import (
 )
 from ..shared import paused_cycle_collection
 from .finder import finder_data
+from .page_groups import INTERNAL, PAGE_GROUPS, PUBLIC, left_out
 from .page_head import markdown_text, page_head
 from .templates import environment, render
 from .urls import pitch_path, tab_anchor
 
-PUBLIC, INTERNAL = Audience.PUBLIC, Audience.INTERNAL
-PAGE_GROUPS = ("home", "industries", "problems", "personas", "cards", "pitches", "coverage")
 
 @dataclass(frozen=True)
 class Page:
@@ -209,18 +208,10 @@ def site_pages(site: Site, template_dirs: list) -> list[Page]:
     return pages
 
 
-def page_group(target: str) -> str | None:
-    """The page group a site path belongs to (`cards/x.md#a` -> cards), or None for the docs
-    folder's own pages, which every build keeps."""
-    first = target.lstrip("/").split("/", 1)[0].split("#", 1)[0]
-    group = {"index.md": "home", "coverage.md": "coverage"}.get(first, first)
-    return group if group in PAGE_GROUPS else None
-
-
 def _link(text: str, target: str, groups: tuple[str, ...]) -> str:
     """A Markdown link to a page of the site, or the bare text when the build leaves that
     page group out (the `pages` option), so a smaller site has no broken links."""
-    if page_group(target) not in (None, *groups):
+    if left_out(target, groups):
         return markdown_text(text)
     return f"[{markdown_text(text)}](/{target})"
 

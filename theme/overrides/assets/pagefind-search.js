@@ -10,8 +10,11 @@
   var input = dialog.querySelector(".md-search__input");
   var meta = dialog.querySelector(".md-search-result__meta");
   var list = dialog.querySelector(".md-search-result__list");
-  var config = JSON.parse(document.getElementById("__config").textContent);
-  var root = new URL(config.base.replace(/\/?$/, "/"), window.location.href);
+  /* The site root comes from this script's own address (it lives at assets/), never from the
+     page: card text may define elements with any id, so nothing here reads a URL or settings
+     from the DOM. The getter is taken from the prototype, which named elements cannot shadow. */
+  var me = Object.getOwnPropertyDescriptor(Document.prototype, "currentScript").get.call(document);
+  var root = new URL("../", me.src);
   var loading = null;
   var latest = 0;
 

@@ -1,0 +1,118 @@
+"""The site's page groups, defined once: which pages a build makes, what enters the nav, and
+where a link to a page this build leaves out becomes plain text.
+
+Every other place (the page renderer, the MkDocs adapter, the link rule) asks this module, so a
+new page group is one entry in `GROUPS`.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from ..model import Audience
+
+PUBLIC, INTERNAL = Audience.PUBLIC, Audience.INTERNAL
+
+
+@dataclass(frozen=True)
+class PageGroup:
+    name: str
+    root: str
+    """The group's one page (`coverage.md`) or its folder (`cards/`)."""
+    nav: tuple[str, str] | None = None
+    """(title, page) when the group has an entry in the site's nav."""
+    internal: bool = False
+    """Talk tracks and gaps for the team: a public build never makes them."""
+
+
+GROUPS = (
+    PageGroup("home", "index.md", ("Home", "index.md")),
+    PageGroup("industries", "industries/", ("Industries", "industries/index.md")),
+    PageGroup("problems", "problems/", ("Problems", "problems/index.md")),
+    PageGroup("personas", "personas/", ("Personas", "personas/index.md")),
+    PageGroup("cards", "cards/"),
+    PageGroup("pitches", "pitches/", internal=True),
+    PageGroup("coverage", "coverage.md", ("Coverage", "coverage.md"), internal=True),
+)
+PAGE_GROUPS = tuple(g.name for g in GROUPS)
+NAV_PAGES = frozenset(g.nav[1] for g in GROUPS if g.nav)
+"""Generated pages that enter the nav; cards and pitches are reached from them (thousands of
+nav entries would make every page heavy, see ENVIRONMENT.md)."""
+
+
+def groups_built(chosen: Iterable[str], audience: str) -> tuple[str, ...]:
+    """The groups a build makes: those the `pages` option chose, less the internal ones in a
+    public build (buyers see insights, never the talk tracks)."""
+    internal = {g.name for g in GROUPS if g.internal}
+    return tuple(g for g in PAGE_GROUPS if g in set(chosen)
+                 and not (audience == PUBLIC and g in internal))
+
+
+def page_group(target: str) -> str | None:
+    """The page group a site path belongs to (`cards/x.md#a` -> cards), or None for the docs
+    folder's own pages, which every build keeps."""
+    path = target.lstrip("/").split("#", 1)[0]
+    for group in GROUPS:
+        if path == group.root or (group.root.endswith("/") and path.startswith(group.root)):
+            return group.name
+    return None
+
+
+def left_out(target: str, groups: Iterable[str]) -> bool:
+    """A site path in a page group this build does not make."""
+    group = page_group(target)
+    return group is not None and group not in set(groups)
+
+
+def resolve(here: str, href: str) -> str | None:
+    """The docs path a link on page `here` points at, or None for links that leave the docs
+    (other sites, mail, anchors on the same page). Absolute paths are relative to the docs."""
+    if not href or href.startswith(("#", "?")) or ":" in href.split("/", 1)[0]:
+        return None
+    target = href.split("#", 1)[0].split("?", 1)[0]
+    if target.startswith("//"):
+        return None
+    if target.startswith("/"):
+        return posixpath.normpath(target.lstrip("/") or ".")
+    return posixpath.normpath(posixpath.join(posixpath.dirname(here), target))
+
+
+def keeps_link(here: str, href: str, groups: Iterable[str], docs_pages: frozenset[str],
+               generated: bool) -> bool:
+    """Whether a link stays a link. A link to a left-out page group becomes its text; so does a
+    link from a generated page to a guide of the team's own that its docs folder lacks. Any
+    other link is left to MkDocs' own link validation."""
+    path = resolve(here, href)
+    if path is None:
+        return True
+    if left_out(path, groups):
+        return False
+    return not (generated and page_group(path) is None and path.endswith(".md")
+                and path not in docs_pages)
+
+
+def nav(groups: Iterable[str], docs_pages: Iterable[str]) -> list[object]:
+    """The default nav: the generated index pages in their order, then the team's own pages
+    (titled by their headings) under Guides."""
+    built = set(groups)
+    entries: list[object] = [{g.nav[0]: g.nav[1]} for g in GROUPS if g.nav and g.name in built]
+    guides = sorted(p for p in docs_pages if page_group(p) is None)
+    if guides:
+        entries.append({"Guides": guides})
+    return entries
+
+
+def prune_nav(entries: list, gone: set[str]) -> list:
+    """A nav without entries for pages this build leaves out, nor sections left empty."""
+    pruned = []
+    for entry in entries:
+        value = next(iter(entry.values())) if isinstance(entry, dict) else entry
+        if isinstance(value, list):
+            value = prune_nav(value, gone)
+            if value:
+                pruned.append({next(iter(entry)): value})
+        elif value not in gone:
+            pruned.append(entry)
+    return pruned

@@ -1,0 +1,32 @@
+"""ProperDocs, the maintained fork of MkDocs 1.x, runs the plugin unchanged and builds the same
+pages: the first step of a hedge against Material's end of life."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from builders import REPO
+
+PITCH = "pitches/food-processing--peak-demand-charges/index.html"
+
+
+def _pages(site: Path) -> set[str]:
+    return {p.relative_to(site).as_posix() for p in site.rglob("*.html")}
+
+
+def test_properdocs_builds_the_same_pages_as_mkdocs(demo_site, tmp_path):
+    site = tmp_path / "properdocs-site"
+    result = subprocess.run(
+        [sys.executable, "-m", "properdocs", "build", "--strict",
+         "-f", str(REPO / "mkdocs.yml"), "-d", str(site)],
+        capture_output=True, text=True, check=False,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    assert result.returncode == 0, result.stderr
+    assert len(_pages(demo_site)) > 50
+    assert _pages(site) == _pages(demo_site)
+    pitch = (site / PITCH).read_text()
+    assert ">Chief Financial Officer</label>" in pitch and "data-pc-style" in pitch
