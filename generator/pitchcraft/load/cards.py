@@ -12,7 +12,7 @@ from .frontmatter import read_text, split
 from .html_policy import unsafe_html
 from .schema import CARD_SCHEMA
 from .sections import Body, parse_body
-from .yaml_source import parse_yaml
+from .yaml_positions import parse_yaml
 
 ID_LISTS = ("industries", "problems", "personas", "leads_to")
 
