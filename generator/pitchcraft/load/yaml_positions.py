@@ -182,6 +182,10 @@ _TEXT = "tag:yaml.org,2002:str"
 _SEQUENCE = "tag:yaml.org,2002:seq"
 _MAPPING = "tag:yaml.org,2002:map"
 _MERGE = "tag:yaml.org,2002:merge"
+_AS_WRITTEN = frozenset({_TEXT, _MERGE, *(f"tag:yaml.org,2002:{kind}" for kind in (
+    "int", "float", "bool", "null", "timestamp"))})
+"""Keys of these types are named as written; any other tag (`!!binary`) is built by PyYAML,
+which rejects the tags safe loading does not know."""
 
 
 class _Walk:
@@ -226,7 +230,7 @@ class _Walk:
                 raise yaml.constructor.ConstructorError(
                     "while constructing a mapping", node.start_mark, "found unhashable key",
                     key_node.start_mark)
-            key = key_node.value
+            key = key_node.value if key_node.tag in _AS_WRITTEN else str(self.construct(key_node))
             plain = plain and key_node.tag != _MERGE
             mark = key_node.start_mark
             key_at = self.where(mark.line, mark.column)
