@@ -7,7 +7,8 @@ for each size N it writes the synthetic content set (bench/corpus.py) and times,
 fresh process and interleaved so a slower machine minute does not always hit the same side,
 bench/limit.py (read the files, parse their YAML with PyYAML's C loader), `pitchcraft check`
 with the working tree, and `pitchcraft check` with the generator package of git REF. Prints
-a Markdown table of medians (wall and CPU seconds) and the ratio of `check` to the limit.
+a Markdown table of medians (wall and CPU seconds, peak memory) and the ratio of `check` to
+the limit.
 """
 
 from __future__ import annotations
@@ -39,8 +40,8 @@ def run_size(n: int, work: Path, repeat: int, envs: dict[str, dict[str, str]]) -
         order = list(commands) if rep % 2 == 0 else list(reversed(commands))
         for name in order:
             runs[name].append(measure(commands[name], envs[name]))
-    result = {name: {key: statistics.median(r[key] for r in done) for key in ("wall", "cpu")}
-              for name, done in runs.items()}
+    result = {name: {key: statistics.median(r[key] for r in done)
+                     for key in ("wall", "cpu", "rss_mb")} for name, done in runs.items()}
     log(f"N={n}: " + ", ".join(f"{k} {v['wall']:.2f} s" for k, v in result.items()))
     return result
 
@@ -50,11 +51,12 @@ def table(results: dict[int, dict], before: str | None) -> str:
     sides = [("read+parse", "limit"), ("check now", "now")]
     if before:
         sides.append((f"check at {before}", "before"))
-    head = ["N", *(f"{label} wall / CPU" for label, _ in sides),
+    head = ["N", *(f"{label}: wall / CPU / peak" for label, _ in sides),
             *(f"{label} / read+parse (CPU)" for label, _ in sides[1:])]
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for n, r in sorted(results.items()):
-        row = [f"{n:,}", *(f"{r[key]['wall']:.2f} s / {r[key]['cpu']:.2f} s" for _, key in sides),
+        row = [f"{n:,}", *(f"{r[key]['wall']:.2f} s / {r[key]['cpu']:.2f} s /"
+                             f" {r[key]['rss_mb']:.0f} MB" for _, key in sides),
                *(f"{r[key]['cpu'] / r['limit']['cpu']:.2f}x" for _, key in sides[1:])]
         lines.append("| " + " | ".join(row) + " |")
     return "\n".join(lines)

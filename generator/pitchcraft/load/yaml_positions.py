@@ -198,7 +198,7 @@ class _Walk:
     not crashed on.
     """
 
-    def __init__(self, loader: yaml.Loader, where: Where, path: str, first_line: int) -> None:
+    def __init__(self, loader: _Loader, where: Where, path: str, first_line: int) -> None:
         self.construct = loader.construct_object
         self.where, self.path = where, path
         self.positions = Positions(first_line=first_line)
