@@ -1,6 +1,6 @@
 """`pitchcraft check` alone, now and at an earlier commit, against the read+parse limit.
 
-    python bench/check_only.py --sizes 1000 10000 --repeat 5 --before base
+    python bench/check_only.py --sizes 1000 10000 --repeat 5 --before ce1420c
 
 For a quick look at what a change to loading costs, without the site builds of bench/run.py:
 for each size N it writes the synthetic content set (bench/corpus.py) and times, each in a

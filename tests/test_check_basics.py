@@ -72,3 +72,29 @@ def test_an_unknown_id_in_a_block_list_points_at_its_own_line(folder):
     lines = path.read_text().splitlines()
     assert [(f.line, f.col, f.message) for f in findings] == [
         (lines.index("  - cffo") + 1, 5, "unknown persona id 'cffo' in 'personas'")]
+
+
+def test_a_value_that_looks_like_a_date_is_text_where_text_is_asked_for(folder):
+    front = FRONT.replace("tags: [cash]", "tags: [2026-09-01]").replace(
+        "title: Late payers are a forecasting problem", "title: 2026-09-01")
+    folder.card("dated", front=front)
+    content = folder.load()
+    assert content.findings == ()
+    [card] = content.cards
+    assert (card.title, card.tags) == ("2026-09-01", ("2026-09-01",))
+
+
+def test_a_date_with_a_time_is_not_a_date(folder):
+    path = folder.card("timed", front=FRONT.replace("reviewed: 2026-10-01",
+                                                    "reviewed: 2026-10-01 09:30:00"))
+    lines = path.read_text().splitlines()
+    line = next(n for n, text in enumerate(lines, 1) if text.startswith("reviewed:"))
+    assert [(f.line, f.col, f.message, f.hint) for f in folder.load().findings] == [
+        (line, 11, "'reviewed' is not a date", "write a real date as YYYY-MM-DD")]
+
+
+def test_a_field_name_yaml_would_read_as_a_value_is_named_as_written(folder):
+    path = folder.card("yes-key", front=FRONT + "yes: true\n")
+    line = path.read_text().splitlines().index("yes: true") + 1
+    assert [(f.line, f.col, f.message) for f in folder.load().findings] == [
+        (line, 1, "unknown field 'yes'")]
