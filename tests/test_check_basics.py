@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 from click.testing import CliRunner
 
 from builders import BODY, FRONT
 from pitchcraft.cli import main
+from pitchcraft.load.schema import FINDINGS, SCHEMAS
 
 
 def test_a_valid_card_is_clean(folder):
@@ -98,3 +100,22 @@ def test_a_field_name_yaml_would_read_as_a_value_is_named_as_written(folder):
     line = path.read_text().splitlines().index("yes: true") + 1
     assert [(f.line, f.col, f.message) for f in folder.load().findings] == [
         (line, 1, "unknown field 'yes'")]
+
+
+def _schemas(node: object) -> Iterator[dict]:
+    if isinstance(node, dict):
+        yield node
+        for value in node.values():
+            yield from _schemas(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _schemas(value)
+
+
+def test_each_finding_worded_in_the_schema_belongs_to_a_rule_it_has():
+    """A misspelt rule name beside a finding's words would silently lose them."""
+    worded = [(schema, rule) for root in SCHEMAS.values() for schema in _schemas(root)
+              for rule in schema.get(FINDINGS, {})]
+    assert len(worded) >= 8
+    for schema, rule in worded:
+        assert rule in schema or rule == "required", (rule, schema)
