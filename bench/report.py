@@ -25,26 +25,22 @@ NOTES = """\
 Found with cProfile and per-stage timers (bench/stages.py) on the 1,000 and 10,000-card sets.
 Every change keeps every finding and every generated page byte for byte: compared against the
 code before on the demo content and the 1,000-card set (internal and public site, with and
-without drafts), and by property tests (tests/test_properties.py) that run each fast path
-against the careful path it stands in for on random input.
+without drafts), and by property tests (tests/test_properties.py) that hold fastjsonschema's
+verdict to jsonschema's and the YAML walk to PyYAML's own loader on random input.
 
-- **YAML straight from the parser's events.** A card's front matter is built in one pass over
-  the C parser's events: values, the line and column of every value and key, and duplicate
-  keys together, without composing a node tree, walking it, constructing it and copying it to
-  make keys text (four passes before). Text needs no constructor call; plain scalars get
-  PyYAML's tags from its own resolver rules, tabled once by first character; other values
-  are built by PyYAML's constructor. Anchors, aliases, tags, merge keys, several documents and
-  every error take the old careful path, so findings are unchanged. The tag table also serves
-  the careful path, where the C parser calls back into Python for every node.
-- **A compiled yes for valid cards.** The JSON Schemas are compiled into plain Python checks
-  that can only answer "certainly valid" or "not sure" (`load/schema_fast.py`); only "not
-  sure" runs `jsonschema`, now imported only then (its import alone cost 50 ms). A keyword the
-  compiler does not know makes it answer "not sure", so a new schema rule can never be
-  skipped; a property test checks it never accepts what `jsonschema` rejects.
+- **Libraries, not copies of them.** A card's front matter is composed by PyYAML's C parser
+  and walked once: the walk builds text, lists and mappings itself and records the line and
+  column of every value and key and any duplicate key, leaving numbers, booleans and anything
+  tagged to PyYAML's constructor. Dates stay text until `coerce.date` reads them. The schema
+  verdict comes from fastjsonschema, compiled once per schema (`use_default=False`); only an
+  invalid file imports `jsonschema` (its import alone costs 50 ms), which lists every error
+  for the findings. This replaced a one-pass builder over the parser's events, a patched
+  resolver and a hand-written schema compiler; what that cost is in "No hand-made copies".
 - **No cycle collection while loading.** Loading allocates millions of objects and frees
   none; Python's cycle collector rescanned the growing heap again and again (15% of `check` at
   10,000 cards). It is paused during `load_content` and resumes afterwards; the loader makes
-  no reference cycles (the event builder clears its self-reference), so memory is unchanged.
+  almost no reference cycles (fastjsonschema's `uniqueItems` check leaves one small closure
+  per list it checks, freed when collection resumes).
 - **Cheap tests before regular expressions.** The unsafe-HTML scan first checks whether a card
   contains `<`, `](` or `href` at all (most do not); the section parser tries its heading
   pattern only on lines starting with `#` and its fence pattern only on lines starting with a

@@ -234,7 +234,7 @@ def machine() -> dict:
         "python": platform.python_version(), "platform": platform.platform(),
         "versions": {name: importlib.metadata.version(name) for name in
                      ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "pyyaml",
-                      "jsonschema", "jinja2")},
+                      "fastjsonschema", "jsonschema", "jinja2")},
         "cyaml": _has_cyaml(), "loadavg": os.getloadavg(),
     }
 

@@ -29,7 +29,7 @@ from pitchcraft.load.html_policy import unsafe_html
 from pitchcraft.load.schema import CARD_SCHEMA
 from pitchcraft.load.schema_check import check_fields
 from pitchcraft.load.sections import parse_body
-from pitchcraft.load.yaml_source import parse_yaml
+from pitchcraft.load.yaml_positions import parse_yaml
 
 
 def best(work: Callable[[], object], times: int = 3) -> float:

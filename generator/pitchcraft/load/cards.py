@@ -13,7 +13,7 @@ from .html_policy import unsafe_fields, unsafe_html
 from .markdown_tree import limit_findings, parse_markdown
 from .schema import CARD_SCHEMA
 from .sections import Body, parse_body
-from .yaml_source import parse_yaml
+from .yaml_positions import parse_yaml
 
 ID_LISTS = ("industries", "problems", "personas", "leads_to")
 MAX_CARD_BYTES = 1_000_000

@@ -1,10 +1,19 @@
-"""Tolerant readers for values whose shape the schema check has already reported on."""
+"""Tolerant readers for values whose shape the schema check has already reported on.
+
+Dates are among them: YAML hands them over as the text the author wrote (see
+`yaml_positions`), and `date` is the one place that text becomes a `datetime.date`, for the
+schema's `format: date` check and for the card alike.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from ..model import Audience, Evidence
+
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+"""The one written form of a date: YYYY-MM-DD, as the schema's `format: date` (RFC 3339)."""
 
 
 def evidence(item: dict, line: int) -> Evidence:
@@ -46,13 +55,15 @@ def choice(value: object, choices: tuple[str, ...], default: str) -> str:
 
 
 def date(value: object) -> dt.date | None:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value.strip())
-        except ValueError:
-            return None
-    return None
+    """The date written as YYYY-MM-DD, or None for anything else (2026-02-30 included)."""
+    if not isinstance(value, str) or not _DATE.fullmatch(value):
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def is_date(value: str) -> bool:
+    """The schema's `format: date`: text that `date` reads."""
+    return date(value) is not None

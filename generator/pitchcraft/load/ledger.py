@@ -6,9 +6,9 @@ from pathlib import Path
 
 from ..model import Evidence, Finding, Severity
 from .coerce import evidence, items
+from .data_file import read_data_file
 from .html_policy import unsafe_fields
 from .schema import LEDGER_SCHEMA
-from .yaml_file import read_yaml_file
 
 
 def load_ledger(
@@ -21,7 +21,7 @@ def load_ledger(
     """
     if not file.is_file():
         return {}, []  # the ledger is optional
-    data, positions, findings = read_yaml_file(file, shown_path, LEDGER_SCHEMA, empty_ok=True)
+    data, positions, findings = read_data_file(file, shown_path, LEDGER_SCHEMA, empty_ok=True)
     if data is None or not isinstance(data.get("evidence", []), list):
         return None, findings
     findings += unsafe_fields(data, positions, shown_path)

@@ -1,7 +1,8 @@
 """The content format as JSON Schema: one definition for the validator, editors and `schema`.
 
 Findings are translated from schema errors in `schema_check`, so a rule added here is enforced,
-documented for editors and explained to authors at once.
+documented for editors and explained to authors at once. A rule whose finding needs its own
+words carries them here, beside the rule, under `FINDINGS`.
 """
 
 from __future__ import annotations
@@ -12,6 +13,21 @@ from typing import Any
 from ..model import FACTORS
 
 ID_PATTERN = "^[a-z0-9][a-z0-9-]*$"
+
+FINDINGS = "x-findings"
+"""What an author reads when a value breaks one of this schema's rules, by the rule's keyword
+(`required`: this field is missing): a `message` (`{subject}` names the value, `{value}` is
+it, `{item}` its number in a list) and a `hint`. Editors ignore the keyword. A rule without
+one gets a finding worded from its keyword, with the schema's `description` as the hint."""
+
+
+def _finding(message: str, hint: str | None = None) -> dict[str, str]:
+    return {"message": message} if hint is None else {"message": message, "hint": hint}
+
+
+_NOT_AN_ID = _finding("{subject} '{value}' is not a valid id",
+                      "ids use lowercase letters, digits and hyphens")
+_NOT_A_DATE = _finding("{subject} is not a date", "write a real date as YYYY-MM-DD")
 
 
 def _text(description: str) -> dict[str, Any]:
@@ -25,22 +41,30 @@ def _texts(description: str) -> dict[str, Any]:
 
 def _ids(description: str, *, min_items: int = 1) -> dict[str, Any]:
     return {"type": "array", "minItems": min_items, "uniqueItems": True,
-            "items": {"type": "string", "pattern": ID_PATTERN}, "description": description}
+            "items": {"type": "string", "pattern": ID_PATTERN, FINDINGS: {"pattern": _NOT_AN_ID}},
+            "description": description,
+            FINDINGS: {"uniqueItems": _finding("{subject} lists the same id twice")}}
 
 
 def _date(description: str) -> dict[str, Any]:
-    return {"type": "string", "format": "date", "description": description}
+    return {"type": "string", "format": "date", "description": description,
+            FINDINGS: {"type": _NOT_A_DATE, "format": _NOT_A_DATE}}
 
 
 _ID = {"type": "string", "pattern": ID_PATTERN,
-       "description": "Lowercase letters, digits and hyphens."}
+       "description": "Lowercase letters, digits and hyphens.", FINDINGS: {"pattern": _NOT_AN_ID}}
 
 EVIDENCE_FIELDS: dict[str, Any] = {
     "figure": _text("The number as a buyer would hear it, with its unit: '11.4 days'."),
     "claim": _text("What the figure shows, in one sentence."),
-    "source": _text("Where the figure comes from: study, sample size, year."),
+    "source": {**_text("Where the figure comes from: study, sample size, year."),
+               FINDINGS: {"required": _finding(
+                   "evidence item {item} has no source",
+                   "say where the figure comes from: study, sample size, year")}},
     "url": {"type": "string", "pattern": "^https?://\\S+$",
-            "description": "Optional link to the source (http or https)."},
+            "description": "Optional link to the source (http or https).",
+            FINDINGS: {"pattern": _finding("{subject} '{value}' is not a web link",
+                                           "start it with https:// (or http://)")}},
     "as_of": _date("When the figure was measured or estimated (YYYY-MM-DD)."),
     "kind": {"enum": ["fact", "estimate"], "default": "fact",
              "description": "fact (measured) or estimate."},
@@ -80,8 +104,11 @@ CARD_SCHEMA: dict[str, Any] = {
         "title": _text("The insight as a headline."),
         "summary": _text("One sentence, shown in lists and search results."),
         "industries": {
-            "anyOf": [{"const": "all"}, _ids("Industry ids from the taxonomy.")],
+            # `enum`, not `const`: fastjsonschema 2.22 fails to compile `const` without
+            # detailed exceptions, which cost `check` a third of its start-up to compile.
+            "anyOf": [{"enum": ["all"]}, _ids("Industry ids from the taxonomy.")],
             "description": "Industry ids from the taxonomy, or 'all' for every industry.",
+            FINDINGS: {"anyOf": _finding("{subject} must be 'all' or a list of ids")},
         },
         "problems": _ids("Customer problem ids from the taxonomy."),
         "personas": _ids("Persona ids from the taxonomy."),
@@ -104,7 +131,9 @@ CARD_SCHEMA: dict[str, Any] = {
                 "properties": {"ref": {**_ID, "description": "An evidence ledger id."},
                                **EVIDENCE_FIELDS},
                 "if": {"required": ["ref"]},
-                "then": {"maxProperties": 1},
+                "then": {"maxProperties": 1, FINDINGS: {"maxProperties": _finding(
+                    "{subject} mixes 'ref' with inline fields",
+                    "cite a ledger entry with 'ref' alone, or write the item inline")}},
                 "else": {"required": _EVIDENCE_REQUIRED},
             },
         },

@@ -7,10 +7,10 @@ from typing import Any
 
 from ..model import Company, Finding, Industry, Item, Persona, Problem, Severity, Taxonomy
 from .coerce import items, mapping, positive_int, text, texts
+from .data_file import read_data_file
 from .html_policy import unsafe_fields
 from .schema import TAXONOMY_SCHEMA
-from .yaml_file import read_yaml_file
-from .yaml_source import Positions
+from .yaml_positions import Positions
 
 DEFAULT_REVIEW_INTERVAL_DAYS = 180
 
@@ -22,7 +22,7 @@ def load_taxonomy(file: Path, shown_path: str) -> tuple[Taxonomy | None, list[Fi
             "create it with your industries, problems, personas and company;"
             " see the authoring guide",
         )]
-    data, positions, findings = read_yaml_file(file, shown_path, TAXONOMY_SCHEMA)
+    data, positions, findings = read_data_file(file, shown_path, TAXONOMY_SCHEMA)
     if data is None:
         return None, findings
     findings += unsafe_fields(data, positions, shown_path)

@@ -1,4 +1,7 @@
-"""Read a whole YAML file (taxonomy, ledger) and check it against its schema."""
+"""Read a whole data file (taxonomy.yml, evidence.yml) and check it against its schema.
+
+Cards are read by `cards`: their YAML is only the front matter of a Markdown file.
+"""
 
 from __future__ import annotations
 
@@ -7,10 +10,10 @@ from pathlib import Path
 from ..model import Finding, Severity
 from . import schema_check
 from .frontmatter import read_text
-from .yaml_source import Positions, parse_yaml
+from .yaml_positions import Positions, parse_yaml
 
 
-def read_yaml_file(
+def read_data_file(
     file: Path, shown_path: str, schema: dict, what: str = "field", *, empty_ok: bool = False
 ) -> tuple[dict | None, Positions, list[Finding]]:
     """A whole YAML file (taxonomy, ledger) checked against its schema.
