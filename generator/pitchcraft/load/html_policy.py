@@ -29,7 +29,7 @@ from markdown_it.token import Token
 from ..model import Finding, Severity
 from .html_scan import Attribute, attribute_list, scheme, tags
 from .markdown_tree import Tree, inline_children, parse_markdown
-from .yaml_source import Positions
+from .yaml_positions import Positions
 
 _TAGS = frozenset({"script", "iframe", "object", "embed", "style", "frame", "frameset",
                    "base", "meta", "link"})
