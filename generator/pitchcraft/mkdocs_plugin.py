@@ -72,20 +72,14 @@ class PitchcraftPlugin(BasePlugin[PitchcraftConfig]):
         config.markdown_extensions.append(self._links)  # type: ignore[arg-type]
         docs = page_setup.docs_pages(config.docs_dir)
         self._docs_pages = frozenset(docs - self._left_out_docs())
-        groups = self._groups()
-        gone = {p for p in page_groups.NAV_PAGES if page_groups.left_out(p, groups)
-                and p not in docs} | self._left_out_docs()
-        if config.nav:
-            config.nav = page_groups.prune_nav(config.nav, gone)
-        else:
-            config.nav = page_groups.nav(groups, self._docs_pages)
+        config.nav = page_groups.site_nav(config.nav, self._groups(), docs, self._left_out_docs())
         return config
 
     def _groups(self) -> tuple[str, ...]:
         return page_groups.groups_built(self.config.pages, self.config.audience)
 
     def _left_out_docs(self) -> set[str]:
-        return set(self.config.internal_docs) if self.config.audience == PUBLIC else set()
+        return page_groups.docs_left_out(self.config.internal_docs, self.config.audience)
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         """Load and validate before MkDocs cleans the site folder, so a content error leaves
