@@ -28,7 +28,7 @@ from .render.findings import as_text
 from .render.sanitize import clean_html
 from .render.site import INTERNAL, PUBLIC, SiteOptions, build_site, site_pages
 from .render.templates import TemplateError
-from .site_links import LeftOutLinks
+from .site_links import LeftOutLinks, unlink_html
 from .theme_files import templates_dir
 
 log = get_plugin_logger(__name__)
@@ -134,8 +134,12 @@ class PitchcraftPlugin(BasePlugin[PitchcraftConfig]):
 
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig,
                         files: Files) -> str:
-        """Generated pages carry card text: only allowlisted HTML reaches the browser."""
-        return clean_html(html) if page.file.src_uri in self._generated else html
+        """Generated pages carry card text: only allowlisted HTML reaches the browser. The
+        team's own pages may link to left-out pages in raw HTML, which MkDocs does not read."""
+        if page.file.src_uri in self._generated:
+            return clean_html(html)
+        groups = self._groups()
+        return unlink_html(html, lambda href: page_groups.keeps_url(page.url, href, groups))
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
         """A theme override of the site's own must not take the search box or scripts away."""

@@ -107,6 +107,16 @@ def site_nav(given: list | None, groups: Iterable[str], docs_pages: set[str],
     return nav(groups, docs_pages - docs_gone)
 
 
+def keeps_url(page_url: str, href: str, groups: Iterable[str]) -> bool:
+    """Whether a link written as an address (`../coverage/`) on the page at `page_url` stays:
+    not when it points into a page group this build does not make."""
+    target = resolve(page_url + "x", href)  # resolve against the page's folder
+    if target is None:
+        return True
+    base = target.removesuffix(".html").removesuffix("/index").rstrip("/")
+    return not any(left_out(path, groups) for path in (base + ".md", base + "/"))
+
+
 def nav(groups: Iterable[str], docs_pages: Iterable[str]) -> list[object]:
     """The default nav: the generated index pages in their order, then the team's own pages
     (titled by their headings) under Guides."""
