@@ -129,6 +129,13 @@ def test_a_content_error_stops_mkdocs_before_it_cleans_the_last_site(tmp_path):
 
 def test_a_site_of_some_page_groups_builds_strict_without_broken_links(tmp_path):
     project = site_project(tmp_path)
+    (project / "docs/links.md").write_text(
+        "# Links\n\nSee [the gaps][gaps], [a pitch](pitches/x--y.md#for-cfo) and "
+        "[the cards](/cards/shift-start-sets-the-bill.md).\n\n"
+        '<div markdown="1">\n[Industries](industries/index.md)\n</div>\n\n'
+        '<p>In HTML: <a href="../coverage/">the <b>raw</b> gaps</a>, '
+        '<a href="../cards/shift-start-sets-the-bill/">a raw card</a>.</p>\n\n'
+        "[gaps]: coverage.md\n")
     config = project / "mkdocs.yml"
     config.write_text(config.read_text().replace(
         "      search: !ENV [PITCHCRAFT_SEARCH, auto]\n",
@@ -142,6 +149,11 @@ def test_a_site_of_some_page_groups_builds_strict_without_broken_links(tmp_path)
     assert "Food and beverage processing" in card and 'href="../../industries/' not in card
     guide = (site / "meeting-prep/index.html").read_text()
     assert 'href="../coverage/' not in guide
+    links = (site / "links/index.html").read_text()  # reference-style and md_in_html links too
+    assert "the gaps" in links and "a pitch" in links and "Industries" in links
+    assert "coverage/" not in links and "pitches/" not in links and "industries/" not in links
+    assert 'href="../cards/shift-start-sets-the-bill/"' in links
+    assert "the <b>raw</b> gaps" in links and ">a raw card</a>" in links
     home = (site / "index.html").read_text()
     assert "data-pc-finder" not in home  # no pitches, so no pitch finder
     assert 'href="cards/shift-start-sets-the-bill/"' in home

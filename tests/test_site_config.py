@@ -4,6 +4,7 @@ under which its pages would render wrong stops `mkdocs build --strict` with the 
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -35,6 +36,10 @@ def project(tmp_path: Path, config: str = MINIMAL, guide: bool = True) -> Path:
     return root
 
 
+def article(html: str) -> str:
+    return html.split("<article", 1)[1].split("</article>", 1)[0]
+
+
 def build(root: Path, tmp_path: Path):
     return mkdocs_build(root, tmp_path / "site")
 
@@ -43,7 +48,7 @@ def test_a_minimal_config_builds_a_working_site(tmp_path):
     result = build(project(tmp_path), tmp_path)
     assert result.returncode == 0, result.stderr
     site = tmp_path / "site"
-    pitch = (site / PITCH).read_text()
+    pitch = article((site / PITCH).read_text())
     assert ">Chief Financial Officer</label>" in pitch and "tabbed-set" in pitch
     assert '=== "' not in pitch and "{ #for-" not in pitch and 'id="for-cfo"' in pitch
     home = (site / "index.html").read_text()
@@ -53,6 +58,10 @@ def test_a_minimal_config_builds_a_working_site(tmp_path):
     for page in site.rglob("*.html"):
         assert '.md"' not in page.read_text(), page
     assert (site / "assets/pitchcraft.js").is_file()
+    nav = re.findall(r'md-nav__link[^>]*>\s*<span class="md-ellipsis">\s*([^<]*?)\s*<',
+                     home.split("md-nav--primary", 1)[1])
+    wanted = ["Home", "Industries", "Problems", "Personas", "Coverage", "Guides", "Meeting prep"]
+    assert [title for title in dict.fromkeys(nav) if title in wanted] == wanted, nav
 
 
 def test_a_missing_guide_is_not_linked_from_generated_pages(tmp_path):
@@ -66,7 +75,7 @@ def test_a_needed_extension_left_out_is_added(tmp_path):
     config = MINIMAL + "markdown_extensions:\n  - admonition\n"
     result = build(project(tmp_path, config), tmp_path)
     assert result.returncode == 0, result.stderr
-    pitch = (tmp_path / "site" / PITCH).read_text()
+    pitch = article((tmp_path / "site" / PITCH).read_text())
     assert '=== "' not in pitch and ">Chief Financial Officer</label>" in pitch
 
 
@@ -133,3 +142,9 @@ def test_the_sites_own_files_win_file_by_file(tmp_path):
     assert "Our own coverage page" in (site / "coverage/index.html").read_text()
     pitch = (site / PITCH).read_text()  # every other template and override is the packaged one
     assert ">Chief Financial Officer</label>" in pitch and "data-pc-style" in pitch
+
+
+def test_material_search_without_the_search_plugin_stops_the_build(tmp_path):
+    result = build(project(tmp_path, MINIMAL.replace("  - search\n", "")), tmp_path)
+    assert result.returncode != 0
+    assert "add `search` to `plugins` in mkdocs.yml" in result.stderr

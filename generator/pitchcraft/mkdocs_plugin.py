@@ -28,7 +28,7 @@ from .render.findings import as_text
 from .render.sanitize import clean_html
 from .render.site import INTERNAL, PUBLIC, SiteOptions, build_site, site_pages
 from .render.templates import TemplateError
-from .site_links import LeftOutLinks
+from .site_links import LeftOutLinks, unlink_html
 from .theme_files import templates_dir
 
 log = get_plugin_logger(__name__)
@@ -72,20 +72,14 @@ class PitchcraftPlugin(BasePlugin[PitchcraftConfig]):
         config.markdown_extensions.append(self._links)  # type: ignore[arg-type]
         docs = page_setup.docs_pages(config.docs_dir)
         self._docs_pages = frozenset(docs - self._left_out_docs())
-        groups = self._groups()
-        gone = {p for p in page_groups.NAV_PAGES if page_groups.left_out(p, groups)
-                and p not in docs} | self._left_out_docs()
-        if config.nav:
-            config.nav = page_groups.prune_nav(config.nav, gone)
-        else:
-            config.nav = page_groups.nav(groups, self._docs_pages)
+        config.nav = page_groups.site_nav(config.nav, self._groups(), docs, self._left_out_docs())
         return config
 
     def _groups(self) -> tuple[str, ...]:
         return page_groups.groups_built(self.config.pages, self.config.audience)
 
     def _left_out_docs(self) -> set[str]:
-        return set(self.config.internal_docs) if self.config.audience == PUBLIC else set()
+        return page_groups.docs_left_out(self.config.internal_docs, self.config.audience)
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         """Load and validate before MkDocs cleans the site folder, so a content error leaves
@@ -140,8 +134,12 @@ class PitchcraftPlugin(BasePlugin[PitchcraftConfig]):
 
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig,
                         files: Files) -> str:
-        """Generated pages carry card text: only allowlisted HTML reaches the browser."""
-        return clean_html(html) if page.file.src_uri in self._generated else html
+        """Generated pages carry card text: only allowlisted HTML reaches the browser. The
+        team's own pages may link to left-out pages in raw HTML, which MkDocs does not read."""
+        if page.file.src_uri in self._generated:
+            return clean_html(html)
+        groups = self._groups()
+        return unlink_html(html, lambda href: page_groups.keeps_url(page.url, href, groups))
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
         """A theme override of the site's own must not take the search box or scripts away."""

@@ -93,6 +93,32 @@ def keeps_link(here: str, href: str, groups: Iterable[str], docs_pages: frozense
                 and path not in docs_pages)
 
 
+def docs_left_out(internal_docs: Iterable[str], audience: str) -> set[str]:
+    """Pages of the docs folder a build leaves out: the team's own guides, in a public build."""
+    return set(internal_docs) if audience == PUBLIC else set()
+
+
+def site_nav(given: list | None, groups: Iterable[str], docs_pages: set[str],
+             docs_gone: set[str]) -> list:
+    """The nav of a build: the site's own nav without pages this build does not make, or,
+    when the site gives none, the generated index pages and then the docs folder's pages."""
+    groups = tuple(groups)
+    gone = {p for p in NAV_PAGES if left_out(p, groups) and p not in docs_pages} | docs_gone
+    if given:
+        return prune_nav(given, gone)
+    return nav(groups, docs_pages - docs_gone)
+
+
+def keeps_url(page_url: str, href: str, groups: Iterable[str]) -> bool:
+    """Whether a link written as an address (`../coverage/`) on the page at `page_url` stays:
+    not when it points into a page group this build does not make."""
+    target = resolve(page_url + "x", href)  # resolve against the page's folder
+    if target is None:
+        return True
+    base = target.removesuffix(".html").removesuffix("/index").rstrip("/")
+    return not any(left_out(path, groups) for path in (base + ".md", base + "/"))
+
+
 def nav(groups: Iterable[str], docs_pages: Iterable[str]) -> list[object]:
     """The default nav: the generated index pages in their order, then the team's own pages
     (titled by their headings) under Guides."""

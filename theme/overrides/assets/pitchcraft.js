@@ -151,7 +151,7 @@
       clearTimeout(pending);
       pending = setTimeout(scrollableTables, 100);
     });
-    // Material's bundle starts after the page has loaded (see main.html) and then wraps tables.
+    // Material's bundle starts after the first paint (see main.html) and then wraps tables.
     document.addEventListener("pitchcraft:material", function () { idle(scrollableTables); });
     // A table in a persona tab has no width until its tab is shown.
     document.addEventListener("change", function (event) {
