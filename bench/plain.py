@@ -38,6 +38,7 @@ def generate(content: Path) -> list:
     """The plugin's pages for `content`, made the way `PitchcraftPlugin.on_files` makes them."""
     from pitchcraft.load import load_content
     from pitchcraft.render.site import SiteOptions, build_site, site_pages
+    from pitchcraft.theme_files import templates_dir
 
     loaded = load_content(content, today=today())
     if loaded.has_errors:
@@ -45,7 +46,7 @@ def generate(content: Path) -> list:
     site = build_site(loaded, SiteOptions(), today())
     # The before/after comparison renders old code with the templates of its own commit.
     templates = os.environ.get("PITCHCRAFT_BENCH_TEMPLATES")
-    return site_pages(site, [Path(templates) if templates else content.parent / "theme/templates"])
+    return site_pages(site, [Path(templates) if templates else templates_dir()])
 
 
 def without_plugin(config: str, not_in_nav: list[str]) -> str:
@@ -101,7 +102,7 @@ def write_project(repo: Path, content: Path, out: Path, *, plugin: bool) -> int:
         (out / "content").symlink_to(content.resolve(), target_is_directory=True)
         (out / "mkdocs.yml").write_text(config, encoding="utf-8")
         return 0
-    from pitchcraft.mkdocs_plugin import _IN_NAV
+    from pitchcraft.render.page_groups import NAV_PAGES
 
     (out / "content").symlink_to(content.resolve(), target_is_directory=True)
     pages = generate(out / "content")
@@ -109,7 +110,7 @@ def write_project(repo: Path, content: Path, out: Path, *, plugin: bool) -> int:
         target = out / "docs" / page.path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(page.markdown, encoding="utf-8")
-    patterns = not_in_nav_patterns([p.path for p in pages], set(_IN_NAV))
+    patterns = not_in_nav_patterns([p.path for p in pages], set(NAV_PAGES))
     (out / "mkdocs.yml").write_text(without_plugin(config, patterns), encoding="utf-8")
     (out / "content").unlink()  # the plain build must not see the content at all
     return len(pages)

@@ -16,7 +16,7 @@ from click.testing import CliRunner
 from builders import REPO, TODAY
 from pitchcraft.cli import main
 from pitchcraft.load import load_content
-from pitchcraft.mkdocs_plugin import _IN_NAV
+from pitchcraft.render.page_groups import NAV_PAGES
 from pitchcraft.pitch import CardIndex, Combination, compose_pitch, covered_combinations
 from pitchcraft.pitch.talk_time import spoken_words
 from pitchcraft.render.site import Site, SiteOptions, build_site, site_pages
@@ -107,7 +107,7 @@ def test_plain_project_has_the_plugins_pages_without_the_plugin(hundred, tmp_pat
     patterns = config.split("not_in_nav: |\n")[1].splitlines()
     spec = pathspec.GitIgnoreSpec.from_lines([p.strip() for p in patterns])  # as MkDocs
     assert {p for p in written if spec.match_file(p)} == {
-        p for p in generated if p not in _IN_NAV}
+        p for p in generated if p not in NAV_PAGES}
 
 
 def _project_with(tmp_path: Path, content: Path) -> Path:
