@@ -39,7 +39,15 @@ ORDER = (
 OPTIONAL = frozenset({WARMER, NEXT_STEP})
 REQUIRED = tuple(s for s in SECTIONS if s not in OPTIONAL)
 TEACHING = (*STEPS, COST_OF_INACTION)
-"""The sections a card page shows as the teaching, in pitch order."""
+"""The sections a card page shows as the teaching, in pitch order; a variant for a persona in
+one of them makes a card "written for this persona" when ranking."""
+
+ROLES = ("economic-buyer", "champion", "evaluator", "blocker", "user")
+"""A persona's role in the buying group, from the taxonomy."""
+CONCERNS_FIRST = frozenset({"evaluator", "blocker"})
+"""Roles that judge or clear a deal: they hear their concerns answered before "A new way"."""
+WARMER_SECONDS = 45
+"""The longest a default Warmer may take to say, at WORDS_PER_MINUTE."""
 
 
 def section_key(name: str) -> str:
@@ -104,11 +112,28 @@ class Problem(Item):
 
 
 @dataclass(frozen=True)
+class Concern:
+    """A worry a persona raises, with the answer a rep gives."""
+
+    concern: str
+    answer: str = ""
+
+    def __str__(self) -> str:
+        return self.concern
+
+
+@dataclass(frozen=True)
 class Persona(Item):
+    role: str = ""
+    """One of ROLES; shapes where the pitch answers the persona's concerns."""
     priorities: tuple[str, ...] = ()
     metrics: tuple[str, ...] = ()
-    concerns: tuple[str, ...] = ()
+    concerns: tuple[Concern, ...] = ()
     next_step: str = ""
+
+    @property
+    def concerns_first(self) -> bool:
+        return self.role in CONCERNS_FIRST
 
 
 @dataclass(frozen=True)
@@ -158,17 +183,48 @@ class Evidence:
     line: int = 0
 
 
+def variant_key(persona: str, industry: str) -> str:
+    """The key of a `### For: <persona> in <industry>` variant."""
+    return f"{persona} in {industry}"
+
+
+def split_variant_key(key: str) -> tuple[str, str]:
+    """('cfo', 'cold-storage') for 'cfo in cold-storage'; (key, '') for a single id, which
+    names a persona or an industry (the taxonomy says which)."""
+    persona, sep, industry = key.partition(" in ")
+    return (persona, industry) if sep else (key, "")
+
+
 @dataclass(frozen=True)
 class Section:
-    """A `##` section of a card: general text plus per-persona replacements."""
+    """A `##` section of a card: general text plus replacements for some buyers.
+
+    `variants` are keyed as written after `### For:`: a persona id, an industry id, or
+    'persona in industry'.
+    """
 
     name: str
     text: str
     variants: dict[str, str] = field(default_factory=dict)
     line: int = 0
 
-    def for_persona(self, persona: str) -> str:
-        return self.variants.get(persona, self.text)
+    def variant_for(self, persona: str, industry: str) -> str:
+        """The key of the variant this buyer hears, '' for the general text.
+
+        The one precedence rule: persona in industry > persona > industry > general text.
+        """
+        for key in (variant_key(persona, industry), persona, industry):
+            if key in self.variants:
+                return key
+        return ""
+
+    def for_buyer(self, persona: str, industry: str) -> str:
+        key = self.variant_for(persona, industry)
+        return self.variants[key] if key else self.text
+
+    def written_for(self, persona: str, industry: str) -> bool:
+        """Has a variant for this persona, alone or in this industry."""
+        return persona in self.variants or variant_key(persona, industry) in self.variants
 
 
 @dataclass(frozen=True)
