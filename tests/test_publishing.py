@@ -45,7 +45,8 @@ def _internal_markers() -> list[str]:
             markers += [q for q in card.sections["Discovery questions"].text.splitlines() if q]
         markers.append(card.owner)
     for persona in content.taxonomy.personas:  # the sales playbook, not the buyer's business
-        markers += [persona.next_step, *persona.concerns]
+        markers += [persona.next_step, *(c.concern for c in persona.concerns),
+                    *(c.answer for c in persona.concerns)]
     return sorted({m.strip("- ") for m in markers})
 
 
