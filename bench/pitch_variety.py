@@ -27,7 +27,8 @@ from pathlib import Path
 from typing import Any
 
 from pitchcraft.load import load_content
-from pitchcraft.model import STEPS, Card, Content, Pitch
+from pitchcraft.model import STEPS, Card, Content
+from pitchcraft.pitch import Pitch
 from pitchcraft.render.site import SiteOptions, build_site
 
 COMPARED = (*STEPS, "Cost of doing nothing", "Next step")
