@@ -166,6 +166,16 @@ class Taxonomy:
     def differentiator(self, id_: str) -> Item | None:
         return next((d for d in self.company.differentiators if d.id == id_), None)
 
+    def variant_label(self, key: str) -> str:
+        """Who a `### For:` variant speaks to, in words: 'For the Chief Financial Officer in
+        Cold storage'. An id the taxonomy lacks (a finding already) is shown as written."""
+        first, industry_id = split_variant_key(key)
+        persona = self.persona(first)
+        industry = self.industry(industry_id or ("" if persona else first))
+        who = f"the {persona.name}" if persona else "" if industry and not industry_id else first
+        where = industry.name if industry else industry_id
+        return "For " + (f"{who} in {where}" if who and where else who or where)
+
 
 @dataclass(frozen=True)
 class Evidence:
