@@ -32,7 +32,7 @@ from .result import Factor, Part, Pitch, Ranked
 from .select import CardIndex, Combination, rank_cards
 from .talk_time import minutes, spoken_words
 
-ALTERNATIVES_SHOWN = 5
+ALTERNATIVES_SHOWN = 3
 """Other cards whose complete pitch comes with each pitch (the site's "Other insights for
 this buyer"); further serving cards are listed by name. Each costs one more composed pitch."""
 
