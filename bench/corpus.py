@@ -29,6 +29,9 @@ import random
 from dataclasses import dataclass
 from pathlib import Path
 
+ROLES = {"cfo": "economic-buyer", "coo": "champion", "plant-manager": "user",
+         "maintenance-manager": "evaluator", "it-ot-lead": "blocker",
+         "procurement-lead": "evaluator"}
 PERSONAS = (
     ("cfo", "Chief Financial Officer", "Owns margin, capital allocation and the forecast.",
      ["Gross margin protected against tariff rises", "Capital spent only where payback is sure"],
@@ -281,11 +284,16 @@ def _taxonomy(size: Sizes, rng: random.Random) -> tuple[str, list[str], list[str
             "Nobody can say which {asset} was running when it happened.")]
     out.append("personas:")
     for ident, name, description, priorities, metrics, concerns, step in PERSONAS:
-        out += [f"  - id: {ident}", f"    name: {name}", f"    description: {description}",
+        out += [f"  - id: {ident}", f"    name: {name}", f"    role: {ROLES[ident]}",
+                f"    description: {description}",
                 f"    priorities: [{', '.join(priorities)}]",
                 f"    metrics: [{', '.join(metrics)}]",
-                f"    concerns: [{', '.join(concerns)}]",
-                f"    next_step: {step}"]
+                "    concerns:"]
+        out += [line for concern in concerns for line in (
+            f"      - concern: {concern}",
+            "        answer: A one-site pilot answers it on their own data before anything"
+            " is signed.")]
+        out.append(f"    next_step: {step}")
     out += ["company:", "  name: Benchco", "  description: A synthetic vendor for the benchmark.",
             "  demo: true", "  offerings:"]
     for ident in ("meter", "analytics", "guarantee"):

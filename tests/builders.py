@@ -33,17 +33,23 @@ problems:
 personas:
   - id: cfo
     name: Chief Financial Officer
+    role: economic-buyer
     description: Owns cash.
     priorities: [Predictable cash]
     metrics: [DSO]
-    concerns: [Another system]
+    concerns:
+      - concern: Another system
+        answer: It reads your ledger; nothing new to run.
     next_step: Book a working session with the controller.
   - id: coo
     name: Chief Operating Officer
+    role: champion
     description: Owns operations.
     priorities: [Throughput]
     metrics: [OTIF]
-    concerns: [Disruption]
+    concerns:
+      - concern: Disruption
+        answer: Nothing changes on the floor until you have seen a month of results.
     next_step: Walk the floor together.
 company:
   name: Testco

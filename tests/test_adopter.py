@@ -24,10 +24,13 @@ PITCH = "pitches/retail--payroll-errors/"
 SECOND_PERSONA = """\
   - id: store-ops
     name: Head of Store Operations
+    role: user
     description: Runs the stores and their rosters.
     priorities: [Fully staffed shifts]
     metrics: [Hours scheduled against hours worked]
-    concerns: [Store managers' time]
+    concerns:
+      - concern: Store managers' time
+        answer: Managers see one weekly list of roster changes to confirm; it takes minutes.
     next_step: Walk through last month's roster changes with one regional manager.
 """
 

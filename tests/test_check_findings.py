@@ -412,11 +412,28 @@ def test_section_twice_is_one_finding(folder):
 
 
 def test_variant_for_a_persona_the_card_does_not_list(folder):
+    path = write_card(folder, front=edit(FRONT, "[cfo, coo]", "[cfo]"),
+                      body=edit(BODY, "### For: cfo", "### For: coo"))
+    assert_findings(folder.load(), want(
+        path, (line_of(path, "### For: coo"), 1), ERROR,
+        ("variant for persona 'coo'", "## Reframe", "does not list"),
+        ("add 'coo' to 'personas:'", "cfo")))
+
+
+def test_variant_for_an_unknown_id_suggests_the_nearest(folder):
     path = write_card(folder, body=edit(BODY, "### For: cfo", "### For: ceo"))
     assert_findings(folder.load(), want(
         path, (line_of(path, "### For: ceo"), 1), ERROR,
-        ("variant for persona 'ceo'", "## Reframe", "does not list"),
-        ("add 'ceo' to 'personas:'", "cfo, coo")))
+        ("variant for unknown id 'ceo'", "## Reframe"),
+        ("did you mean 'coo'?", "### For: <persona> in <industry>")))
+
+
+def test_variant_for_a_persona_in_an_industry_the_card_does_not_list(folder):
+    path = write_card(folder, body=edit(BODY, "### For: cfo", "### For: cfo in logistics"))
+    assert_findings(folder.load(), want(
+        path, (line_of(path, "### For: cfo in logistics"), 1), ERROR,
+        ("variant for industry 'logistics'", "## Reframe", "does not list"),
+        ("add 'logistics' to 'industries:'", "retail")))
 
 
 def test_objection_without_an_answer(folder):

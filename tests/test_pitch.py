@@ -25,8 +25,8 @@ def test_exact_industry_card_beats_an_all_industries_card(folder):
     folder.card("for-retail")
     pitch = _pitch(folder)
     assert [r.card.id for r in pitch.ranking] == ["for-retail", "for-everyone"]
-    assert pitch.ranking[0].reasons[0] == "written for this industry (retail)"
-    assert pitch.ranking[1].reasons[0] == "written for every industry"
+    assert pitch.ranking[0].reasons[2] == "written for this industry (retail)"
+    assert pitch.ranking[1].reasons[2] == "written for every industry"
 
 
 def test_fresh_card_beats_stale_and_more_evidence_breaks_ties(folder):
@@ -38,8 +38,8 @@ def test_fresh_card_beats_stale_and_more_evidence_breaks_ties(folder):
     folder.card("better-evidenced", front=two_items)
     ranking = _pitch(folder).ranking
     assert [r.card.id for r in ranking] == ["better-evidenced", "fresh", "stale"]
-    assert ranking[0].reasons[2] == "2 sourced evidence items"
-    assert ranking[2].reasons[1].startswith("stale: review was due 2025-06-30")
+    assert ranking[0].reasons[4] == "2 sourced evidence items"
+    assert ranking[2].reasons[3].startswith("stale: review was due 2025-06-30")
 
 
 def test_ties_break_on_card_id_whatever_the_file_order(folder):
@@ -100,9 +100,9 @@ def test_talk_time_is_spoken_words_at_140_a_minute(folder):
     pitch = compose_pitch(folder.load(), Combination("retail", "late-cash", "coo"), TODAY)
     reframe = pitch.steps[1]
     assert (reframe.words, reframe.minutes) == (280, 2.0)
-    # Counted by hand in builders.py: the taxonomy warmer for the COO (35 words), the steps,
-    # the cost of doing nothing (7) and the COO's next step (4): 353 words, 2.5 minutes.
-    assert [p.words for p in pitch.talk_track] == [35, 280, 6, 5, 10, 6, 7, 4]
+    # Counted by hand in builders.py: the default warmer for the COO in retail (37 words), the
+    # steps, the cost of doing nothing (7) and the COO's next step (4): 355 words, 2.5 minutes.
+    assert [p.words for p in pitch.talk_track] == [37, 280, 6, 5, 10, 6, 7, 4]
     assert pitch.minutes == 2.5
 
 

@@ -43,7 +43,7 @@ def test_every_page_type_is_built(demo_site, demo_content):
         expected += [f"{kind}/{item.id}/index.html" for item in items]
     expected += [f"cards/{card.id}/index.html" for card in demo_content.published_cards]
     pairs = {(c.industry, c.problem) for c in covered_combinations(demo_content)}
-    assert len(pairs) == 16  # the demo covers 16 of its 4 x 5 industry x problem pairs
+    assert len(pairs) == 17  # the demo covers 17 of its 4 x 5 industry x problem pairs
     expected += [f"pitches/{industry}--{problem}/index.html" for industry, problem in pairs]
     missing = [path for path in expected if not (demo_site / path).is_file()]
     assert missing == []
@@ -93,7 +93,7 @@ def test_a_content_error_fails_the_build_with_the_finding(tmp_path):
 def test_warnings_fail_only_a_strict_build(tmp_path):
     project = site_project(tmp_path)
     card = project / "content/insights/peak-demand/shift-start-sets-the-bill.md"
-    card.write_text(card.read_text().replace("reviewed: 2026-09-14", "reviewed: 2024-01-10"))
+    card.write_text(card.read_text().replace("reviewed: 2026-11-27", "reviewed: 2024-01-10"))
     strict = mkdocs_build(project, tmp_path / "strict")
     assert strict.returncode != 0
     assert "stale: review was due" in strict.stderr

@@ -18,7 +18,13 @@ from .cli_common import CONTENT_DIR, TEMPLATES, render_template
 from .cli_common import load as _load
 from .cli_common import resolve as _resolve
 from .load.schema import SCHEMAS, schema_json
-from .pitch import Combination, compose_pitch, covered_combinations, nearest_combinations
+from .pitch import (
+    Combination,
+    compose_pitch,
+    covered_combinations,
+    nearest_combinations,
+    serving_cards,
+)
 from .render import findings as show
 from .render.report import report_json
 from .review import build_report
@@ -54,13 +60,15 @@ def check(content_dir: Path, strict: bool, fmt: str) -> None:
 @click.option("--industry", required=True, help="Industry id from the taxonomy.")
 @click.option("--problem", required=True, help="Customer problem id.")
 @click.option("--persona", required=True, help="Persona id: who you are meeting.")
+@click.option("--card", "card_id", default=None,
+              help="Tell the pitch from this card instead of the best-ranked one.")
 @click.option("--format", "fmt", type=click.Choice(["text", "md"]), default="text",
               show_default=True, help="md prints Markdown, for notes or a one-pager.")
 @TEMPLATES
 @CONTENT_DIR
 def pitch(
-    industry: str, problem: str, persona: str, fmt: str, templates: Path | None,
-    content_dir: Path,
+    industry: str, problem: str, persona: str, card_id: str | None, fmt: str,
+    templates: Path | None, content_dir: Path,
 ) -> None:
     """Print the tailored teaching pitch for one buyer."""
     content = _load(content_dir)
@@ -73,7 +81,15 @@ def pitch(
     _resolve("problem", problem, [p.id for p in taxonomy.problems])
     _resolve("persona", persona, [p.id for p in taxonomy.personas])
     wanted = Combination(industry, problem, persona)
-    composed = compose_pitch(content, wanted, dt.date.today())
+    today = dt.date.today()
+    composed = compose_pitch(content, wanted, today, card_id=card_id, alternatives=0)
+    serving = serving_cards(content, wanted, today)
+    if composed is None and card_id is not None and serving:
+        click.echo(f"Card '{card_id}' does not serve this buyer. Cards that do, best first:",
+                   err=True)
+        for ranked in serving:
+            click.echo(f"  --card {ranked.card.id}  ({ranked.card.title})", err=True)
+        raise SystemExit(1)
     if composed is None:
         names = (taxonomy.industry(industry), taxonomy.problem(problem), taxonomy.persona(persona))
         click.echo(f"No published card covers {' x '.join(n.name for n in names if n)}.",

@@ -12,6 +12,10 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
+from .variants import Section as Section  # re-exported: part of the model
+from .variants import split_variant_key as split_variant_key
+from .variants import variant_key as variant_key
+
 FACTORS = ("offering", "commercials", "value", "risk", "ease")
 """The five factors on which a buyer judges whether a pitch is meaningfully different."""
 
@@ -39,7 +43,15 @@ ORDER = (
 OPTIONAL = frozenset({WARMER, NEXT_STEP})
 REQUIRED = tuple(s for s in SECTIONS if s not in OPTIONAL)
 TEACHING = (*STEPS, COST_OF_INACTION)
-"""The sections a card page shows as the teaching, in pitch order."""
+"""The sections a card page shows as the teaching, in pitch order; a variant for a persona in
+one of them makes a card "written for this persona" when ranking."""
+
+ROLES = ("economic-buyer", "champion", "evaluator", "blocker", "user")
+"""A persona's role in the buying group, from the taxonomy."""
+CONCERNS_FIRST = frozenset({"evaluator", "blocker"})
+"""Roles that judge or clear a deal: they hear their concerns answered before "A new way"."""
+WARMER_SECONDS = 45
+"""The longest a default Warmer may take to say, at WORDS_PER_MINUTE."""
 
 
 def section_key(name: str) -> str:
@@ -104,11 +116,28 @@ class Problem(Item):
 
 
 @dataclass(frozen=True)
+class Concern:
+    """A worry a persona raises, with the answer a rep gives."""
+
+    concern: str
+    answer: str = ""
+
+    def __str__(self) -> str:
+        return self.concern
+
+
+@dataclass(frozen=True)
 class Persona(Item):
+    role: str = ""
+    """One of ROLES; shapes where the pitch answers the persona's concerns."""
     priorities: tuple[str, ...] = ()
     metrics: tuple[str, ...] = ()
-    concerns: tuple[str, ...] = ()
+    concerns: tuple[Concern, ...] = ()
     next_step: str = ""
+
+    @property
+    def concerns_first(self) -> bool:
+        return self.role in CONCERNS_FIRST
 
 
 @dataclass(frozen=True)
@@ -141,6 +170,16 @@ class Taxonomy:
     def differentiator(self, id_: str) -> Item | None:
         return next((d for d in self.company.differentiators if d.id == id_), None)
 
+    def variant_label(self, key: str) -> str:
+        """Who a `### For:` variant speaks to, in words: 'For the Chief Financial Officer in
+        Cold storage'. An id the taxonomy lacks (a finding already) is shown as written."""
+        first, industry_id = split_variant_key(key)
+        persona = self.persona(first)
+        industry = self.industry(industry_id or ("" if persona else first))
+        who = f"the {persona.name}" if persona else "" if industry and not industry_id else first
+        where = industry.name if industry else industry_id
+        return "For " + (f"{who} in {where}" if who and where else who or where)
+
 
 @dataclass(frozen=True)
 class Evidence:
@@ -156,19 +195,6 @@ class Evidence:
     """internal evidence is left out of the public site, even on a public card."""
     id: str = ""
     line: int = 0
-
-
-@dataclass(frozen=True)
-class Section:
-    """A `##` section of a card: general text plus per-persona replacements."""
-
-    name: str
-    text: str
-    variants: dict[str, str] = field(default_factory=dict)
-    line: int = 0
-
-    def for_persona(self, persona: str) -> str:
-        return self.variants.get(persona, self.text)
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..model import FACTORS
+from ..model import FACTORS, ROLES
 
 ID_PATTERN = "^[a-z0-9][a-z0-9-]*$"
 
@@ -186,9 +186,32 @@ TAXONOMY_SCHEMA: dict[str, Any] = {
         "problems": _items("Customer problems.", {
             "symptoms": _texts("Symptoms a buyer would recognise.")}),
         "personas": _items("Stakeholder roles.", {
+            "role": {"enum": list(ROLES),
+                     "description": "Their part in the buying group: economic-buyer, champion,"
+                                    " evaluator, blocker or user. An evaluator or blocker"
+                                    " hears their concerns answered before 'A new way'.",
+                     FINDINGS: {"enum": _finding(
+                         "{subject} '{value}' is not a role",
+                         "use one of: " + ", ".join(ROLES))}},
             "priorities": _texts("What this role is measured on and cares about."),
             "metrics": _texts("The metrics this role owns."),
-            "concerns": _texts("Concerns this role typically raises."),
+            "concerns": {
+                "type": "array",
+                "description": "Concerns this role typically raises, each with the answer"
+                               " the pitch gives.",
+                "items": {
+                    "type": "object",
+                    "additionalProperties": False,
+                    "required": ["concern", "answer"],
+                    "properties": {
+                        "concern": _text("The concern, in the buyer's words."),
+                        "answer": _text("What the rep answers, in one or two sentences."),
+                    },
+                    FINDINGS: {"type": _finding(
+                        "{subject} is not a concern with an answer",
+                        "write each concern as '- concern: ...' with 'answer: ...' below it")},
+                },
+            },
             "next_step": _text("The next step a rep proposes to this role."),
         }),
         "company": {

@@ -1,4 +1,4 @@
-"""Split a card body into its teaching-step sections, persona variants and objections.
+"""Split a card body into its teaching-step sections, their variants and objections.
 
 Headings come from the one Markdown parse of the body (`markdown_tree`): only `##` and `###`
 headings outside code blocks and containers count, so a card can quote Markdown in a code
@@ -36,7 +36,7 @@ class Body:
     sections: dict[str, Section]
     objections: tuple[Objection, ...]
     variant_lines: dict[tuple[str, str], int]
-    """(section, persona) -> line of its `### For:` heading, for persona checks."""
+    """(section, variant key) -> line of its `### For:` heading, for the checks of the ids."""
     misnamed: frozenset[str] = frozenset()
     """Sections an unknown heading resembles: already reported, so not also "missing"."""
 
@@ -108,9 +108,9 @@ def _sub_heading(current: _Open, title: str, number: int) -> None:
         return
     variant = _VARIANT.match(title.strip())
     if variant:
-        persona = variant.group(1).strip()
-        current.variants[persona] = (number, [])
-        current.target = current.variants[persona][1]
+        key = " ".join(variant.group(1).split())  # 'cfo  in  x' is 'cfo in x'
+        current.variants[key] = (number, [])
+        current.target = current.variants[key][1]
         return
     current.target = current.lines  # an ordinary sub-heading ends a variant
     current.lines.append(f"### {title}")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from ..model import Company, Finding, Industry, Item, Persona, Problem, Severity, Taxonomy
+from ..model import Company, Concern, Finding, Industry, Item, Persona, Problem, Severity, Taxonomy
 from .coerce import items, mapping, positive_int, text, texts
 from .data_file import read_data_file
 from .html_policy import unsafe_fields
@@ -39,9 +39,10 @@ def load_taxonomy(file: Path, shown_path: str) -> tuple[Taxonomy | None, list[Fi
         personas=tuple(
             Persona(
                 **_base(raw, line),
+                role=text(raw.get("role")),
                 priorities=texts(raw.get("priorities")),
                 metrics=texts(raw.get("metrics")),
-                concerns=texts(raw.get("concerns")),
+                concerns=_concerns(raw.get("concerns")),
                 next_step=text(raw.get("next_step")),
             )
             for raw, line in _entries(data, ("personas",), positions)
@@ -73,6 +74,14 @@ def _entries(
         for index, raw in enumerate(items(node))
         if isinstance(raw, dict) and text(raw.get("id"))
     ]
+
+
+def _concerns(raw: Any) -> tuple[Concern, ...]:
+    """Concerns with their answers; a bad shape was reported by the schema and is left out."""
+    return tuple(
+        Concern(text(c.get("concern")), text(c.get("answer")))
+        for c in items(raw) if isinstance(c, dict) and text(c.get("concern"))
+    )
 
 
 def _base(raw: dict[str, Any], line: int) -> dict[str, Any]:

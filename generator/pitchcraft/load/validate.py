@@ -24,6 +24,7 @@ from ..model import (
 )
 from .cards import ParsedCard
 from .sections import Body
+from .variant_check import check_variants, uncovered_buyers
 
 _SHORT_LIST = 8
 
@@ -57,6 +58,8 @@ def check_card(
     findings = _sections(card, parsed.body, reported)
     if taxonomy is not None:
         findings += _references(card, taxonomy, reported)
+        if "personas" not in reported and "industries" not in reported:
+            findings += check_variants(card, parsed.body, taxonomy)
         findings += _freshness(card, taxonomy.review_interval_days, today)
     findings += _evidence(card, ledger, today, reported)
     if "differentiation" not in reported:
@@ -117,8 +120,8 @@ def _sections(card: Card, body: Body, reported: frozenset[str]) -> list[Finding]
             findings.append(Finding(card.path, section.line, 1, Severity.ERROR,
                                     f"section '## {name}' is empty", "write the step's text"))
         elif name != OBJECTIONS and not section.text and "personas" not in reported:
-            # Only variants: every listed persona needs one, or its pitch has an empty step.
-            uncovered = [p for p in card.personas if p not in section.variants]
+            # Only variants: every buyer needs one, or their pitch has an empty step.
+            uncovered = uncovered_buyers(card, section.variants)
             if uncovered:
                 findings.append(Finding(
                     card.path, section.line, 1, Severity.ERROR,
@@ -137,16 +140,6 @@ def _sections(card: Card, body: Body, reported: frozenset[str]) -> list[Finding]
             findings.append(Finding(card.path, objection.line, 1, Severity.ERROR,
                                     f"objection '{objection.objection}' has no answer",
                                     "write the rep's answer under the heading"))
-    if "personas" in reported or not card.personas:
-        return findings  # the personas field itself is wrong; that finding covers variants
-    for (section, persona), line in sorted(body.variant_lines.items(), key=lambda i: i[1]):
-        if persona not in card.personas:
-            findings.append(Finding(
-                card.path, line, 1, Severity.ERROR,
-                f"variant for persona '{persona}' in '## {section}', but the card does not"
-                " list that persona",
-                f"add '{persona}' to 'personas:' or use one of: {', '.join(card.personas)}",
-            ))
     return findings
 
 

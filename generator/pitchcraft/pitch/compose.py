@@ -1,7 +1,8 @@
 """Compose the six-step teaching pitch from a ranked card and the taxonomy.
 
-The card supplies the teaching; the taxonomy supplies the tailoring (the industry's context,
-the persona's priorities, metrics, concerns and next step), so one card serves many buyers.
+The card supplies the teaching, with variants for some buyers; the taxonomy supplies the rest
+of the tailoring (the industry's context, the persona's metrics, role, concerns and next
+step), so one card serves many buyers.
 """
 
 from __future__ import annotations
@@ -16,23 +17,46 @@ from ..model import (
     NEXT_STEP,
     STEPS,
     WARMER,
+    WARMER_SECONDS,
+    WORDS_PER_MINUTE,
     Card,
     Content,
     Evidence,
+    Industry,
     Persona,
+    Problem,
+    Taxonomy,
     section_key,
 )
-from .result import Factor, Part, Pitch
+from .result import Factor, Part, Pitch, Ranked
 from .select import CardIndex, Combination, rank_cards
 from .talk_time import minutes, spoken_words
+
+ALTERNATIVES_SHOWN = 3
+"""Other cards whose complete pitch comes with each pitch (the site's "Other insights for
+this buyer"); further serving cards are listed by name. Each costs one more composed pitch."""
+
+
+def serving_cards(
+    content: Content, combination: Combination, today: dt.date, index: CardIndex | None = None,
+) -> list[Ranked]:
+    """Every published card that serves the buyer, best first: the choices a rep has."""
+    if content.taxonomy is None:
+        return []
+    cards = content.cards if index is None else index.candidates(combination)
+    return rank_cards(cards, combination, content.taxonomy.review_interval_days, today)
 
 
 def compose_pitch(
     content: Content, combination: Combination, today: dt.date, index: CardIndex | None = None,
+    card_id: str | None = None, alternatives: int = ALTERNATIVES_SHOWN,
 ) -> Pitch | None:
-    """The pitch for one buyer, or None when no published card serves the combination.
+    """The pitch for one buyer, or None when no published card serves the combination (or
+    `card_id` names a card that does not serve it).
 
-    `index` (of `content.cards`) saves scanning every card when composing many pitches.
+    The best-ranked card tells it unless `card_id` chooses another serving card. Up to
+    `alternatives` other serving cards come along as complete pitches. `index` (of
+    `content.cards`) saves scanning every card when composing many pitches.
     """
     taxonomy = content.taxonomy
     if taxonomy is None:
@@ -42,39 +66,71 @@ def compose_pitch(
     persona = taxonomy.persona(combination.persona)
     if industry is None or problem is None or persona is None:
         return None
-    cards = content.cards if index is None else index.candidates(combination)
-    ranking = rank_cards(cards, combination, taxonomy.review_interval_days, today)
-    if not ranking:
+    ranking = tuple(serving_cards(content, combination, today, index))
+    ids = [r.card.id for r in ranking]
+    if not ranking or (card_id is not None and card_id not in ids):
         return None
-    card = ranking[0].card
+    lead = ids.index(card_id) if card_id is not None else 0
+    buyer = _Buyer(taxonomy, industry, problem, persona, index)
+    others = [place for place in range(len(ranking)) if place != lead][:alternatives]
+    return _told_by(buyer, ranking, lead, tuple(_told_by(buyer, ranking, o) for o in others))
+
+
+class _Buyer:
+    """Who a pitch is for, with what composing it needs from the taxonomy."""
+
+    def __init__(self, taxonomy: Taxonomy, industry: Industry, problem: Problem,
+                 persona: Persona, index: CardIndex | None) -> None:
+        self.taxonomy, self.industry, self.problem, self.persona = (
+            taxonomy, industry, problem, persona)
+        self.index = index
+        self.default_warmer = default_warmer(industry, problem, persona)
+
+    def words(self, text: str) -> int:
+        return spoken_words(text) if self.index is None else self.index.spoken_words(text)
+
+
+def _told_by(
+    buyer: _Buyer, ranking: tuple[Ranked, ...], lead: int, alternatives: tuple[Pitch, ...] = (),
+) -> Pitch:
+    card = ranking[lead].card
+    persona, industry = buyer.persona, buyer.industry
 
     def part(title: str, fallback: str = "") -> Part:
         section = card.sections.get(title)
-        text = section.for_persona(persona.id) if section else fallback
-        tailored = bool(section and persona.id in section.variants)
-        words = spoken_words(text) if index is None else index.spoken_words(text)
-        return Part(section_key(title), title, text, words, minutes(words), tailored)
+        variant = section.variant_for(persona.id, industry.id) if section else ""
+        text = (section.for_buyer(persona.id, industry.id) if section else "") or fallback
+        words = buyer.words(text)
+        return Part(section_key(title), title, text, words, minutes(words), bool(variant),
+                    variant)
 
-    default_warmer = _default_warmer(
-        industry.name, industry.context, persona, problem.symptoms
-    )
-    steps = tuple(part(title, default_warmer if title == WARMER else "") for title in STEPS)
+    steps = tuple(part(title, buyer.default_warmer if title == WARMER else "")
+                  for title in STEPS)
+    next_step = part(NEXT_STEP, persona.next_step)
     return Pitch(
         industry=industry,
-        problem=problem,
+        problem=buyer.problem,
         persona=persona,
-        ranking=tuple(ranking),
+        ranking=ranking,
         steps=steps,
         cost_of_inaction=part(COST_OF_INACTION),
-        next_step=part(NEXT_STEP, persona.next_step),
+        next_step=next_step,
         discovery_questions=part(DISCOVERY_QUESTIONS).text,
         objections=card.objections,
         evidence=_lead_with_metrics(card.evidence, persona),
         differentiators=tuple(
-            d for d in (taxonomy.differentiator(i) for i in card.leads_to) if d is not None
+            d for d in (buyer.taxonomy.differentiator(i) for i in card.leads_to) if d is not None
         ),
         scorecard=scorecard(card),
+        generic_next_step=not _said_by(card, NEXT_STEP, persona.id, industry.id),
+        lead=lead,
+        alternatives=alternatives,
     )
+
+
+def _said_by(card: Card, title: str, persona: str, industry: str) -> bool:
+    section = card.sections.get(title)
+    return bool(section and section.for_buyer(persona, industry))
 
 
 def scorecard(card: Card) -> tuple[Factor, ...]:
@@ -82,24 +138,42 @@ def scorecard(card: Card) -> tuple[Factor, ...]:
                  for f in FACTORS)
 
 
-def _default_warmer(
-    industry: str, context: tuple[str, ...], persona: Persona, symptoms: tuple[str, ...]
-) -> str:
-    """Hypothesis-based opener from the taxonomy, for cards without a warmer of their own."""
-    lines = [f"What we are seeing across {industry.lower()}:", ""]
-    lines += [f"- {c}" for c in context]
-    if persona.priorities:
-        lines += ["", f"For a {persona.name.lower()}, that lands on "
-                      f"{_series(persona.priorities).lower()}."]
-    if symptoms:
-        lines += ["", "Other teams in your position tell us:", ""]
-        lines += [f"- {s}" for s in symptoms]
-    lines += ["", "Is that what you are seeing too?"]
-    return "\n".join(lines)
+WARMER_WORDS = WARMER_SECONDS * WORDS_PER_MINUTE // 60
 
 
-def _series(items: tuple[str, ...]) -> str:
-    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
+def default_warmer(industry: Industry, problem: Problem, persona: Persona) -> str:
+    """A short hypothesis-based opener for cards without a Warmer of their own.
+
+    It speaks from the industry's first trend to the number the persona answers for, and asks;
+    it never reads the persona's priorities back to them, nor lists shop-floor symptoms to
+    someone who does not see the shop floor. Kept under WARMER_SECONDS of talk.
+    """
+    trend = _sentence(industry.context[0]) if industry.context else ""
+    opener = (f"Across {_lower_first(industry.name)}, one thing keeps coming up: "
+              f"{_lower_first(trend)}" if trend
+              else f"We spend a lot of time with teams in {_lower_first(industry.name)}.")
+    metric = persona.metrics[0] if persona.metrics else ""
+    lands = (f"Where {_lower_first(problem.name)} is part of that, it tends to show up first in"
+             f" {_lower_first(metric)}, a number you answer for." if metric
+             else f"Where {_lower_first(problem.name)} is part of that, it rarely shows up where"
+                  " anyone expects it.")
+    question = "Is that what you are seeing too?"
+    text = f"{opener}\n\n{lands} {question}"
+    if spoken_words(text) > WARMER_WORDS:  # a long trend: keep the question, drop the trend
+        text = f"{lands} {question}"
+    return text
+
+
+def _sentence(text: str) -> str:
+    text = text.strip()
+    return text if text.endswith((".", "!", "?")) else f"{text}."
+
+
+def _lower_first(text: str) -> str:
+    """'Gross margin' -> 'gross margin', but 'OEE' and 'IT and OT' keep their capitals."""
+    if len(text) > 1 and text[0].isupper() and not text[1].isupper():
+        return text[0].lower() + text[1:]
+    return text
 
 
 _WORD = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*")

@@ -37,7 +37,9 @@ class Part:
     words: int
     minutes: float
     tailored: bool = False
-    """True where a persona variant replaced the card's general text."""
+    """True where a variant (for the persona, the industry or both) replaced the general text."""
+    variant: str = ""
+    """What the variant heard was written for, as after `### For:`; '' for the general text."""
 
 
 @dataclass(frozen=True)
@@ -55,7 +57,7 @@ class Pitch:
     problem: Problem
     persona: Persona
     ranking: tuple[Ranked, ...]
-    """Candidate cards, best first; the first one supplies the talk track."""
+    """Candidate cards, best first; the one at `lead` supplies the talk track."""
     steps: tuple[Part, ...]
     cost_of_inaction: Part
     next_step: Part
@@ -65,10 +67,24 @@ class Pitch:
     """The lead card's evidence, figures on the persona's own metrics first."""
     differentiators: tuple[Item, ...]
     scorecard: tuple[Factor, ...]
+    generic_next_step: bool = False
+    """True when the card has no next step for this buyer and the persona's generic one is
+    used."""
+    lead: int = 0
+    """The place in `ranking` of the card this pitch is told from: 0 unless a rep chose
+    another card."""
+    alternatives: tuple[Pitch, ...] = ()
+    """The same buyer's pitch from other cards in `ranking`, for a rep who wants another
+    insight (the site shows them; see `compose.ALTERNATIVES_SHOWN`)."""
 
     @property
     def card(self) -> Card:
-        return self.ranking[0].card
+        return self.ranking[self.lead].card
+
+    @property
+    def concerns_first(self) -> bool:
+        """An evaluator or blocker hears their concerns answered before "A new way"."""
+        return self.persona.concerns_first
 
     @property
     def factors_held(self) -> int:

@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable
 from typing import NamedTuple
 
-from ..model import Card, Content, Item, Taxonomy
+from ..model import TEACHING, Card, Content, Item, Taxonomy
 from .result import Ranked
 from .talk_time import spoken_words
 
@@ -99,7 +99,11 @@ class CardIndex:
 def rank_cards(
     cards: Iterable[Card], combination: Combination, review_interval_days: int, today: dt.date
 ) -> list[Ranked]:
-    """Published cards that serve the combination, best first, each with its reasons."""
+    """Published cards that serve the combination, best first, each with its reasons.
+
+    Fit comes before freshness and evidence: a card with text written for this persona, then
+    a card focused on this problem, then a card written for this industry.
+    """
     industry, problem, persona = combination
     fitting = [
         c for c in cards
@@ -109,6 +113,8 @@ def rank_cards(
 
     def key(card: Card) -> tuple:
         return (
+            not written_for(card, persona, industry),
+            len(card.problems),
             card.all_industries,  # written for this industry beats written for all
             card.is_stale(review_interval_days, today),
             -len(card.evidence),
@@ -116,18 +122,33 @@ def rank_cards(
             card.id,
         )
 
-    return [Ranked(card, _reasons(card, industry, review_interval_days, today))
+    return [Ranked(card, _reasons(card, combination, review_interval_days, today))
             for card in sorted(fitting, key=key)]
 
 
-def _reasons(card: Card, industry: str, interval: int, today: dt.date) -> tuple[str, ...]:
+def written_for(card: Card, persona: str, industry: str) -> tuple[str, ...]:
+    """The teaching sections with a variant for this persona (alone or in this industry)."""
+    return tuple(name for name in TEACHING
+                 if (section := card.sections.get(name)) and section.written_for(persona, industry))
+
+
+def _reasons(
+    card: Card, combination: Combination, interval: int, today: dt.date
+) -> tuple[str, ...]:
+    industry, _, persona = combination
+    own = written_for(card, persona, industry)
     due = card.review_due(interval)
     freshness = (
         f"stale: review was due {due}" if card.is_stale(interval, today)
         else f"fresh: reviewed {card.reviewed}, next review {due}"
     )
     count = len(card.evidence)
+    problems = len(card.problems)
     return (
+        f"written for this persona ({', '.join(own)})" if own
+        else "no text written for this persona",
+        "focused on this problem" if problems == 1
+        else f"covers {problems} problems, this one among them",
         "written for every industry" if card.all_industries
         else f"written for this industry ({industry})",
         freshness,

@@ -1,0 +1,211 @@
+"""How much the pitches of a content folder differ between the buyers who hear them.
+
+    python bench/pitch_variety.py [CONTENT] [--design] [--table]
+
+Composes every pitch the internal site shows (the same `build_site` the MkDocs plugin and
+`pitchcraft build` use) and prints: how many pitches; how many distinct reframes; for each
+industry x problem, how many persona pairs hear different text and in which steps; how many
+pitches use a card with text written for their persona; how many end with the persona's
+generic next step; how many distinct cards and stories each industry hears.
+
+`--design` previews the tailoring rules of issue 16 on an engine that does not apply them yet:
+cards are ranked by fit (variant for this persona > fewer problems > written for this industry >
+fresh > evidence > reviewed > id) and each step takes the variant for the persona in the
+industry > the persona > the industry > the general text. Without it the script measures what
+the installed engine composes. Fields that may not exist yet are read with getattr, so the
+script runs before and after the engine learns the new spelling.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import itertools
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pitchcraft.load import load_content
+from pitchcraft.model import STEPS, Card, Content
+from pitchcraft.pitch import Pitch
+from pitchcraft.render.site import SiteOptions, build_site
+
+COMPARED = (*STEPS, "Cost of doing nothing", "Next step")
+"""The parts a buyer hears, in the order a rep says them."""
+
+
+@dataclass(frozen=True)
+class Heard:
+    """One pitch reduced to what the measurement needs."""
+
+    industry: str
+    problem: str
+    persona: str
+    card: Card
+    parts: dict[str, str]
+    """Step title -> the text this buyer hears."""
+    generic_next_step: bool
+
+
+def variant_target(key: Any, personas: set[str]) -> tuple[str | None, str | None]:
+    """(persona, industry) a variant is written for, whatever shape the engine keys it by."""
+    if isinstance(key, tuple) and len(key) == 2:
+        return key[0] or None, key[1] or None
+    if not isinstance(key, str):
+        return getattr(key, "persona", None) or None, getattr(key, "industry", None) or None
+    persona, sep, industry = key.partition(" in ")
+    if sep:
+        return persona.strip(), industry.strip()
+    return (key, None) if key in personas else (None, key)
+
+
+def variants_of(section: Any) -> dict[Any, str]:
+    return dict(getattr(section, "variants", {}) or {})
+
+
+def written_for(card: Card, persona: str, industry: str, personas: set[str]) -> bool:
+    """The card has a variant for this persona (in any industry or this one) in any step."""
+    for section in card.sections.values():
+        for key in variants_of(section):
+            who, where = variant_target(key, personas)
+            if who == persona and where in (None, industry):
+                return True
+    return False
+
+
+def resolve(section: Any, persona: str, industry: str, personas: set[str]) -> str:
+    """Issue 16's precedence: persona in industry > persona > industry > general text."""
+    best: tuple[int, str] = (0, getattr(section, "text", "") or "")
+    for key, text in variants_of(section).items():
+        who, where = variant_target(key, personas)
+        rank = (3 if who == persona and where == industry else
+                2 if who == persona and where is None else
+                1 if who is None and where == industry else 0)
+        if rank > best[0]:
+            best = (rank, text)
+    return best[1]
+
+
+def engine_pitches(content: Content, today: dt.date) -> list[Pitch]:
+    site = build_site(content, SiteOptions(), today)
+    return [p for group in site.pitches.values() for p in group]
+
+
+def from_engine(pitch: Pitch) -> Heard:
+    parts = {p.title: p.text for p in getattr(pitch, "talk_track", pitch.steps)}
+    next_text = parts.get("Next step", "").strip()
+    return Heard(pitch.industry.id, pitch.problem.id, pitch.persona.id, pitch.card, parts,
+                 not next_text or next_text == pitch.persona.next_step.strip())
+
+
+def by_design(content: Content, pitch: Pitch, today: dt.date) -> Heard:
+    """The same buyer as the engine's pitch, with issue 16's ranking and variant rules."""
+    assert content.taxonomy is not None
+    personas = {p.id for p in content.taxonomy.personas}
+    industry, problem, persona = pitch.industry.id, pitch.problem.id, pitch.persona.id
+    interval = content.taxonomy.review_interval_days
+
+    def key(card: Card) -> tuple:
+        due = card.review_due(interval)
+        return (not written_for(card, persona, industry, personas), len(card.problems),
+                card.all_industries, due is not None and due < today, -len(card.evidence),
+                -(card.reviewed or dt.date.min).toordinal(), card.id)
+
+    fitting = [c for c in content.published_cards if c.fits_industry(industry)
+               and problem in c.problems and persona in c.personas]
+    card = min(fitting, key=key)
+    engine = {p.title: p.text for p in getattr(pitch, "talk_track", pitch.steps)}
+    parts = {}
+    for title in COMPARED:
+        section = card.sections.get(title)
+        parts[title] = resolve(section, persona, industry, personas) if section else ""
+    if not parts["Warmer"]:
+        parts["Warmer"] = engine.get("Warmer", "")  # the engine's default warmer
+    generic = not parts["Next step"].strip()
+    if generic:
+        parts["Next step"] = pitch.persona.next_step
+    return Heard(industry, problem, persona, card, parts, generic)
+
+
+def report(heard: list[Heard], personas: set[str], table: bool) -> list[str]:
+    out = [f"pitches: {len(heard)}",
+           f"distinct reframes: {len({h.parts.get('Reframe', '') for h in heard})}",
+           f"distinct stories (Emotional impact): "
+           f"{len({h.parts.get('Emotional impact', '') for h in heard})}",
+           f"distinct next steps: {len({h.parts.get('Next step', '') for h in heard})}"]
+    own = sum(written_for(h.card, h.persona, h.industry, personas) for h in heard)
+    out.append(f"pitches whose card has text written for their persona: {own} of {len(heard)}")
+    generic = sum(h.generic_next_step for h in heard)
+    out.append(f"pitches ending with the persona's generic next step: {generic} of {len(heard)}")
+
+    groups: dict[tuple[str, str], list[Heard]] = defaultdict(list)
+    for h in heard:
+        groups[(h.industry, h.problem)].append(h)
+    total_pairs = differing = shared_card = 0
+    same_per_step: dict[str, int] = dict.fromkeys(COMPARED, 0)
+    lines = []
+    for (industry, problem), group in groups.items():
+        pairs = list(itertools.combinations(group, 2))
+        if not pairs:
+            lines.append(f"  {industry} x {problem}: 1 persona, no pairs")
+            continue
+        same = {t: sum(a.parts.get(t, "") == b.parts.get(t, "") for a, b in pairs)
+                for t in COMPARED}
+        differ = sum(any(a.parts.get(t, "") != b.parts.get(t, "") for t in COMPARED)
+                     for a, b in pairs)
+        one_card = sum(a.card.id == b.card.id for a, b in pairs)
+        total_pairs, differing, shared_card = (total_pairs + len(pairs), differing + differ,
+                                               shared_card + one_card)
+        for t in COMPARED:
+            same_per_step[t] += same[t]
+        steps = ", ".join(f"{t} {n}" for t, n in same.items() if n)
+        lines.append(f"  {industry} x {problem}: {len(pairs)} pairs, {differ} differ"
+                     f" in some step, {one_card} share a card; identical in: {steps or 'none'}")
+    out.append(f"persona pairs in the same industry x problem: {total_pairs}; "
+               f"{differing} hear different text somewhere; {shared_card} share a card")
+    out.append("pairs identical per step: "
+               + ", ".join(f"{t} {n}" for t, n in same_per_step.items()))
+    out.append("per industry x problem:")
+    out += lines
+
+    out.append("cards and stories per industry:")
+    industries: dict[str, list[Heard]] = defaultdict(list)
+    for h in heard:
+        industries[h.industry].append(h)
+    for industry, group in industries.items():
+        cards = sorted({h.card.id for h in group})
+        stories = {h.parts.get("Emotional impact", "") for h in group}
+        out.append(f"  {industry}: {len(group)} pitches, {len(cards)} cards,"
+                   f" {len(stories)} stories: {', '.join(cards)}")
+    if table:
+        out.append("who hears which card (industry / problem / persona: card [own text]):")
+        out += [f"  {h.industry} / {h.problem} / {h.persona}: {h.card.id}"
+                f"{' [own]' if written_for(h.card, h.persona, h.industry, personas) else ''}"
+                f"{' [generic next step]' if h.generic_next_step else ''}" for h in heard]
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("content", nargs="?", default="content", type=Path)
+    parser.add_argument("--design", action="store_true",
+                        help="rank and tailor by issue 16's rules, not the installed engine's")
+    parser.add_argument("--table", action="store_true", help="list the card each buyer hears")
+    parser.add_argument("--today", type=dt.date.fromisoformat, default=dt.date.today())
+    args = parser.parse_args()
+    content = load_content(args.content, args.today)
+    if content.taxonomy is None:
+        raise SystemExit(f"{args.content}: no taxonomy; run `pitchcraft check {args.content}`")
+    personas = {p.id for p in content.taxonomy.personas}
+    pitches = engine_pitches(content, args.today)
+    heard = ([by_design(content, p, args.today) for p in pitches] if args.design
+             else [from_engine(p) for p in pitches])
+    errors = sum(f.is_error for f in content.findings)
+    mode = "issue 16 rules (preview)" if args.design else "installed engine"
+    print(f"{args.content}: {mode}, {errors} content errors, as of {args.today}")
+    print("\n".join(report(heard, personas, args.table)))
+
+
+if __name__ == "__main__":
+    main()

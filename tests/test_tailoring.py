@@ -1,0 +1,185 @@
+"""Each buyer hears the card that fits them best, in the words written for them.
+
+Small content folders pin the ranking by fit, the precedence of variants and next steps,
+where a persona's concerns are answered, and `pitchcraft pitch --card`.
+"""
+
+from __future__ import annotations
+
+from click.testing import CliRunner
+
+from builders import BODY, FRONT, REPO, TAXONOMY, TODAY
+from pitchcraft.cli import main
+from pitchcraft.model import WARMER_SECONDS, WORDS_PER_MINUTE
+from pitchcraft.pitch import Combination, compose_pitch
+from pitchcraft.pitch.talk_time import spoken_words
+
+TEMPLATES = REPO / "theme" / "templates"
+CFO_RETAIL = Combination("retail", "late-cash", "cfo")
+GENERAL_ONLY = BODY.replace(
+    "### For: cfo\nYour forecast misses because late payment is treated as noise.\n\n", "")
+MORE_EVIDENCE = FRONT.replace("  - ref: dso-gap\n", "  - ref: dso-gap\n" + (
+    "  - {figure: 4%, claim: Bad debt share., source: Testco survey 2025, as_of: 2025-06-01}\n"
+))
+
+
+def _pitch(folder, combination=CFO_RETAIL, **kwargs):
+    return compose_pitch(folder.load(), combination, TODAY, **kwargs)
+
+
+def _ids(pitch):
+    return [r.card.id for r in pitch.ranking]
+
+
+def test_a_card_with_text_for_this_persona_beats_a_broad_card_with_more_evidence(folder):
+    folder.card("broad", front=MORE_EVIDENCE.replace("[retail]", "all"), body=GENERAL_ONLY)
+    folder.card("written-for-cfo", front=FRONT.replace("[retail]", "all"))
+    pitch = _pitch(folder)
+    assert _ids(pitch) == ["written-for-cfo", "broad"]
+    assert pitch.ranking[0].reasons[0] == "written for this persona (Reframe)"
+    assert pitch.ranking[1].reasons[0] == "no text written for this persona"
+    # The COO has text in neither card: evidence decides.
+    assert _ids(_pitch(folder, Combination("retail", "late-cash", "coo")))[0] == "broad"
+
+
+def test_a_focused_card_beats_one_that_covers_more_problems(folder):
+    folder.card("broad", front=MORE_EVIDENCE.replace("[late-cash]", "[late-cash, stock-outs]"),
+                body=GENERAL_ONLY)
+    folder.card("focused", body=GENERAL_ONLY)
+    pitch = _pitch(folder)
+    assert _ids(pitch) == ["focused", "broad"]
+    assert pitch.ranking[0].reasons[1] == "focused on this problem"
+    assert pitch.ranking[1].reasons[1] == "covers 2 problems, this one among them"
+
+
+def test_only_teaching_variants_for_this_persona_in_this_industry_count_as_written_for_it(
+        folder):
+    folder.card("next-step-only", body=GENERAL_ONLY + (
+        "\n## Next step\nCall back.\n\n### For: cfo\nMeet the controller.\n"))
+    folder.card("other-industry", front=FRONT.replace("[retail]", "[retail, logistics]"),
+                body=GENERAL_ONLY.replace("## Rational drowning", (
+                    "### For: cfo in logistics\nFreight pays late.\n\n## Rational drowning")))
+    assert all(r.reasons[0] == "no text written for this persona" for r in _pitch(folder).ranking)
+    logistics = _pitch(folder, Combination("logistics", "late-cash", "cfo"))
+    assert logistics.ranking[0].reasons[0] == "written for this persona (Reframe)"
+
+
+PRECEDENCE = GENERAL_ONLY.replace("## Rational drowning", """\
+### For: cfo in retail
+Persona in industry.
+
+### For: cfo
+Persona.
+
+### For: retail
+Industry.
+
+## Rational drowning""")
+
+
+def test_persona_in_industry_beats_persona_beats_industry_beats_the_general_text(folder):
+    folder.card("tailored", front=FRONT.replace("[retail]", "[retail, logistics]"),
+                body=PRECEDENCE)
+    heard = {
+        (industry, persona): _pitch(folder, Combination(industry, "late-cash", persona)).steps[1]
+        for industry in ("retail", "logistics") for persona in ("cfo", "coo")
+    }
+    assert heard["retail", "cfo"].text == "Persona in industry."
+    assert heard["logistics", "cfo"].text == "Persona."
+    assert heard["retail", "coo"].text == "Industry."
+    assert heard["logistics", "coo"].text == "Late payment is a forecast you are not making."
+    assert heard["retail", "cfo"].variant == "cfo in retail"
+    assert not heard["logistics", "coo"].tailored
+
+
+def test_next_step_comes_from_the_variant_then_the_card_then_the_persona(folder):
+    folder.card("with-next-step", body=BODY + (
+        "\n## Next step\nCount last month's calls.\n\n### For: cfo\nMeet the controller.\n"))
+    cfo, coo = _pitch(folder), _pitch(folder, Combination("retail", "late-cash", "coo"))
+    assert (cfo.next_step.text, cfo.generic_next_step) == ("Meet the controller.", False)
+    assert (coo.next_step.text, coo.generic_next_step) == ("Count last month's calls.", False)
+    folder.card("with-next-step")  # no Next step section: the persona's own
+    cfo = _pitch(folder)
+    assert cfo.next_step.text == "Book a working session with the controller."
+    assert cfo.generic_next_step
+
+
+def _markdown(folder, persona="cfo", *extra):
+    result = CliRunner().invoke(main, [
+        "pitch", "--industry", "retail", "--problem", "late-cash", "--persona", persona,
+        "--format", "md", *extra, "--templates", str(TEMPLATES), str(folder.root)])
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def test_an_evaluator_hears_concerns_answered_before_the_new_way_a_buyer_after_objections(
+        folder):
+    folder.write("taxonomy.yml", TAXONOMY.replace("role: champion", "role: evaluator"))
+    folder.card("late-payers")
+    buyer, evaluator = _markdown(folder, "cfo"), _markdown(folder, "coo")
+    answer = "Nothing changes on the floor until you have seen a month of results."
+    assert evaluator.index("Your concerns, answered") < evaluator.index("5. A new way")
+    assert evaluator.index(answer) < evaluator.index("5. A new way")
+    assert buyer.index("### Objections") < buyer.index("Your concerns, answered")
+    assert "It reads your ledger; nothing new to run." in buyer
+    assert "(evaluator)" in evaluator and "(economic buyer)" in buyer
+
+
+def test_the_default_warmer_is_short_and_does_not_read_priorities_back(folder):
+    folder.card("late-payers")
+    warmer = _pitch(folder).steps[0]
+    assert warmer.key == "warmer" and not warmer.tailored
+    assert spoken_words(warmer.text) <= WARMER_SECONDS * WORDS_PER_MINUTE / 60
+    assert "Predictable cash" not in warmer.text and "predictable cash" not in warmer.text
+    assert "retail" in warmer.text and "DSO" in warmer.text
+
+
+def test_a_rep_can_tell_the_pitch_from_any_card_that_serves_the_buyer(folder):
+    folder.card("late-payers")
+    folder.card("for-everyone", front=FRONT.replace("[retail]", "all"), body=GENERAL_ONLY)
+    best = _pitch(folder)
+    assert best.card.id == "late-payers"
+    assert [a.card.id for a in best.alternatives] == ["for-everyone"]
+    chosen = _pitch(folder, card_id="for-everyone")
+    assert chosen.card.id == "for-everyone" and chosen.steps[1].text.startswith("Late payment")
+    text = _markdown(folder, "cfo", "--card", "for-everyone")
+    assert text.startswith("# Late payers are a forecasting problem")
+    assert "Late payment is a forecast you are not making." in text
+
+
+def test_a_card_that_does_not_serve_the_buyer_is_refused_with_the_cards_that_do(folder):
+    folder.card("late-payers")
+    folder.card("coo-only", front=FRONT.replace("[cfo, coo]", "[coo]"), body=GENERAL_ONLY)
+    result = CliRunner().invoke(main, [
+        "pitch", "--industry", "retail", "--problem", "late-cash", "--persona", "cfo",
+        "--card", "coo-only", str(folder.root)])
+    assert result.exit_code == 1
+    assert "Card 'coo-only' does not serve this buyer" in result.output
+    assert "--card late-payers" in result.output and "--card coo-only" not in result.output
+
+
+def _findings(folder, heading):
+    path = folder.card("variants", body=BODY.replace("### For: cfo", heading))
+    line = path.read_text().splitlines().index(heading) + 1
+    return [(f.path.rsplit("/", 1)[-1], f.line, f.message, f.hint)
+            for f in folder.load().findings if f.line == line], line
+
+
+def test_variant_ids_are_checked_with_file_and_line(folder):
+    found, line = _findings(folder, "### For: cfo in retial")
+    assert found == [("variants.md", line, "variant for unknown industry id 'retial' in"
+                      " '## Reframe'", "did you mean 'retail'?; known industry ids:"
+                      " logistics, retail")]
+    found, _ = _findings(folder, "### For: logistics")
+    assert found[0][2] == ("variant for industry 'logistics', but the card does not list that"
+                           " industry in '## Reframe'")
+    found, _ = _findings(folder, "### For: retial")
+    assert found[0][2] == "variant for unknown id 'retial' in '## Reframe'"
+    assert found[0][3].startswith("did you mean 'retail'?")
+
+
+def test_an_id_that_is_both_a_persona_and_an_industry_is_ambiguous(folder):
+    folder.write("taxonomy.yml", TAXONOMY.replace("  - id: logistics\n", "  - id: cfo\n"))
+    found, _ = _findings(folder, "### For: cfo")
+    assert found[0][2] == ("variant 'cfo' is ambiguous: it is both a persona and an industry"
+                           " id in '## Reframe'")
