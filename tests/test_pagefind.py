@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import dataclasses
 import gzip
 import re
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
 from playwright.sync_api import Page, expect
 
+import pitchcraft.mkdocs_plugin as plugin_module
 from builders import REPO, site_project
 from site_server import mkdocs_build, serve
 
@@ -77,18 +81,25 @@ CLOBBER = ('\n<div id="__config">{"base": "http://127.0.0.2:9/", "features": [],
            '<div id="pagefind">http://127.0.0.2:9/</div>\n\n')
 
 
-def test_card_text_cannot_point_the_search_loader_elsewhere(browser, tmp_path):
-    """A card may define elements with the ids the theme's own settings use; the Pagefind
-    loader takes its address from its own script, so search still loads from the site."""
+def test_card_text_cannot_point_the_search_loader_elsewhere(browser, tmp_path, monkeypatch):
+    """A card may define elements with the ids the theme's own settings use. `check` refuses
+    them; built as if it had not, the sanitiser renames them and the Pagefind loader takes its
+    address from its own script, so search still loads from the site and nowhere else."""
     project = site_project(tmp_path)
     card = project / "content/insights/peak-demand/shift-start-sets-the-bill.md"
     text = card.read_text()
     card.write_text(text.replace("## Reframe", CLOBBER + "## Reframe", 1))
+    real = plugin_module.load_content
+
+    def without_findings(*args, **kwargs):  # as if `check` had missed the planted ids
+        return dataclasses.replace(real(*args, **kwargs), findings=())
+
+    monkeypatch.setattr(plugin_module, "load_content", without_findings)
+    monkeypatch.setenv("PITCHCRAFT_SEARCH", "pagefind")
     site = tmp_path / "site"
-    result = mkdocs_build(project, site, PITCHCRAFT_SEARCH="pagefind")
-    assert result.returncode == 0, result.stderr
-    assert 'id="__config">{"base": "http://127.0.0.2:9/"' in (
-        site / "cards/shift-start-sets-the-bill/index.html").read_text()
+    build(load_config(str(project / "mkdocs.yml"), site_dir=str(site), strict=False))
+    page_html = (site / "cards/shift-start-sets-the-bill/index.html").read_text()
+    assert 'id="user-content-__config">{"base": "http://127.0.0.2:9/"' in page_html
     with serve(site) as url:
         context = browser.new_context()
         page = context.new_page()
