@@ -92,10 +92,58 @@
     }
   }
 
+  // "Print all personas" prints a part of the talk track once: a part (a step heading and
+  // what follows it up to the next heading) that reads the same as one of an earlier persona
+  // is marked as a repeat, and a line in its place says whose to read. The print stylesheet
+  // hides the repeats, and only when all personas print.
+  function parts(block) {
+    var found = [];
+    var current = null;
+    Array.prototype.forEach.call(block.children, function (element) {
+      if (/^H[1-3]$/.test(element.tagName)) {
+        current = element.tagName === "H3" ? { heading: element, elements: [] } : null;
+        if (current) { found.push(current); }
+      }
+      if (current) { current.elements.push(element); }
+    });
+    return found;
+  }
+
+  function headingText(heading) {
+    var copy = heading.cloneNode(true);
+    copy.querySelectorAll(".pc-time, .headerlink").forEach(function (n) { n.remove(); });
+    return copy.textContent.replace(/\s+/g, " ").trim();
+  }
+
+  function markRepeats(set) {
+    if (set.hasAttribute("data-pc-repeats")) { return; }
+    set.setAttribute("data-pc-repeats", "");
+    var labels = set.querySelectorAll(":scope > .tabbed-labels > label");
+    var blocks = set.querySelectorAll(":scope > .tabbed-content > .tabbed-block");
+    var said = {};  // the text of a part -> the persona whose pages print it
+    Array.prototype.forEach.call(blocks, function (block, index) {
+      var persona = labels[index] ? labels[index].textContent.trim() : "";
+      parts(block).forEach(function (part) {
+        var text = part.elements.map(function (e) { return e.textContent; }).join(" ")
+          .replace(/\s+/g, " ").trim();
+        if (!Object.prototype.hasOwnProperty.call(said, text)) {
+          said[text] = persona;
+          return;
+        }
+        part.elements.forEach(function (e) { e.classList.add("pc-repeat"); });
+        var note = document.createElement("p");
+        note.className = "pc-repeat-note";
+        note.textContent = headingText(part.heading) + ": as for the " + said[text] + ".";
+        block.insertBefore(note, part.heading);
+      });
+    });
+  }
+
   function printButtons() {
     document.querySelectorAll("[data-pc-print]").forEach(function (button) {
       button.addEventListener("click", function () {
         var all = button.getAttribute("data-pc-print") === "all";
+        if (all) { document.querySelectorAll(".tabbed-set").forEach(markRepeats); }
         document.body.classList.toggle("pc-print-all", all);
         window.print();
       });
