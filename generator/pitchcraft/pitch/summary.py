@@ -65,7 +65,7 @@ def _first_prose(markdown: str) -> str:
         if not block or _NOT_PROSE.match(block):
             continue
         lines = [_LIST_MARK.sub("", line.strip()) for line in block.splitlines()]
-        if block.lstrip().startswith(("-", "*", "+")) or _LIST_MARK.match(block.strip()):
+        if _LIST_MARK.match(block):
             lines = lines[:1]  # a list: its first point only
         return " ".join(" ".join(lines).split())
     return ""
