@@ -64,9 +64,9 @@ def test_no_page_scrolls_sideways_on_a_phone(phone: Page, site_url: str, path: s
             assert box["tabindex"] == "0" and box["name"], box
 
 
-@pytest.mark.parametrize("path", ["coverage/", PAGE_TYPES["card"]], ids=["coverage", "card"])
-def test_wide_tables_scroll_inside_their_own_box(phone: Page, site_url: str, path: str):
-    """The coverage matrix and a card's evidence table are wider than a phone."""
+def test_wide_tables_scroll_inside_their_own_box(phone: Page, site_url: str):
+    """The coverage matrix is wider than a phone."""
+    path = "coverage/"
     open_page(phone, site_url + path)
     boxes = phone.evaluate(BOXES)
     wide = [b for b in boxes if b["inner"] > PHONE["width"]]
@@ -157,3 +157,81 @@ def test_persona_tabs_work_by_keyboard(phone: Page, site_url: str):
           return getComputedStyle(label).outlineStyle;
         }""")
         assert outline == "solid", outline
+
+
+# The summary at the top of the chosen persona's tab: where its parts end on the screen.
+SUMMARY = """() => {
+  const input = document.querySelector('.tabbed-set > input:checked');
+  const inputs = [...input.parentElement.querySelectorAll(':scope > input')];
+  const block = input.parentElement.querySelectorAll(':scope > .tabbed-content > .tabbed-block')[
+    inputs.indexOf(input)];
+  const box = block.querySelector('.pc-summary');
+  if (!box) return null;
+  const bottom = el => el ? el.getBoundingClientRect().bottom : null;
+  const paragraphs = [...box.querySelectorAll(':scope > p:not(.admonition-title)')];
+  return {
+    first: box === block.querySelector('h2 ~ *'),
+    headline: box.querySelector('.admonition-title').textContent.trim(),
+    reframe: paragraphs[0] ? paragraphs[0].textContent.trim() : '',
+    figures: [...box.querySelectorAll(':scope > ul > li')].map(li => li.textContent.trim()),
+    next: paragraphs.length > 1 ? paragraphs[paragraphs.length - 1].textContent.trim() : '',
+    headlineBottom: bottom(box.querySelector('.admonition-title')),
+    figuresBottom: bottom(box.querySelector(':scope > ul') || paragraphs[0]),
+    fontSize: parseFloat(getComputedStyle(paragraphs[0] || box).fontSize),
+  };
+}"""
+
+# Every cell of the evidence tables in sight: its width and whether its text is cut off.
+EVIDENCE_CELLS = """() => [...document.querySelectorAll('table')]
+  .filter(t => t.offsetParent !== null && [...t.querySelectorAll('th')].some(
+    th => th.textContent.trim() === 'What it shows'))
+  .flatMap(t => [...t.querySelectorAll('tbody td')].filter(td => td.textContent.trim()))
+  .map(td => {
+    const box = td.getBoundingClientRect();
+    return {text: td.textContent.trim().slice(0, 40), width: box.width, left: box.left,
+            right: box.right, cut: td.scrollWidth > td.clientWidth + 1,
+            label: getComputedStyle(td, '::before').content};
+  })"""
+
+READABLE = 200
+"""The narrowest a cell with a sentence in it may be, in CSS px: about 30 characters a line.
+Squeezed into a column of a four-column table at 390 px, "What it shows" wraps a word a line."""
+
+
+def test_every_tab_opens_with_its_summary_on_the_first_screen(
+    phone: Page, site_url: str, demo_site: Path
+):
+    """Headline, reframe, the two figures for this persona and the next step, before the talk
+    track; on the first screen of a phone down to the figures, on every persona of every
+    pitch page, in a font a rep reads without zooming."""
+    for path, anchors in sorted(Finder.read(demo_site).pitch_pages().items()):
+        open_page(phone, site_url + path)
+        for index in range(len(anchors)):
+            choose_tab(phone, index, touch=True)
+            phone.evaluate("window.scrollTo(0, 0)")
+            summary = phone.evaluate(SUMMARY)
+            where = f"{path} tab {index + 1}"
+            assert summary, f"{where} has no summary"
+            assert summary["first"], f"{where}: the summary is not the first thing in the tab"
+            assert summary["headline"] and summary["reframe"] and summary["next"], summary
+            assert summary["next"].startswith("Next step:"), summary
+            assert 1 <= len(summary["figures"]) <= 2, summary
+            assert summary["figuresBottom"] <= PHONE["height"], (where, summary)
+            assert summary["fontSize"] >= 14, (where, summary)
+        assert_fits_the_phone(phone)
+
+
+def test_evidence_table_is_readable_on_a_phone(phone: Page, site_url: str):
+    """On a pitch and on a card page each figure is a block as wide as the phone: no column of
+    a word a line, no cell cut off or off screen, and the column names still said."""
+    for path in (PAGE_TYPES["pitch"], PAGE_TYPES["card"]):
+        open_page(phone, site_url + path)
+        cells = phone.evaluate(EVIDENCE_CELLS)
+        assert cells, f"{path} shows no evidence table"
+        for cell in cells:
+            assert cell["width"] >= READABLE, (path, cell)
+            assert cell["left"] >= 0 and cell["right"] <= PHONE["width"], (path, cell)
+            assert not cell["cut"], (path, cell)
+        labels = {cell["label"] for cell in cells}
+        assert {'"Source: "', '"As of "'} <= labels, (path, labels)
+        assert_fits_the_phone(phone)

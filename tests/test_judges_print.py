@@ -86,3 +86,39 @@ def test_one_persona_prints_on_at_most_two_pages(page: Page, site_url: str, demo
     for paper, printed_pages in counts.items():
         too_long = {tab: n for tab, n in printed_pages.items() if n > MAX_PAGES}
         assert not too_long, f"pitches over {MAX_PAGES} pages of {paper}: {too_long}"
+
+
+# Every paragraph, point, answer and table row of every persona tab, as the screen shows it.
+PIECES = """() => [...document.querySelectorAll('.tabbed-set > .tabbed-content > .tabbed-block')]
+  .map(block => [...block.querySelectorAll(':scope > p, :scope > ul > li, :scope > ol > li,'
+      + ' :scope > dl > dd, :scope tbody > tr')]
+    .map(e => e.textContent.replace('\\u00b6', '')))"""
+
+SHARED = 60
+"""Pieces at least this long (without spaces) are sentences, not labels or figures that may
+rightly be said twice ("38%", "Yes")."""
+
+
+def test_all_personas_print_shared_text_once(page: Page, site_url: str, demo_site: Path):
+    """"Print all personas" prints a part the personas share once, and names whose to read in
+    its place; each persona's own text still prints. Every pitch page, on A4."""
+    for path in sorted(Finder.read(demo_site).pitch_pages()):
+        open_page(page, site_url + path)
+        tabs = page.evaluate(PIECES)
+        page.evaluate("() => { window.print = () => {}; }")  # no print dialog in a test
+        page.get_by_role("button", name="Print all personas").click()
+        page.emulate_media(media="print")
+        pdf = PdfReader(io.BytesIO(page.pdf(format="A4")))
+        page.emulate_media(media="screen")
+        printed = squeezed("".join(p.extract_text() for p in pdf.pages))
+
+        pieces = {squeezed(text) for tab in tabs for text in tab}
+        for piece in pieces:
+            if len(piece) < SHARED:
+                continue
+            within = max(sum(squeezed(t) == piece for t in tab) for tab in tabs)
+            assert printed.count(piece) <= within, (path, piece[:80], printed.count(piece))
+            assert printed.count(piece) >= 1, (path, piece[:80])
+        if len(tabs) > 1 and any(set(map(squeezed, tab)) & set(map(squeezed, tabs[0]))
+                                 for tab in tabs[1:]):
+            assert squeezed(": as for the ") in printed, path

@@ -21,6 +21,7 @@ from ..pitch import (
     covered_combinations,
     scorecard,
 )
+from ..pitch.summary import summarize
 from ..shared import paused_cycle_collection
 from .finder import finder_data
 from .page_groups import INTERNAL, PAGE_GROUPS, PUBLIC, left_out
@@ -200,6 +201,7 @@ def site_pages(site: Site, template_dirs: list) -> list[Page]:
                      "hide": ["toc"],  # one table of contents per persona tab is noise
                      "tags": sorted({t for p in pitches for t in p.card.tags}),
                  }, pitches=pitches, industry=first.industry, problem=first.problem,
+                 summaries={p.persona.id: summarize(p) for p in pitches},
                  summary=_first_sentence(first.steps[1].text))
     if "coverage" in groups:
         page("coverage.md", "site/coverage.md.j2", "Coverage",

@@ -92,10 +92,93 @@
     }
   }
 
+  // "Print all personas" prints what the personas share once. A part (a heading and what
+  // follows it up to the next heading) that reads the same as an earlier persona's is marked
+  // as a repeat, heading and all; in a part that differs, each paragraph, list or table that
+  // reads the same as in that part of an earlier persona is marked. A line in the place of
+  // what is left out says whose pages to read. The print stylesheet hides the repeats, and
+  // only when all personas print.
+  function parts(block) {
+    var found = [];
+    var current = null;
+    Array.prototype.forEach.call(block.children, function (element) {
+      if (/^H[1-3]$/.test(element.tagName)) {
+        current = element.tagName === "H3" ? { heading: element, body: [] } : null;
+        if (current) { found.push(current); }
+      } else if (current) {
+        current.body.push(element);
+      }
+    });
+    return found;
+  }
+
+  // The pieces of a part compared one by one: the points of a list and the rows of a table
+  // (two cards may share a point or a figure), any other block as a whole.
+  function pieces(element) {
+    if (/^(UL|OL)$/.test(element.tagName)) { return element.querySelectorAll(":scope > li"); }
+    var rows = element.querySelectorAll("tbody > tr");
+    return rows.length ? rows : [element];
+  }
+
+  function squash(text) {
+    return text.replace(/\s+/g, " ").trim();
+  }
+
+  function headingText(heading) {
+    var copy = heading.cloneNode(true);
+    copy.querySelectorAll(".pc-time, .headerlink").forEach(function (n) { n.remove(); });
+    return squash(copy.textContent);
+  }
+
+  function note(text, before) {
+    var line = document.createElement("p");
+    line.className = "pc-repeat-note";
+    line.textContent = text;
+    before.parentNode.insertBefore(line, before);
+  }
+
+  function markRepeats(set) {
+    if (set.hasAttribute("data-pc-repeats")) { return; }
+    set.setAttribute("data-pc-repeats", "");
+    var labels = set.querySelectorAll(":scope > .tabbed-labels > label");
+    var blocks = set.querySelectorAll(":scope > .tabbed-content > .tabbed-block");
+    var said = {};  // a part or a piece of one, as text -> the persona whose pages print it
+    var has = function (key) { return Object.prototype.hasOwnProperty.call(said, key); };
+    Array.prototype.forEach.call(blocks, function (block, index) {
+      var persona = labels[index] ? labels[index].textContent.trim() : "";
+      parts(block).forEach(function (part) {
+        var title = headingText(part.heading);
+        var whole = [title].concat(part.body.map(function (e) {
+          return squash(e.textContent);
+        })).join("\n\n");
+        if (has(whole)) {
+          [part.heading].concat(part.body).forEach(function (e) { e.classList.add("pc-repeat"); });
+          note(title + ": as for the " + said[whole] + ".", part.heading);
+          return;
+        }
+        said[whole] = persona;
+        var earlier = "";
+        part.body.forEach(function (element) {
+          Array.prototype.forEach.call(pieces(element), function (piece) {
+            var key = title + "\n" + squash(piece.textContent);
+            if (!has(key)) {
+              said[key] = persona;
+            } else if (squash(piece.textContent)) {
+              piece.classList.add("pc-repeat");
+              earlier = earlier || said[key];
+            }
+          });
+        });
+        if (earlier) { note("The rest of " + title + ": as for the " + earlier + ".", part.body[0]); }
+      });
+    });
+  }
+
   function printButtons() {
     document.querySelectorAll("[data-pc-print]").forEach(function (button) {
       button.addEventListener("click", function () {
         var all = button.getAttribute("data-pc-print") === "all";
+        if (all) { document.querySelectorAll(".tabbed-set").forEach(markRepeats); }
         document.body.classList.toggle("pc-print-all", all);
         window.print();
       });

@@ -1,0 +1,71 @@
+"""The top of a persona's tab: what a rep reads on a phone in the half minute before a meeting.
+
+The insight's headline, the reframe in a sentence or two, the two figures that matter most to
+this persona, and the next step. Everything comes from the composed pitch, so the persona's
+variants (reframe, next step) and its metric-first order of the evidence already apply: the
+figures are the first two of `Pitch.evidence`, which `compose` orders by the persona's metrics.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import Evidence
+from .result import Pitch
+
+FIGURES = 2
+"""How many figures the summary shows: enough to make the point, few enough to remember."""
+MAX_WORDS = 35
+"""A second sentence joins the first only while the two stay this short (about 15 seconds)."""
+
+# A block that is not prose a rep says: admonitions (also rep-only notes), their indented
+# bodies, headings, tables, raw HTML and code.
+_NOT_PROSE = re.compile(r"^(?:!!!|\?\?\?|#|\||<|```|~~~|\s)")
+_LIST_MARK = re.compile(r"^(?:[-*+]|\d+[.)]|>)\s+")
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)*_]*(?=\s)")
+
+
+@dataclass(frozen=True)
+class Summary:
+    """One persona's pitch in four lines; every text is Markdown from the card or taxonomy."""
+
+    headline: str
+    reframe: str
+    figures: tuple[Evidence, ...]
+    next_step: str
+
+
+def summarize(pitch: Pitch) -> Summary:
+    reframe = next((s.text for s in pitch.steps if s.key == "reframe"), "")
+    return Summary(
+        headline=pitch.card.title,
+        reframe=lead_sentences(reframe),
+        figures=pitch.evidence[:FIGURES],
+        next_step=lead_sentences(pitch.next_step.text),
+    )
+
+
+def lead_sentences(markdown: str, max_words: int = MAX_WORDS) -> str:
+    """The first sentence of the first prose paragraph, and the second while both are short.
+
+    A paragraph that is a list item or quote loses its marker; admonitions, headings, tables
+    and code are skipped, so a rep-only note at the top of a section never leads the summary.
+    """
+    paragraph = _first_prose(markdown)
+    ends = [m.end() for m in _SENTENCE_END.finditer(paragraph)] + [len(paragraph)]
+    first = paragraph[: ends[0]].strip()
+    two = paragraph[: ends[1]].strip() if len(ends) > 1 else first
+    return two if len(two.split()) <= max_words else first
+
+
+def _first_prose(markdown: str) -> str:
+    blocks = re.split(r"\n\s*\n", markdown.strip())
+    for block in blocks:
+        if not block or _NOT_PROSE.match(block):
+            continue
+        lines = [_LIST_MARK.sub("", line.strip()) for line in block.splitlines()]
+        if _LIST_MARK.match(block):
+            lines = lines[:1]  # a list: its first point only
+        return " ".join(" ".join(lines).split())
+    return ""
