@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from ..load.markdown_tree import parse_markdown
+from ..load.markdown_tree import Tree, parse_markdown
 from ..model import Card
 
 TITLE = "For the rep"
@@ -58,7 +58,7 @@ def split_notes(markdown: str) -> RepText:
     if not any(mark in markdown for mark in _MARKS):
         return RepText(markdown, ())
     lines = markdown.split("\n")
-    notes = note_spans(markdown)
+    notes = notes_in(parse_markdown(markdown))
     if not notes:
         return RepText(markdown, ())
     dropped = {n for note in notes for n in range(note.line, note.end)}
@@ -79,9 +79,8 @@ def team_text(markdown: str) -> str:
     return "\n".join(lines)
 
 
-def note_spans(markdown: str) -> tuple[RepNote, ...]:
-    """Every note in the text, with its lines, from the parse (see the module docstring)."""
-    tree = parse_markdown(markdown)
+def notes_in(tree: Tree) -> tuple[RepNote, ...]:
+    """Every note in a parsed text, with its lines (see the module docstring)."""
     lines, tokens = tree.lines, tree.tokens
     found: list[RepNote] = []
     for index, token in enumerate(tokens):
