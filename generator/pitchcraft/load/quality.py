@@ -14,6 +14,7 @@ Lines come from the body's one parse: each finding points at the line of the off
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -56,7 +57,8 @@ class _Text:
 
 
 def check_quality(
-    parsed: ParsedCard, taxonomy: Taxonomy | None, ledger: dict[str, Evidence] | None
+    parsed: ParsedCard, taxonomy: Taxonomy | None, ledger: dict[str, Evidence] | None,
+    today: dt.date,
 ) -> list[Finding]:
     """The weak-card findings of one published card (drafts may still be unfinished)."""
     card = parsed.card
@@ -75,7 +77,8 @@ def check_quality(
     if "differentiation" not in parsed.reported:
         findings += _short_differentiation(parsed)
     spoken = [b for b in blocks if b.line not in notes]
-    findings += _unsourced_figures(parsed, spoken, ledger or {})
+    if _evidence_sound(parsed, ledger, today):
+        findings += _unsourced_figures(parsed, spoken, ledger or {})
     if taxonomy is not None:
         findings += _names_too_early(parsed, spoken, taxonomy)
     return findings
@@ -178,6 +181,18 @@ def _unsourced_figures(
     return findings
 
 
+def _evidence_sound(
+    parsed: ParsedCard, ledger: dict[str, Evidence] | None, today: dt.date
+) -> bool:
+    """Evidence already reported (missing, unknown or dated in the future) would make every
+    figure a knock-on finding: one problem, one finding."""
+    card = parsed.card
+    if "evidence" in parsed.reported or ledger is None or not card.evidence:
+        return False
+    items = [item if item.figure else ledger.get(item.id) for item in card.evidence]
+    return all(item is not None and not (item.as_of and item.as_of > today) for item in items)
+
+
 def _evidence_numbers(evidence: tuple[Evidence, ...], ledger: dict[str, Evidence]) -> list[float]:
     numbers = []
     for item in evidence:
@@ -204,7 +219,8 @@ def _names_too_early(parsed: ParsedCard, blocks: list[_Text], taxonomy: Taxonomy
     card = parsed.card
     names = [i.name for i in (*taxonomy.company.offerings, *taxonomy.company.differentiators)
              if i.name.strip()]
-    patterns = [(n, re.compile(rf"(?<!\w){re.escape(n)}(?!\w)", re.IGNORECASE)) for n in names]
+    # As the taxonomy spells them: "Collect" the product, not "collect" the verb.
+    patterns = [(n, re.compile(rf"(?<!\w){re.escape(n)}(?!\w)")) for n in names]
     findings = []
     for block in blocks:
         if block.section not in LEAD_IN_STEPS:

@@ -62,7 +62,7 @@ def check_card(
     findings += _evidence(card, ledger, today, reported)
     if "differentiation" not in reported:
         findings += _differentiation(card)
-    return findings + check_quality(parsed, taxonomy, ledger)
+    return findings + check_quality(parsed, taxonomy, ledger, today)
 
 
 def check_ledger(ledger: dict[str, Evidence], path: str, today: dt.date) -> list[Finding]:
