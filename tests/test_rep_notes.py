@@ -47,9 +47,8 @@ def builds(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     text = card.read_text()
     text = edit(text, "buttons, not by what your plant produces.\n",
                 "buttons, not by what your plant produces.\n" + _note(NOTES["Reframe"]))
-    text = edit(text, "a cost you can manage like overtime, not a tariff you can only renegotiate.\n",
-                "a cost you can manage like overtime, not a tariff you can only renegotiate.\n"
-                + _note(NOTES["For: cfo"]))
+    variant_end = "a cost you can manage like overtime, not a tariff you can only renegotiate.\n"
+    text = edit(text, variant_end, variant_end + _note(NOTES["For: cfo"]))
     text = edit(text, "### Our operators won't follow another procedure.\n",
                 _note(NOTES["Objection"]) + "\n### Our operators won't follow another procedure.\n")
     card.write_text(text)
@@ -96,7 +95,11 @@ def test_internal_site_shows_notes_and_its_search_finds_them(builds):
     card = texts["cards/shift-start-sets-the-bill/index.html"]
     for words in NOTES.values():
         assert words in card
-    assert card.count('<div class="admonition rep">') >= 2  # the variant's note is in a details
+    pitches = [t for p, t in texts.items() if p.startswith("pitches/") and NOTES["Objection"] in t]
+    assert pitches
+    for page in (card, *pitches):  # in a step, a persona variant and an objection's answer
+        assert page.count('<div class="admonition rep">') >= 2 + (page is card)
+        assert '!!! rep "' not in page
     assert '<p class="admonition-title">For the rep</p>' in card
     fragments = "".join(t for p, t in texts.items() if p.startswith("pagefind/fragment/"))
     assert NOTES["Reframe"] in fragments

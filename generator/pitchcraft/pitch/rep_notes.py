@@ -16,6 +16,7 @@ calls; `team_text` keeps the notes for the sales team, titled "For the rep".
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -66,8 +67,12 @@ def split_notes(markdown: str) -> RepText:
     return RepText(re.sub(r"\n{3,}", "\n\n", kept).strip(), notes)
 
 
-def team_text(markdown: str) -> str:
-    """The text for the sales team: notes in place, each titled "For the rep"."""
+def team_text(markdown: str, shift: str = "") -> str:
+    """The text for the sales team: notes in place, each titled "For the rep".
+
+    `shift` is put before each line of a note, for text that a template indents less than
+    the four spaces a block needs to stay inside a list item (see `card_for_team`).
+    """
     notes = split_notes(markdown).notes
     if not notes:
         return markdown
@@ -76,6 +81,8 @@ def team_text(markdown: str) -> str:
         indent = re.match(r"[ \t]*", lines[note.line]).group(0)  # type: ignore[union-attr]
         own = "" if note.title.casefold() in _DEFAULT_TITLES else f": {note.title}"
         lines[note.line] = f'{indent}!!! rep "{TITLE}{own}"'
+        for n in range(note.line, note.end):
+            lines[n] = shift + lines[n] if lines[n].strip() else lines[n]
     return "\n".join(lines)
 
 
@@ -123,12 +130,17 @@ def _indent(line: str) -> int:
 
 def card_for_buyer(card: Card) -> Card:
     """The card with every note removed, for a public build."""
-    return _map_card(card, buyer_text)
+    return _map_card(card, buyer_text, buyer_text)
+
+
+ANSWER_SHIFT = "  "
+"""Pages show an objection's answer as a definition (`: answer`) whose later lines the
+templates indent by two spaces; two more keep a note inside the answer, not after the list."""
 
 
 def card_for_team(card: Card) -> Card:
     """The card with its notes titled "For the rep", for the internal site."""
-    return _map_card(card, team_text)
+    return _map_card(card, team_text, lambda text: team_text(text, ANSWER_SHIFT))
 
 
 def card_notes(card: Card) -> tuple[RepNote, ...]:
@@ -141,7 +153,7 @@ def _texts(card: Card) -> list[str]:
     return texts + [o.answer for o in card.objections]
 
 
-def _map_card(card: Card, change) -> Card:  # type: ignore[no-untyped-def]
+def _map_card(card: Card, change: Callable[[str], str], answer: Callable[[str], str]) -> Card:
     if not any(mark in text for text in _texts(card) for mark in _MARKS):
         return card
     sections = {
@@ -149,5 +161,5 @@ def _map_card(card: Card, change) -> Card:  # type: ignore[no-untyped-def]
                       variants={key: change(text) for key, text in s.variants.items()})
         for name, s in card.sections.items()
     }
-    objections = tuple(replace(o, answer=change(o.answer)) for o in card.objections)
+    objections = tuple(replace(o, answer=answer(o.answer)) for o in card.objections)
     return replace(card, sections=sections, objections=objections)
