@@ -140,7 +140,7 @@ def test_a_note_is_parsed_not_scanned():
     assert buyer_text("No notes here.") == "No notes here."
 
 
-def test_notes_are_not_talk_time_and_the_terminal_pitch_boxes_them_off(folder):
+def test_notes_are_not_talk_time_and_the_printed_pitch_sets_them_apart(folder):
     note = "We can discount up to 18 percent before legal review, never in writing."
     plain_card = folder.card("card")
     buyer = Combination("retail", "late-cash", "cfo")
@@ -163,3 +163,8 @@ def test_notes_are_not_talk_time_and_the_terminal_pitch_boxes_them_off(folder):
     box = rest.split("\n+---")[0]
     assert "| We can discount up to 18 percent before legal review" in box
     assert "!!!" not in shown.output
+
+    markdown = CliRunner().invoke(main, [*args[:-1], "--format", "md", args[-1]])
+    assert markdown.exit_code == 0, markdown.output
+    quote = "> **For the rep, not to be read aloud:**\n>\n> We can discount up to 18 percent"
+    assert quote in markdown.output and "!!!" not in markdown.output

@@ -19,6 +19,7 @@ from .cli_common import load as _load
 from .cli_common import resolve as _resolve
 from .load.schema import SCHEMAS, schema_json
 from .pitch import Combination, compose_pitch, covered_combinations, nearest_combinations
+from .pitch.rep_notes import pitch_for_reading
 from .render import findings as show
 from .render.report import report_json
 from .review import build_report
@@ -86,7 +87,7 @@ def pitch(
                            f" --persona {c.persona}", err=True)
         raise SystemExit(1)
     _echo_template(templates, "pitch.md.j2" if fmt == "md" else "pitch.txt.j2",
-                   pitch=composed)
+                   pitch=pitch_for_reading(composed) if fmt == "md" else composed)
 
 
 def _echo_template(templates: Path | None, name: str, **context: object) -> None:

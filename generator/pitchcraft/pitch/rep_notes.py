@@ -22,6 +22,7 @@ from functools import lru_cache
 
 from ..load.markdown_tree import Tree, parse_markdown
 from ..model import Card
+from .result import Part, Pitch
 
 TITLE = "For the rep"
 """What the team sees above every note, whatever the author titled it."""
@@ -84,6 +85,31 @@ def team_text(markdown: str, shift: str = "") -> str:
         for n in range(note.line, note.end):
             lines[n] = shift + lines[n] if lines[n].strip() else lines[n]
     return "\n".join(lines)
+
+
+def reading_text(markdown: str) -> str:
+    """The text for a Markdown talk track read outside the site: each note becomes a quote
+    marked "For the rep, not to be read aloud", which any Markdown viewer shows set apart."""
+    notes = split_notes(markdown).notes
+    if not notes:
+        return markdown
+    lines = markdown.split("\n")
+    for note in reversed(notes):
+        quote = [f"> **{TITLE}, not to be read aloud:**", ">",
+                 *[f"> {line}".rstrip() for line in note.text.split("\n")]]
+        lines[note.line:note.end] = quote
+    return "\n".join(lines)
+
+
+def pitch_for_reading(pitch: Pitch) -> Pitch:
+    """The pitch as `pitchcraft pitch --format md` prints it (see `reading_text`)."""
+    def part(p: Part) -> Part:
+        return replace(p, text=reading_text(p.text))
+
+    return replace(
+        pitch, steps=tuple(part(p) for p in pitch.steps),
+        cost_of_inaction=part(pitch.cost_of_inaction), next_step=part(pitch.next_step),
+        objections=tuple(replace(o, answer=reading_text(o.answer)) for o in pitch.objections))
 
 
 def notes_in(tree: Tree) -> tuple[RepNote, ...]:
