@@ -82,10 +82,10 @@ status: published
 evidence:
   - ref: dso-gap
 differentiation:
-  offering: Predicts, not chases.
-  commercials: Priced per collected invoice.
-  value: Cash a month earlier.
-  risk: Runs beside your ERP.
+  offering: Predicts who pays late, instead of chasing.
+  commercials: Priced per collected invoice, never per seat.
+  value: Cash arrives a month earlier than today.
+  risk: Runs beside your ERP with nothing replaced.
 leads_to: [predictive]
 tags: [cash]
 """

@@ -105,7 +105,8 @@ def test_new_card_without_a_terminal_names_the_missing_flag(tmp_path):
 
 def test_report_lists_stale_cards_per_owner_gaps_and_weak_cards(folder):
     folder.card("old", front=FRONT.replace("2026-10-01", "2025-01-01"))
-    folder.card("thin", front=FRONT.replace("  risk: Runs beside your ERP.\n", "")
+    risk = "  risk: Runs beside your ERP with nothing replaced.\n"
+    folder.card("thin", front=FRONT.replace(risk, "")
                 .replace("owner: Dana Smith", "owner: Lee Park"))
     runner = CliRunner()
     data = json.loads(runner.invoke(main, ["report", "--format", "json", str(folder.root)])

@@ -24,6 +24,7 @@ from pitchcraft.model import Content, Finding, Severity
 from pitchcraft.render.findings import as_text
 
 ERROR, WARNING = Severity.ERROR, Severity.WARNING
+RISK_LINE = "  risk: Runs beside your ERP with nothing replaced.\n"
 
 
 # --- helpers ---------------------------------------------------------------------------------
@@ -468,7 +469,7 @@ def test_inline_evidence_without_a_source(folder):
 
 
 def test_fewer_than_four_factors_is_a_warning(folder):
-    path = write_card(folder, front=edit(FRONT, "  risk: Runs beside your ERP.\n", ""))
+    path = write_card(folder, front=edit(FRONT, RISK_LINE, ""))
     assert_findings(folder.load(), want(
         path, line_of(path, "differentiation:"), WARNING,
         ("not meaningfully different", "3 of 5"), "risk or ease"))
@@ -687,7 +688,7 @@ def test_cli_output_is_sorted_stable_and_one_line_per_finding(folder):
                                       ""))
     write_card(folder, "zeta", front=fresh(edit(FRONT, "[retail]", "[retial]")))
     write_card(folder, "alpha", body=BODY + "\n### Silence.\n",
-               front=fresh(edit(FRONT, "  risk: Runs beside your ERP.\n", "")))
+               front=fresh(edit(FRONT, RISK_LINE, "")))
     folder.write("insights/broken.md", b"---\ntitle: \xff\n---\n")
     # A quoted YAML value can hold a line break; the finding quoting it stays on one line.
     folder.write("insights/multi.md", card_text(fresh(edit(

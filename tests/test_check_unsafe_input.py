@@ -103,7 +103,8 @@ def test_every_front_matter_field_is_checked_with_its_line(folder, field):
 
 def test_tags_and_differentiation_are_checked(folder):
     front = edit(FRONT, "tags: [cash]", 'tags: [cash, "<img src=x onerror=alert(1)>"]')
-    front = edit(front, "value: Cash a month earlier.", "value: '[go](javascript:alert(2))'")
+    front = edit(front, "value: Cash arrives a month earlier than today.",
+                 "value: 'Cash sooner, as [go](javascript:alert(2)) shows the buyer'")
     path = write_card(folder, front=front)
     assert_findings(
         folder.load(),

@@ -85,7 +85,8 @@ def test_scorecard_and_not_meaningfully_different_flag(folder):
         ("offering", True), ("commercials", True), ("value", True), ("risk", True),
         ("ease", False),
     ]
-    folder.card("late-payers", front=FRONT.replace("  risk: Runs beside your ERP.\n", ""))
+    risk = "  risk: Runs beside your ERP with nothing replaced.\n"
+    folder.card("late-payers", front=FRONT.replace(risk, ""))
     weak = _pitch(folder)
     assert weak.factors_held == 3 and not weak.meaningfully_different
     text = render(environment([TEMPLATES]), "pitch.md.j2", pitch=weak)

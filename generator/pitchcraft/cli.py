@@ -25,6 +25,7 @@ from .pitch import (
     nearest_combinations,
     serving_cards,
 )
+from .pitch.rep_notes import pitch_for_reading
 from .render import findings as show
 from .render.report import report_json
 from .review import build_report
@@ -102,7 +103,7 @@ def pitch(
                            f" --persona {c.persona}", err=True)
         raise SystemExit(1)
     _echo_template(templates, "pitch.md.j2" if fmt == "md" else "pitch.txt.j2",
-                   pitch=composed)
+                   pitch=pitch_for_reading(composed) if fmt == "md" else composed)
 
 
 def _echo_template(templates: Path | None, name: str, **context: object) -> None:

@@ -10,10 +10,10 @@ from . import schema_check
 from .coerce import choice, date, evidence, items, mapping, positive_int, text, texts
 from .frontmatter import read_text, split
 from .html_policy import unsafe_fields, unsafe_html
-from .markdown_tree import limit_findings, parse_markdown
+from .markdown_tree import Tree, limit_findings, parse_markdown
 from .schema import CARD_SCHEMA
 from .sections import Body, parse_body
-from .yaml_positions import parse_yaml
+from .yaml_positions import Positions, parse_yaml
 
 ID_LISTS = ("industries", "problems", "personas", "leads_to")
 MAX_CARD_BYTES = 1_000_000
@@ -26,6 +26,10 @@ class ParsedCard:
     body: Body
     reported: frozenset[str]
     """Front-matter fields whose shape is already reported; later checks leave them alone."""
+    tree: Tree | None = None
+    """The body's parse, and the file line of its first line, for checks that point at text."""
+    body_line: int = 1
+    positions: Positions | None = None
 
 
 def load_card(file: Path, shown_path: str) -> tuple[ParsedCard | None, list[Finding]]:
@@ -102,4 +106,4 @@ def load_card(file: Path, shown_path: str) -> tuple[ParsedCard | None, list[Find
         lines=lines,
         item_positions=item_positions,
     )
-    return ParsedCard(card, body, reported), findings
+    return ParsedCard(card, body, reported, tree, parts.body_line, parsed.positions), findings

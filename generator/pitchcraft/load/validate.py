@@ -23,6 +23,7 @@ from ..model import (
     Taxonomy,
 )
 from .cards import ParsedCard
+from .quality import check_quality
 from .sections import Body
 from .variant_check import check_variants, uncovered_buyers
 
@@ -64,7 +65,7 @@ def check_card(
     findings += _evidence(card, ledger, today, reported)
     if "differentiation" not in reported:
         findings += _differentiation(card)
-    return findings
+    return findings + check_quality(parsed, taxonomy, ledger, today)
 
 
 def check_ledger(ledger: dict[str, Evidence], path: str, today: dt.date) -> list[Finding]:

@@ -5,14 +5,16 @@ from __future__ import annotations
 import re
 
 from ..model import WORDS_PER_MINUTE
+from .rep_notes import buyer_text
 
 _WORD = re.compile(r"\w+(?:['\u2019.,-]\w+)*")
 _LINK = re.compile(r"\]\([^)]*\)")
 
 
 def spoken_words(markdown: str) -> int:
-    """Words a rep would say: link targets and Markdown punctuation are not spoken."""
-    return len(_WORD.findall(_LINK.sub("]", markdown)))
+    """Words a rep would say: link targets, Markdown punctuation and rep-only notes are not
+    spoken."""
+    return len(_WORD.findall(_LINK.sub("]", buyer_text(markdown))))
 
 
 def minutes(words: int) -> float:

@@ -21,6 +21,7 @@ from ..pitch import (
     covered_combinations,
     scorecard,
 )
+from ..pitch.rep_notes import buyer_text, card_for_buyer, card_for_team
 from ..pitch.summary import summarize
 from ..shared import paused_cycle_collection
 from .finder import finder_data
@@ -114,9 +115,9 @@ def visible_cards(content: Content, options: SiteOptions) -> tuple[Card, ...]:
     statuses = {Status.PUBLISHED, Status.DRAFT} if options.drafts else {Status.PUBLISHED}
     cards = [c for c in content.cards if c.status in statuses]
     if options.audience != PUBLIC:
-        return tuple(cards)
-    return tuple(
-        replace(c, evidence=tuple(e for e in c.evidence if e.audience == PUBLIC))
+        return tuple(card_for_team(c) for c in cards)
+    return tuple(  # rep-only notes go here, before any page, index or sitemap is made
+        replace(card_for_buyer(c), evidence=tuple(e for e in c.evidence if e.audience == PUBLIC))
         for c in cards if c.audience == PUBLIC
     )
 
@@ -225,6 +226,6 @@ def _names(taxonomy: Taxonomy, kind: str, ids: tuple[str, ...]) -> list[str]:
 
 
 def _first_sentence(markdown: str) -> str:
-    text = " ".join(markdown.split())
+    text = " ".join(buyer_text(markdown).split())
     end = text.find(". ")
     return text if end == -1 else text[: end + 1]

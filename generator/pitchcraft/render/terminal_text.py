@@ -4,6 +4,7 @@ Authors hard-wrap at their own widths, so paragraphs and list items are re-wrapp
 laid out by line (code blocks, tables, quotes, nested lists) keeps its lines and indentation.
 Emphasis marks go, the words stay (`max_demand_kw` is a word, not emphasis); links read
 'text (url)'. Card text has passed `check`, whose nesting limit bounds the recursion here.
+Rep-only notes leave the text a rep reads aloud: they follow it in a marked block.
 """
 
 from __future__ import annotations
@@ -14,15 +15,27 @@ from markdown_it import MarkdownIt
 from markdown_it.tree import SyntaxTreeNode
 
 from ..load.markdown_tree import MAX_NESTING
+from ..pitch.rep_notes import TITLE, split_notes
 
 _PARSER = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING}).enable("table")
 _CODE_INDENT = "    "
 
 
 def plain(markdown: str, width: int = 72, indent: int = 0) -> str:
-    root = SyntaxTreeNode(_PARSER.parse(markdown))
+    split = split_notes(markdown)
+    root = SyntaxTreeNode(_PARSER.parse(split.buyer))
     pad = " " * indent
-    return "\n\n".join(_block(node, width, pad, pad) for node in root.children)
+    blocks = [_block(node, width, pad, pad) for node in root.children]
+    blocks += [_note_block(note.text, width, pad) for note in split.notes]
+    return "\n\n".join(blocks)
+
+
+def _note_block(text: str, width: int, pad: str) -> str:
+    """A rep-only note, boxed off below the spoken text so nobody reads it out by mistake."""
+    head = f"{pad}+-- {TITLE.upper()}, NOT TO BE READ ALOUD "
+    body = [f"{pad}| {line}".rstrip() for line in plain(text, width - len(pad) - 2).split("\n")]
+    return "\n".join([head + "-" * max(3, width - len(head)), *body,
+                      pad + "+" + "-" * max(3, width - len(pad) - 1)])
 
 
 def _block(node: SyntaxTreeNode, width: int, first: str, rest: str, soft: str = " ") -> str:

@@ -1,0 +1,236 @@
+"""Checks that catch weak published cards: text a buyer should never hear as it stands.
+
+- placeholder text from the `new card` scaffold (error): the sentences come from the packaged
+  template itself, so a changed scaffold is checked without a second list to keep in step;
+- a differentiation line too short to say how (warning);
+- a figure in Rational drowning or Cost of doing nothing that none of the card's evidence
+  figures or claims holds (warning): every number a rep says needs a source;
+- an offering or differentiator name in the steps before "Our solution" (warning): lead to the
+  solution, not with it;
+- a rep-only note with no indented text (error): its text would reach the buyer.
+
+Lines come from the body's one parse: each finding points at the line of the offending text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+
+from ..model import COST_OF_INACTION, STEPS, Evidence, Finding, Severity, Taxonomy
+from ..theme_files import templates_dir
+from .cards import ParsedCard
+from .markdown_tree import top_headings
+
+MIN_HOW_WORDS = 6
+"""A differentiation line shorter than this names a factor without saying how it holds."""
+FIGURE_SECTIONS = ("Rational drowning", COST_OF_INACTION)
+LEAD_IN_STEPS = STEPS[:5]
+"""Warmer to A new way: the steps that teach before the vendor is named."""
+SCAFFOLD = "new_card.md.j2"
+
+_NUMBER = r"\d+(?:,\d{3})*(?:\.\d+)?|\.\d+"
+_SCALE = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "million": 1e6, "bn": 1e9,
+          "billion": 1e9}
+_UNITS = (r"%|percent|per cent|percentage points?|pp|kwh|mwh|gwh|twh|kw|mw|kva|kvar|kvarh|"
+          r"hours?|hrs?|minutes?|mins?|seconds?|days?|weeks?|months?|years?|shifts?|"
+          r"tonnes?|tons?|tco2e?|kg|°c|bar|m3|m³|litres?|liters?|mph|hz|x")
+_CURRENCY = r"(?:[$€£¥]|usd|eur|gbp)"
+_SCALE_WORDS = r"(?:thousand|million|billion|mn|bn|k|m)\b"
+_FIGURE = re.compile(
+    rf"(?P<cur>{_CURRENCY}\s?)?(?P<num>{_NUMBER})(?:\s?(?P<scale>{_SCALE_WORDS}))?"
+    rf"(?:[\s-]?(?P<unit>(?:{_UNITS})(?![\w])))?",
+    re.IGNORECASE,
+)
+_ANY_NUMBER = re.compile(rf"(?P<num>{_NUMBER})(?:\s?(?P<scale>{_SCALE_WORDS}))?", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class _Text:
+    line: int
+    """File line of the block's first line."""
+    section: str
+    text: str
+
+
+def check_quality(
+    parsed: ParsedCard, taxonomy: Taxonomy | None, ledger: dict[str, Evidence] | None,
+    today: dt.date,
+) -> list[Finding]:
+    """The weak-card findings of one published card (drafts may still be unfinished)."""
+    card = parsed.card
+    if not card.published or parsed.tree is None:
+        return []
+    from ..pitch.rep_notes import notes_in  # imported here: the pitch package imports load
+
+    blocks = list(_blocks(parsed))
+    found = notes_in(parsed.tree)
+    notes = frozenset(parsed.body_line + n for note in found for n in range(note.line, note.end))
+    findings = _placeholders(parsed, blocks) + [
+        Finding(card.path, parsed.body_line + note.line, 1, Severity.ERROR,
+                "rep-only note has no indented text",
+                "indent the note's text by 4 spaces under '!!! rep', or the buyer sees it")
+        for note in found if not note.text]
+    if "differentiation" not in parsed.reported:
+        findings += _short_differentiation(parsed)
+    spoken = [b for b in blocks if b.line not in notes]
+    if _evidence_sound(parsed, ledger, today):
+        findings += _unsourced_figures(parsed, spoken, ledger or {})
+    if taxonomy is not None:
+        findings += _names_too_early(parsed, spoken, taxonomy)
+    return findings
+
+
+@cache
+def placeholder_sentences() -> tuple[str, ...]:
+    """The scaffold's example sentences, read from the packaged `new card` template."""
+    source = (templates_dir() / SCAFFOLD).read_text(encoding="utf-8")
+    _, front, body = source.split("---\n", 2)
+    found = [m.group(1) for m in re.finditer(r'^\w+: "([^"{}]+)"$', front, re.MULTILINE)]
+    for line in body.splitlines():
+        line = line.strip()
+        if not line or line.startswith("## ") or "{{" in line or "{%" in line:
+            continue
+        found.append(re.sub(r"^(?:###\s+|[-*]\s+)", "", line))
+    return tuple(dict.fromkeys(_normal(s) for s in found if len(s.split()) >= 4))
+
+
+def _normal(text: str) -> str:
+    return " ".join(text.replace("`", "").split()).casefold()
+
+
+def _blocks(parsed: ParsedCard) -> Iterator[_Text]:
+    """Each line of text in the body (paragraphs, list items, headings), with its section.
+
+    A text belongs to the section of the last `##` heading above it; `###` headings are
+    variants, objections or sub-headings inside that section.
+    """
+    assert parsed.tree is not None
+    tree, first = parsed.tree, parsed.body_line
+    starts = {first + rel: title for rel, (level, title) in top_headings(tree).items()
+              if level == 2}
+    by_line = {s.line: s.name for s in parsed.card.sections.values()}
+    section = ""
+    for token in tree.tokens:
+        if not token.map:
+            continue
+        line = first + token.map[0]
+        if line in starts:
+            section = by_line.get(line, "")
+        if token.type == "inline":  # code and raw HTML are not said to the buyer
+            for offset, text in enumerate(token.content.split("\n")):
+                yield _Text(line + offset, section, text)
+
+
+def _placeholders(parsed: ParsedCard, blocks: list[_Text]) -> list[Finding]:
+    card, sentences = parsed.card, placeholder_sentences()
+    hint = "replace the example text from `pitchcraft new card` with the card's own words"
+    findings = []
+    if _normal(card.summary) in sentences:
+        findings.append(Finding(card.path, card.lines.get("summary", 1), 1, Severity.ERROR,
+                                "summary is the scaffold's example text", hint))
+    for block in blocks:
+        said = _normal(block.text)
+        hit = next((s for s in sentences if s in said), None)
+        if hit:
+            findings.append(Finding(card.path, block.line, 1, Severity.ERROR,
+                                    f"placeholder text from the scaffold: '{block.text.strip()}'",
+                                    hint))
+    return findings
+
+
+def _short_differentiation(parsed: ParsedCard) -> list[Finding]:
+    card, positions = parsed.card, parsed.positions
+    findings = []
+    for factor, line in card.differentiation.items():
+        words = len(line.split())
+        if words >= MIN_HOW_WORDS:
+            continue
+        at = positions.at(("differentiation", factor)) if positions else (
+            card.lines.get("differentiation", 1), 1)
+        findings.append(Finding(
+            card.path, at[0], at[1], Severity.WARNING,
+            f"differentiation '{factor}' is {words} word{'s' * (words != 1)}: too short to"
+            " say how", f"say in at least {MIN_HOW_WORDS} words how the buyer sees the"
+            f" difference in {factor}"))
+    return findings
+
+
+def _unsourced_figures(
+    parsed: ParsedCard, blocks: list[_Text], ledger: dict[str, Evidence]
+) -> list[Finding]:
+    card = parsed.card
+    sourced = _evidence_numbers(card.evidence, ledger)
+    findings = []
+    for block in blocks:
+        if block.section not in FIGURE_SECTIONS:
+            continue
+        for match in _FIGURE.finditer(block.text):
+            if not (match.group("cur") or match.group("unit")):
+                continue  # a bare number ("1 in 4", "three rounds") is not a figure
+            if not _matches(match.group("num"), match.group("scale"), sourced):
+                findings.append(Finding(
+                    card.path, block.line, match.start() + 1, Severity.WARNING,
+                    f"figure '{match.group(0).strip()}' in '## {block.section}' matches none"
+                    " of the card's evidence",
+                    "add the figure to 'evidence:' with its source, or say the number that"
+                    " is sourced"))
+    return findings
+
+
+def _evidence_sound(
+    parsed: ParsedCard, ledger: dict[str, Evidence] | None, today: dt.date
+) -> bool:
+    """Evidence already reported (missing, unknown or dated in the future) would make every
+    figure a knock-on finding: one problem, one finding."""
+    card = parsed.card
+    if "evidence" in parsed.reported or ledger is None or not card.evidence:
+        return False
+    items = [item if item.figure else ledger.get(item.id) for item in card.evidence]
+    return all(item is not None and not (item.as_of and item.as_of > today) for item in items)
+
+
+def _evidence_numbers(evidence: tuple[Evidence, ...], ledger: dict[str, Evidence]) -> list[float]:
+    numbers = []
+    for item in evidence:
+        source = item if item.figure or item.id not in ledger else ledger[item.id]
+        for match in _ANY_NUMBER.finditer(f"{source.figure} {source.claim}"):
+            numbers.append(_value(match.group("num"), match.group("scale")))
+    return numbers
+
+
+def _value(number: str, scale: str | None) -> float:
+    return float(number.replace(",", "")) * _SCALE.get((scale or "").casefold(), 1.0)
+
+
+def _matches(number: str, scale: str | None, sourced: list[float]) -> bool:
+    """Equal to a sourced number as the text rounds it ("38%" is sourced by "38.4%", "$1.2
+    million" by "$1,200,000")."""
+    factor = _SCALE.get((scale or "").casefold(), 1.0)
+    said = float(number.replace(",", ""))
+    decimals = len(number.split(".")[1]) if "." in number else 0
+    return any(round(value / factor, decimals) == round(said, decimals) for value in sourced)
+
+
+def _names_too_early(parsed: ParsedCard, blocks: list[_Text], taxonomy: Taxonomy) -> list[Finding]:
+    card = parsed.card
+    names = [i.name for i in (*taxonomy.company.offerings, *taxonomy.company.differentiators)
+             if i.name.strip()]
+    # As the taxonomy spells them: "Collect" the product, not "collect" the verb.
+    patterns = [(n, re.compile(rf"(?<!\w){re.escape(n)}(?!\w)")) for n in names]
+    findings = []
+    for block in blocks:
+        if block.section not in LEAD_IN_STEPS:
+            continue
+        for name, pattern in patterns:
+            hit = pattern.search(block.text)
+            if hit:
+                findings.append(Finding(
+                    card.path, block.line, hit.start() + 1, Severity.WARNING,
+                    f"'{name}' named in '## {block.section}', before 'Our solution'",
+                    "teach the problem and the new way first; name the offering in"
+                    " '## Our solution'"))
+    return findings
