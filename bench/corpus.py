@@ -26,6 +26,7 @@ import argparse
 import datetime as dt
 import math
 import random
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -249,6 +250,10 @@ def _wrap(text: str, width: int = 96) -> str:
     return "\n".join(lines)
 
 
+_FIGURE = re.compile(r"\$[\d,]+|\d+(?:%| minutes)")
+"""The figures the corpus's sentence templates produce."""
+
+
 def _q(value: str) -> str:
     """A YAML scalar that is always text."""
     return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
@@ -387,6 +392,13 @@ def _card(
         body += [f"### {objection}", "", _wrap(text.fill(answer)), ""]
     if rng.random() < 0.3:
         body += ["## Next step", "", text.paragraph("Next step"), ""]
+    # As in the demo, the sums a card speaks are sourced: one worked-example item names them.
+    spoken = " ".join(body[body.index("## Rational drowning"):body.index("## Emotional impact")])
+    figures = ", ".join(dict.fromkeys(_FIGURE.findall(spoken)))
+    at = front.index("differentiation:")
+    front[at:at] = ["  - figure: Worked example", f"    claim: {_q(f'Figures in this card: {figures}.')}",
+                    "    source: Benchco worked example", "    as_of: 2026-01-02",
+                    "    kind: estimate"]
     return card_problems[0], stem, "\n".join(front) + "\n\n" + "\n".join(body)
 
 
