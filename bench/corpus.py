@@ -396,7 +396,8 @@ def _card(
     spoken = " ".join(body[body.index("## Rational drowning"):body.index("## Emotional impact")])
     figures = ", ".join(dict.fromkeys(_FIGURE.findall(spoken)))
     at = front.index("differentiation:")
-    front[at:at] = ["  - figure: Worked example", f"    claim: {_q(f'Figures in this card: {figures}.')}",
+    claim = _q(f"Figures in this card: {figures}.")
+    front[at:at] = ["  - figure: Worked example", f"    claim: {claim}",
                     "    source: Benchco worked example", "    as_of: 2026-01-02",
                     "    kind: estimate"]
     return card_problems[0], stem, "\n".join(front) + "\n\n" + "\n".join(body)
