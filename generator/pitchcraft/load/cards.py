@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..costs.read import cost_model
 from ..model import ALL_INDUSTRIES, Audience, Card, Finding, Severity, Status
 from . import schema_check
 from .coerce import choice, date, evidence, items, mapping, positive_int, text, texts
-from .frontmatter import read_text, split
+from .frontmatter import lines_of, read_text, split
 from .html_policy import unsafe_fields, unsafe_html
 from .markdown_tree import limit_findings, parse_markdown
 from .schema import CARD_SCHEMA
 from .sections import Body, parse_body
-from .yaml_positions import parse_yaml
+from .yaml_positions import Positions, parse_yaml
 
 ID_LISTS = ("industries", "problems", "personas", "leads_to")
 MAX_CARD_BYTES = 1_000_000
@@ -26,6 +27,10 @@ class ParsedCard:
     body: Body
     reported: frozenset[str]
     """Front-matter fields whose shape is already reported; later checks leave them alone."""
+    positions: Positions = field(default_factory=Positions)
+    """Where each front-matter value is, for findings made once the ledger is known."""
+    source_lines: tuple[str, ...] = ()
+    """The file's lines, for findings that point inside a value or a section's text."""
 
 
 def load_card(file: Path, shown_path: str) -> tuple[ParsedCard | None, list[Finding]]:
@@ -101,5 +106,7 @@ def load_card(file: Path, shown_path: str) -> tuple[ParsedCard | None, list[Find
         objections=body.objections,
         lines=lines,
         item_positions=item_positions,
+        cost_model=None if "cost_model" in reported else cost_model(data.get("cost_model")),
     )
-    return ParsedCard(card, body, reported), findings
+    return (ParsedCard(card, body, reported, parsed.positions, tuple(lines_of(source))),
+            findings)

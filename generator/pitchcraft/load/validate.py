@@ -23,6 +23,7 @@ from ..model import (
     Taxonomy,
 )
 from .cards import ParsedCard
+from .cost_checks import cost_model_findings
 from .sections import Body
 
 _SHORT_LIST = 8
@@ -59,6 +60,7 @@ def check_card(
         findings += _references(card, taxonomy, reported)
         findings += _freshness(card, taxonomy.review_interval_days, today)
     findings += _evidence(card, ledger, today, reported)
+    findings += cost_model_findings(parsed, ledger)
     if "differentiation" not in reported:
         findings += _differentiation(card)
     return findings
