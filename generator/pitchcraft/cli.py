@@ -56,10 +56,13 @@ def check(content_dir: Path, strict: bool, fmt: str) -> None:
 @click.option("--persona", required=True, help="Persona id: who you are meeting.")
 @click.option("--format", "fmt", type=click.Choice(["text", "md"]), default="text",
               show_default=True, help="md prints Markdown, for notes or a one-pager.")
+@click.option("--inputs", default="", metavar="QUERY",
+              help="The buyer's numbers for the card's cost model, as in the page's link:"
+                   " 'annual_spend=2500000&starts=12'. Default: the card's defaults.")
 @TEMPLATES
 @CONTENT_DIR
 def pitch(
-    industry: str, problem: str, persona: str, fmt: str, templates: Path | None,
+    industry: str, problem: str, persona: str, fmt: str, inputs: str, templates: Path | None,
     content_dir: Path,
 ) -> None:
     """Print the tailored teaching pitch for one buyer."""
@@ -73,7 +76,7 @@ def pitch(
     _resolve("problem", problem, [p.id for p in taxonomy.problems])
     _resolve("persona", persona, [p.id for p in taxonomy.personas])
     wanted = Combination(industry, problem, persona)
-    composed = compose_pitch(content, wanted, dt.date.today())
+    composed = compose_pitch(content, wanted, dt.date.today(), inputs=inputs)
     if composed is None:
         names = (taxonomy.industry(industry), taxonomy.problem(problem), taxonomy.persona(persona))
         click.echo(f"No published card covers {' x '.join(n.name for n in names if n)}.",

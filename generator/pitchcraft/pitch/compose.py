@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 
 from ..model import (
     COST_OF_INACTION,
@@ -22,6 +23,7 @@ from ..model import (
     Persona,
     section_key,
 )
+from .figures import figures_for
 from .result import Factor, Part, Pitch
 from .select import CardIndex, Combination, rank_cards
 from .talk_time import minutes, spoken_words
@@ -29,10 +31,14 @@ from .talk_time import minutes, spoken_words
 
 def compose_pitch(
     content: Content, combination: Combination, today: dt.date, index: CardIndex | None = None,
+    *, inputs: str = "", live: bool = False,
 ) -> Pitch | None:
     """The pitch for one buyer, or None when no published card serves the combination.
 
     `index` (of `content.cards`) saves scanning every card when composing many pitches.
+    `inputs` is a query string of the buyer's numbers for the card's cost model (defaults
+    otherwise); `live` writes each figure as a span the site's page updates, where print,
+    Markdown and the deck get the value itself. Talk time counts the values as said.
     """
     taxonomy = content.taxonomy
     if taxonomy is None:
@@ -47,13 +53,20 @@ def compose_pitch(
     if not ranking:
         return None
     card = ranking[0].card
+    figures = figures_for(card, content.ledger, inputs)
+
+    def shown(text: str) -> str:
+        if figures is None:
+            return text
+        return figures.spans(text) if live else figures.plain(text)
 
     def part(title: str, fallback: str = "") -> Part:
         section = card.sections.get(title)
         text = section.for_persona(persona.id) if section else fallback
         tailored = bool(section and persona.id in section.variants)
-        words = spoken_words(text) if index is None else index.spoken_words(text)
-        return Part(section_key(title), title, text, words, minutes(words), tailored)
+        said = figures.plain(text) if figures else text
+        words = spoken_words(said) if index is None else index.spoken_words(said)
+        return Part(section_key(title), title, shown(text), words, minutes(words), tailored)
 
     default_warmer = _default_warmer(
         industry.name, industry.context, persona, problem.symptoms
@@ -68,12 +81,13 @@ def compose_pitch(
         cost_of_inaction=part(COST_OF_INACTION),
         next_step=part(NEXT_STEP, persona.next_step),
         discovery_questions=part(DISCOVERY_QUESTIONS).text,
-        objections=card.objections,
+        objections=tuple(replace(o, answer=shown(o.answer)) for o in card.objections),
         evidence=_lead_with_metrics(card.evidence, persona),
         differentiators=tuple(
             d for d in (taxonomy.differentiator(i) for i in card.leads_to) if d is not None
         ),
         scorecard=scorecard(card),
+        figures=figures,
     )
 
 

@@ -16,6 +16,7 @@ from ..model import (
     Persona,
     Problem,
 )
+from .figures import Figures
 
 
 @dataclass(frozen=True)
@@ -65,6 +66,8 @@ class Pitch:
     """The lead card's evidence, figures on the persona's own metrics first."""
     differentiators: tuple[Item, ...]
     scorecard: tuple[Factor, ...]
+    figures: Figures | None = None
+    """The lead card's cost model with the values in effect (see `pitch.figures`)."""
 
     @property
     def card(self) -> Card:
