@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from ..model import Audience, Evidence
 from ..pitch import Part, Pitch
+from .paths import deck_name
 from .plain import paragraphs, sentences
 from .rep_only import without_rep_notes
 
@@ -41,10 +42,6 @@ class Deck:
     name: str
     """The file's stem: industry--problem--persona."""
     slides: tuple[Slide, ...]
-
-
-def deck_name(pitch: Pitch) -> str:
-    return f"{pitch.industry.id}--{pitch.problem.id}--{pitch.persona.id}"
 
 
 def build_deck(pitch: Pitch, company: str, *, internal: bool = False) -> Deck:

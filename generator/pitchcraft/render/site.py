@@ -14,6 +14,7 @@ from dataclasses import field as default
 from functools import cached_property
 from typing import Any
 
+from ..deck.paths import deck_href
 from ..model import (
     FACTORS,
     STEPS,
@@ -53,6 +54,8 @@ class SiteOptions:
     audience: str = INTERNAL
     drafts: bool = False
     groups: tuple[str, ...] = PAGE_GROUPS
+    decks: bool = False
+    """Offer each persona's PowerPoint deck on the pitch page (written by `deck.site_decks`)."""
 
 
 @dataclass(frozen=True)
@@ -162,6 +165,7 @@ def _as_published(card: Card) -> Card:
 def site_pages(site: Site, template_dirs: list) -> list[Page]:
     env = environment(template_dirs)
     env.globals.update(site=site, taxonomy=site.taxonomy, tab_anchor=tab_anchor,
+                       deck_href=deck_href if site.options.decks else None,
                        pitch_path=pitch_path, drafts=site.options.drafts, scorecard=scorecard,
                        steps=STEPS, teaching=TEACHING, factors=FACTORS,
                        link=lambda text, target: _link(text, target, site.options.groups),
