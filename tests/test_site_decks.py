@@ -17,6 +17,7 @@ from cost_content import cost_folder
 from judges import choose_tab, open_page, tab_labels
 from site_server import mkdocs_build, serve
 from test_deck import BODY, INTERNAL_CLAIM, REP_NOTE
+from test_judges_a11y import assert_accessible
 
 PITCH = "pitches/retail--late-cash/"
 
@@ -41,6 +42,7 @@ def deck_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 def test_each_persona_tab_links_its_own_deck(page: Page, deck_site: str) -> None:
     open_page(page, f"{deck_site}/{PITCH}")
+    assert_accessible(page)
     links = page.locator("a.pc-deck")
     assert links.count() == 2
     for index, persona in enumerate(["Chief Financial Officer", "Chief Operating Officer"]):
