@@ -75,12 +75,13 @@ def test_printing_shows_the_values_in_effect(page: Page, cost_site: str) -> None
     expect(shown).to_have_text(TWO_MILLION["demand_charge"])
 
 
+@pytest.mark.parametrize("path", [PITCH, CARD], ids=["pitch page", "card page"])
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "390 px"])
 def test_the_calculator_has_no_wcag_violations(
-    browser: Browser, cost_site: str, viewport: dict
+    browser: Browser, cost_site: str, path: str, viewport: dict
 ) -> None:
     with browsing(browser, viewport=viewport) as page:
-        open_page(page, cost_site + "/" + PITCH)
+        open_page(page, cost_site + "/" + path)
         _change_spend(page, "2000000")
         assert_accessible(page)
 

@@ -145,3 +145,19 @@ def test_a_card_that_does_not_cover_the_buyer_is_refused(
     assert result.exit_code == 1
     assert "card 'startup' does not cover logistics x late-cash x coo" in result.output
     assert not (tmp_path / "d.pptx").exists()
+
+
+def test_a_long_opening_sentence_becomes_a_short_headline_and_the_notes_keep_it_whole(
+    folder: ContentFolder, tmp_path: Path
+) -> None:
+    long = ("More than a third of your bill is priced not on what you use but on one spike a"
+            " month, and that spike is a scheduling decision nobody in finance sees.")
+    cost_folder(folder, body=BODY.replace("Late payment is a forecast you are not making.", long))
+    target = tmp_path / "d.pptx"
+    result = CliRunner().invoke(main, ["deck", *RETAIL_COO, "-o", str(target), str(folder.root)])
+    assert result.exit_code == 0, result.output
+    reframe = Presentation(str(target)).slides[2]
+    assert reframe.shapes.title.text == ("More than a third of your bill is priced not on what you"
+                                         " use but on one spike a month")
+    assert _texts(reframe)[1] == "That spike is a scheduling decision nobody in finance sees."
+    assert long in reframe.notes_slide.notes_text_frame.text

@@ -24,6 +24,9 @@ KEY_LINES = 4
 """Lines under a slide's headline: more and the buyer reads instead of listening."""
 LONG_LINE = 30
 """Words after which a key line is cut to its first sentence."""
+LONG_HEADLINE = 18
+"""Words after which a headline is split at a colon, semicolon, dash or ', and'/', but'."""
+_BREAKS = (": ", "; ", " — ", ", and ", ", but ")
 INTERNAL_TITLE = "Internal — remove before sending"
 """The one slide that may hold internal evidence, and only with `internal=True`."""
 
@@ -76,10 +79,25 @@ def _step(part: Part, where: str, extra: tuple[str, ...] = ()) -> Slide:
     if not said:
         return Slide("step", "", (), "")
     first = sentences(said[0])
-    headline, rest = first[0], [" ".join(first[1:])] if first[1:] else []
+    headline, rest = _headline(first[0])
+    rest += [" ".join(first[1:])] if first[1:] else []
     lines = tuple(_short(line) for line in [*rest, *said[1:], *extra][:KEY_LINES])
     notes = f"{part.title} ({where}, about {part.minutes} min)\n\n" + "\n\n".join(said)
     return Slide("step", headline, lines, notes)
+
+
+def _headline(sentence: str) -> tuple[str, list[str]]:
+    """A long opening sentence as a short headline and the rest of it as the first line."""
+    if len(sentence.split()) <= LONG_HEADLINE:
+        return sentence, []
+    cuts = [(at, mark) for mark in _BREAKS
+            if (at := sentence.find(mark)) > 0 and len(sentence[:at].split()) >= 5]
+    if not cuts:
+        return sentence, []
+    at, mark = min(cuts)
+    head = sentence[:at] + (":" if mark == ": " else "")
+    tail = sentence[at + len(mark):]
+    return head, [tail[:1].upper() + tail[1:]]
 
 
 def _short(line: str) -> str:
@@ -92,8 +110,10 @@ def _cite(item: Evidence) -> str:
 
 
 def _evidence(evidence: tuple[Evidence, ...]) -> Slide:
+    links = [f"{e.figure}: {e.url}" for e in evidence if e.url]
     return Slide("evidence", "The evidence", tuple(_cite(e) for e in evidence),
-                 "Every figure here has a source and a date; offer to send them.")
+                 "\n\n".join(["Every figure here has a source and a date; offer to send them.",
+                              *links]))
 
 
 def _next_step(part: Part) -> Slide:
