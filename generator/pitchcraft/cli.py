@@ -17,6 +17,7 @@ from .cli_authoring import init, new
 from .cli_common import CONTENT_DIR, TEMPLATES, render_template
 from .cli_common import load as _load
 from .cli_common import resolve as _resolve
+from .cli_deck import deck
 from .load.schema import SCHEMAS, schema_json
 from .pitch import (
     Combination,
@@ -65,10 +66,13 @@ def check(content_dir: Path, strict: bool, fmt: str) -> None:
               help="Tell the pitch from this card instead of the best-ranked one.")
 @click.option("--format", "fmt", type=click.Choice(["text", "md"]), default="text",
               show_default=True, help="md prints Markdown, for notes or a one-pager.")
+@click.option("--inputs", default="", metavar="QUERY",
+              help="The buyer's numbers for the card's cost model, as in the page's link:"
+                   " 'annual_spend=2500000&starts=12'. Default: the card's defaults.")
 @TEMPLATES
 @CONTENT_DIR
 def pitch(
-    industry: str, problem: str, persona: str, card_id: str | None, fmt: str,
+    industry: str, problem: str, persona: str, card_id: str | None, fmt: str, inputs: str,
     templates: Path | None, content_dir: Path,
 ) -> None:
     """Print the tailored teaching pitch for one buyer."""
@@ -83,7 +87,8 @@ def pitch(
     _resolve("persona", persona, [p.id for p in taxonomy.personas])
     wanted = Combination(industry, problem, persona)
     today = dt.date.today()
-    composed = compose_pitch(content, wanted, today, card_id=card_id, alternatives=0)
+    composed = compose_pitch(content, wanted, today, card_id=card_id, alternatives=0,
+                             inputs=inputs)
     serving = serving_cards(content, wanted, today)
     if composed is None and card_id is not None and serving:
         click.echo(f"Card '{card_id}' does not serve this buyer. Cards that do, best first:",
@@ -165,3 +170,4 @@ def report(fmt: str, soon: int, templates: Path | None, content_dir: Path) -> No
 
 main.add_command(init)
 main.add_command(new)
+main.add_command(deck)

@@ -21,6 +21,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from . import page_setup, search_wiring
+from .deck import site_decks
 from .load import load_content
 from .model import Content
 from .render import page_groups
@@ -55,6 +56,8 @@ class PitchcraftConfig(base.Config):
     """Search engine. auto: Material's search for small sites, Pagefind from
     `pagefind_from_pages` pages on, where one JSON index of every page gets too slow."""
     pagefind_from_pages = opt.Type(int, default=search_wiring.PAGEFIND_FROM_PAGES)
+    decks = opt.Type(bool, default=False)
+    """Offer each persona's PowerPoint deck on the pitch page; minutes of build at 1,000 cards."""
 
 
 class PitchcraftPlugin(BasePlugin[PitchcraftConfig]):
@@ -102,7 +105,8 @@ class PitchcraftPlugin(BasePlugin[PitchcraftConfig]):
         content = self._content
         if content is None:  # pragma: no cover - MkDocs always runs on_pre_build first
             raise PluginError("pitchcraft: content was not loaded")
-        options = SiteOptions(self.config.audience, self.config.drafts, self._groups())
+        options = SiteOptions(self.config.audience, self.config.drafts, self._groups(),
+                              self.config.decks)
         if options.drafts:
             log.warning("drafts are shown: this build must not be published")
         own = [Path(self.config.templates)] if self.config.templates else []
@@ -150,6 +154,7 @@ class PitchcraftPlugin(BasePlugin[PitchcraftConfig]):
 
     @event_priority(-100)  # after every other plugin has written its files
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        site_decks.after_build(self._content, self.config, config.site_dir, _today())
         indexed = search_wiring.after_build(Path(config.site_dir), self._engine)
         if indexed is not None:
             log.info(f"pagefind indexed {indexed} pages")

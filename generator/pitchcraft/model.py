@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
+from .costs.model import CostModel
 from .variants import Section as Section  # re-exported: part of the model
 from .variants import split_variant_key as split_variant_key
 from .variants import variant_key as variant_key
@@ -229,6 +230,8 @@ class Card:
     """Line of each front-matter field, so later checks can point at it."""
     item_positions: dict[str, tuple[int, int]] = field(default_factory=dict)
     """(line, column) of each id in an id list, keyed 'personas.0', to point at the bad one."""
+    cost_model: CostModel | None = None
+    """The buyer's numbers, when the card declares them and their shape is right."""
 
     @property
     def all_industries(self) -> bool:

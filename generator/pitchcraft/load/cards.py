@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..costs.read import cost_model
 from ..model import ALL_INDUSTRIES, Audience, Card, Finding, Severity, Status
 from . import schema_check
 from .coerce import choice, date, evidence, items, mapping, positive_int, text, texts
-from .frontmatter import read_text, split
+from .frontmatter import lines_of, read_text, split
 from .html_policy import unsafe_fields, unsafe_html
 from .markdown_tree import Tree, limit_findings, parse_markdown
 from .schema import CARD_SCHEMA
@@ -29,7 +30,10 @@ class ParsedCard:
     tree: Tree | None = None
     """The body's parse, and the file line of its first line, for checks that point at text."""
     body_line: int = 1
-    positions: Positions | None = None
+    positions: Positions = field(default_factory=Positions)
+    """Where each front-matter value is, for findings made once the ledger is known."""
+    source_lines: tuple[str, ...] = ()
+    """The file's lines, for findings that point inside a value or a section's text."""
 
 
 def load_card(file: Path, shown_path: str) -> tuple[ParsedCard | None, list[Finding]]:
@@ -105,5 +109,7 @@ def load_card(file: Path, shown_path: str) -> tuple[ParsedCard | None, list[Find
         objections=body.objections,
         lines=lines,
         item_positions=item_positions,
+        cost_model=None if "cost_model" in reported else cost_model(data.get("cost_model")),
     )
-    return ParsedCard(card, body, reported, tree, parts.body_line, parsed.positions), findings
+    return (ParsedCard(card, body, reported, tree, parts.body_line, parsed.positions,
+                       tuple(lines_of(source))), findings)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from ..costs.schema import COST_MODEL_SCHEMA
 from ..model import FACTORS, ROLES
 
 ID_PATTERN = "^[a-z0-9][a-z0-9-]*$"
@@ -147,6 +148,7 @@ CARD_SCHEMA: dict[str, Any] = {
         },
         "leads_to": _ids("Company differentiator ids the insight leads to.", min_items=0),
         "tags": _texts("Free tags, shown as chips and used by search."),
+        "cost_model": COST_MODEL_SCHEMA,
     },
 }
 

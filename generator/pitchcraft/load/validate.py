@@ -23,6 +23,7 @@ from ..model import (
     Taxonomy,
 )
 from .cards import ParsedCard
+from .cost_checks import cost_model_findings
 from .quality import check_quality
 from .sections import Body
 from .variant_check import check_variants, uncovered_buyers
@@ -63,6 +64,7 @@ def check_card(
             findings += check_variants(card, parsed.body, taxonomy)
         findings += _freshness(card, taxonomy.review_interval_days, today)
     findings += _evidence(card, ledger, today, reported)
+    findings += cost_model_findings(parsed, ledger)
     if "differentiation" not in reported:
         findings += _differentiation(card)
     return findings + check_quality(parsed, taxonomy, ledger, today)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 
 from ..model import (
     COST_OF_INACTION,
@@ -25,9 +26,9 @@ from ..model import (
     Industry,
     Persona,
     Problem,
-    Taxonomy,
     section_key,
 )
+from .figures import Figures, figures_for
 from .result import Factor, Part, Pitch, Ranked
 from .select import CardIndex, Combination, rank_cards
 from .talk_time import minutes, spoken_words
@@ -50,6 +51,7 @@ def serving_cards(
 def compose_pitch(
     content: Content, combination: Combination, today: dt.date, index: CardIndex | None = None,
     card_id: str | None = None, alternatives: int = ALTERNATIVES_SHOWN,
+    *, inputs: str = "", live: bool = False,
 ) -> Pitch | None:
     """The pitch for one buyer, or None when no published card serves the combination (or
     `card_id` names a card that does not serve it).
@@ -57,6 +59,9 @@ def compose_pitch(
     The best-ranked card tells it unless `card_id` chooses another serving card. Up to
     `alternatives` other serving cards come along as complete pitches. `index` (of
     `content.cards`) saves scanning every card when composing many pitches.
+    `inputs` is a query string of the buyer's numbers for the card's cost model (defaults
+    otherwise); `live` writes each figure as a span the site's page updates, where print,
+    Markdown and the deck get the value itself. Talk time counts the values as said.
     """
     taxonomy = content.taxonomy
     if taxonomy is None:
@@ -71,23 +76,27 @@ def compose_pitch(
     if not ranking or (card_id is not None and card_id not in ids):
         return None
     lead = ids.index(card_id) if card_id is not None else 0
-    buyer = _Buyer(taxonomy, industry, problem, persona, index)
+    buyer = _Buyer(content, industry, problem, persona, index, inputs, live)
     others = [place for place in range(len(ranking)) if place != lead][:alternatives]
     return _told_by(buyer, ranking, lead, tuple(_told_by(buyer, ranking, o) for o in others))
 
 
 class _Buyer:
-    """Who a pitch is for, with what composing it needs from the taxonomy."""
+    """Who a pitch is for, with what composing it needs from the taxonomy and ledger."""
 
-    def __init__(self, taxonomy: Taxonomy, industry: Industry, problem: Problem,
-                 persona: Persona, index: CardIndex | None) -> None:
+    def __init__(self, content: Content, industry: Industry, problem: Problem,
+                 persona: Persona, index: CardIndex | None, inputs: str, live: bool) -> None:
+        assert content.taxonomy is not None
         self.taxonomy, self.industry, self.problem, self.persona = (
-            taxonomy, industry, problem, persona)
-        self.index = index
+            content.taxonomy, industry, problem, persona)
+        self.ledger, self.index, self.inputs, self.live = content.ledger, index, inputs, live
         self.default_warmer = default_warmer(industry, problem, persona)
 
     def words(self, text: str) -> int:
         return spoken_words(text) if self.index is None else self.index.spoken_words(text)
+
+    def figures(self, card: Card) -> Figures | None:
+        return figures_for(card, self.ledger, self.inputs)
 
 
 def _told_by(
@@ -95,14 +104,20 @@ def _told_by(
 ) -> Pitch:
     card = ranking[lead].card
     persona, industry = buyer.persona, buyer.industry
+    figures = buyer.figures(card)
+
+    def shown(text: str) -> str:
+        if figures is None:
+            return text
+        return figures.spans(text) if buyer.live else figures.plain(text)
 
     def part(title: str, fallback: str = "") -> Part:
         section = card.sections.get(title)
         variant = section.variant_for(persona.id, industry.id) if section else ""
         text = (section.for_buyer(persona.id, industry.id) if section else "") or fallback
-        words = buyer.words(text)
-        return Part(section_key(title), title, text, words, minutes(words), bool(variant),
-                    variant)
+        words = buyer.words(figures.plain(text) if figures else text)
+        return Part(section_key(title), title, shown(text), words, minutes(words),
+                    bool(variant), variant)
 
     steps = tuple(part(title, buyer.default_warmer if title == WARMER else "")
                   for title in STEPS)
@@ -116,7 +131,7 @@ def _told_by(
         cost_of_inaction=part(COST_OF_INACTION),
         next_step=next_step,
         discovery_questions=part(DISCOVERY_QUESTIONS).text,
-        objections=card.objections,
+        objections=tuple(replace(o, answer=shown(o.answer)) for o in card.objections),
         evidence=_lead_with_metrics(card.evidence, persona),
         differentiators=tuple(
             d for d in (buyer.taxonomy.differentiator(i) for i in card.leads_to) if d is not None
@@ -125,6 +140,7 @@ def _told_by(
         generic_next_step=not _said_by(card, NEXT_STEP, persona.id, industry.id),
         lead=lead,
         alternatives=alternatives,
+        figures=figures,
     )
 
 

@@ -16,6 +16,7 @@ from ..model import (
     Persona,
     Problem,
 )
+from .figures import Figures
 
 
 @dataclass(frozen=True)
@@ -76,6 +77,8 @@ class Pitch:
     alternatives: tuple[Pitch, ...] = ()
     """The same buyer's pitch from other cards in `ranking`, for a rep who wants another
     insight (the site shows them; see `compose.ALTERNATIVES_SHOWN`)."""
+    figures: Figures | None = None
+    """The lead card's cost model with the values in effect (see `pitch.figures`)."""
 
     @property
     def card(self) -> Card:

@@ -10,10 +10,22 @@ from __future__ import annotations
 import datetime as dt
 import json
 from dataclasses import dataclass, replace
+from dataclasses import field as default
 from functools import cached_property
 from typing import Any
 
-from ..model import FACTORS, STEPS, TEACHING, Card, Content, Item, Status, Taxonomy
+from ..deck.paths import deck_href
+from ..model import (
+    FACTORS,
+    STEPS,
+    TEACHING,
+    Card,
+    Content,
+    Evidence,
+    Item,
+    Status,
+    Taxonomy,
+)
 from ..pitch import (
     CardIndex,
     Pitch,
@@ -27,6 +39,7 @@ from ..shared import paused_cycle_collection
 from .finder import finder_data
 from .page_groups import INTERNAL, PAGE_GROUPS, PUBLIC, left_out
 from .page_head import markdown_text, page_head
+from .site_costs import CALCULATOR, card_with_spans, page_meta, pitch_page_figures, plain_text
 from .templates import environment, render
 from .urls import pitch_path, tab_anchor
 
@@ -43,6 +56,8 @@ class SiteOptions:
     audience: str = INTERNAL
     drafts: bool = False
     groups: tuple[str, ...] = PAGE_GROUPS
+    decks: bool = False
+    """Offer each persona's PowerPoint deck on the pitch page (written by `deck.site_decks`)."""
 
 
 @dataclass(frozen=True)
@@ -55,6 +70,8 @@ class Site:
     """(industry, problem) -> one pitch per persona, in taxonomy order."""
     options: SiteOptions
     today: dt.date
+    ledger: dict[str, Evidence] = default(default_factory=dict)
+    """For the cost models' ledger figures."""
 
     @property
     def public(self) -> bool:
@@ -135,12 +152,12 @@ def build_site(content: Content, options: SiteOptions, today: dt.date) -> Site:
         index = CardIndex(shown.cards)
         with paused_cycle_collection():  # thousands of pitches, no reference cycles
             for combination in covered_combinations(shown):
-                pitch = compose_pitch(shown, combination, today, index)
+                pitch = compose_pitch(shown, combination, today, index, live=True)
                 if pitch is not None:
                     pitches.setdefault((combination.industry, combination.problem),
                                        []).append(pitch)
     return Site(content.taxonomy, cards, {k: tuple(v) for k, v in pitches.items()},
-                options, today)
+                options, today, content.ledger)
 
 
 def _as_published(card: Card) -> Card:
@@ -150,6 +167,7 @@ def _as_published(card: Card) -> Card:
 def site_pages(site: Site, template_dirs: list) -> list[Page]:
     env = environment(template_dirs)
     env.globals.update(site=site, taxonomy=site.taxonomy, tab_anchor=tab_anchor,
+                       deck_href=deck_href if site.options.decks else None,
                        pitch_path=pitch_path, drafts=site.options.drafts, scorecard=scorecard,
                        steps=STEPS, teaching=TEACHING, factors=FACTORS,
                        link=lambda text, target: _link(text, target, site.options.groups),
@@ -189,21 +207,27 @@ def site_pages(site: Site, template_dirs: list) -> list[Page]:
     if "cards" in groups:
         for card in site.cards:
             interval = site.taxonomy.review_interval_days
+            live, figures = card_with_spans(card, site.ledger)
             page(f"cards/{card.id}.md", "site/card.md.j2", card.title, card.summary,
-                 meta={"tags": list(card.tags)} if card.tags else None, card=card,
-                 due=card.review_due(interval), stale=card.is_stale(interval, site.today))
+                 meta={**({"tags": list(card.tags)} if card.tags else {}),
+                       **page_meta(figures)} or None, card=live,
+                 due=card.review_due(interval), stale=card.is_stale(interval, site.today),
+                 calculator=CALCULATOR if figures else "")
     if "pitches" in groups:
-        for (industry, problem), pitches in site.pitches.items():
+        for (industry, problem), composed in site.pitches.items():
+            pitches, figures = pitch_page_figures(composed)
             first = pitches[0]
             page(pitch_path(industry, problem), "site/pitch_page.md.j2",
                  f"{first.industry.name}: {first.problem.name}",
-                 _first_sentence(first.steps[1].text), meta={
+                 _first_sentence(plain_text(first.steps[1].text)), meta={
                      "search": {"boost": 2},
                      "hide": ["toc"],  # one table of contents per persona tab is noise
                      "tags": sorted({t for p in pitches for t in p.card.tags}),
+                     **page_meta(figures),
                  }, pitches=pitches, industry=first.industry, problem=first.problem,
                  summaries={p.persona.id: summarize(p) for p in pitches},
-                 summary=_first_sentence(first.steps[1].text))
+                 summary=_first_sentence(plain_text(first.steps[1].text)),
+                 calculator=CALCULATOR if figures else "")
     if "coverage" in groups:
         page("coverage.md", "site/coverage.md.j2", "Coverage",
              "Which industry and problem pairs have insight cards, and the gaps.",
