@@ -17,6 +17,7 @@ from .cli_authoring import init, new
 from .cli_common import CONTENT_DIR, TEMPLATES, render_template
 from .cli_common import load as _load
 from .cli_common import resolve as _resolve
+from .cli_diff import diff
 from .load.schema import SCHEMAS, schema_json
 from .pitch import Combination, compose_pitch, covered_combinations, nearest_combinations
 from .render import findings as show
@@ -148,3 +149,4 @@ def report(fmt: str, soon: int, templates: Path | None, content_dir: Path) -> No
 
 main.add_command(init)
 main.add_command(new)
+main.add_command(diff)
