@@ -33,7 +33,8 @@ def as_template(change: ModelDiff, labels: Labels, fmt: str,
                 template_dirs: Sequence[Path]) -> str:
     env = environment(template_dirs)
     env.filters["finding"] = as_text
-    text = render(env, f"diff.{'txt' if fmt == 'text' else fmt}.j2", diff=change, labels=labels, marker=MARKER)
+    name = "diff.txt.j2" if fmt == "text" else f"diff.{fmt}.j2"
+    text = render(env, name, diff=change, labels=labels, marker=MARKER)
     return _fit_comment(text) if fmt == "md" else text
 
 
