@@ -21,6 +21,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from . import page_setup, search_wiring
+from .changes.history import DEFAULT_COMMITS, site_changes
 from .load import load_content
 from .model import Content
 from .render import page_groups
@@ -55,6 +56,10 @@ class PitchcraftConfig(base.Config):
     """Search engine. auto: Material's search for small sites, Pagefind from
     `pagefind_from_pages` pages on, where one JSON index of every page gets too slow."""
     pagefind_from_pages = opt.Type(int, default=search_wiring.PAGEFIND_FROM_PAGES)
+    changes = opt.Optional(opt.Type(bool))
+    """Changes page, "last changed" lines and Atom feeds from the content's git history.
+    Default: on; without git history the Changes page says so."""
+    changes_commits = opt.Type(int, default=DEFAULT_COMMITS)
 
 
 class PitchcraftPlugin(BasePlugin[PitchcraftConfig]):
@@ -102,7 +107,10 @@ class PitchcraftPlugin(BasePlugin[PitchcraftConfig]):
         content = self._content
         if content is None:  # pragma: no cover - MkDocs always runs on_pre_build first
             raise PluginError("pitchcraft: content was not loaded")
-        options = SiteOptions(self.config.audience, self.config.drafts, self._groups())
+        options = SiteOptions(self.config.audience, self.config.drafts, self._groups(),
+                              site_changes(self.config.changes, Path(self.config.content),
+                                           _today(), self.config.changes_commits,
+                                           config.site_url or ""))
         if options.drafts:
             log.warning("drafts are shown: this build must not be published")
         own = [Path(self.config.templates)] if self.config.templates else []

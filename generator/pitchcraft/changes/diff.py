@@ -69,6 +69,13 @@ class CardChange:
     """Evidence rows (ledger id, else figure text) that differ."""
     public_figures: tuple[str, ...] = ()
     """Those of `figures` that are public at both revisions: all a public build may name."""
+    industries: tuple[str, ...] = ()
+    personas: tuple[str, ...] = ()
+
+    def concerns(self, kind: str, item_id: str) -> bool:
+        """Whether the card serves an industry or persona (for the feeds)."""
+        ids = self.industries if kind == "industry" else self.personas
+        return item_id in ids or (kind == "industry" and ids == ("all",))
 
 
 @dataclass(frozen=True)
@@ -166,7 +173,8 @@ def _card_change(before: CardState | None, after: CardState | None) -> CardChang
     assert state is not None
     if before is None or after is None:
         kind = ADDED if before is None else RETIRED
-        return CardChange(kind, state.id, state.title, state.audience, (), ())
+        return CardChange(kind, state.id, state.title, state.audience, (), (), (),
+                          state.industries, state.personas)
     old, new = dict(before.sections), dict(after.sections)
     sections = tuple(n for n in _ordered(old, new) if old.get(n) != new.get(n))
     old_rows, new_rows = _rows(before.evidence), _rows(after.evidence)
@@ -176,7 +184,7 @@ def _card_change(before: CardState | None, after: CardState | None) -> CardChang
     public = tuple(n for n in figures
                    if all(r.audience == "public" for r in (old_rows.get(n), new_rows.get(n)) if r))
     return CardChange("changed", state.id, after.title, after.audience, sections, figures,
-                      public)
+                      public, after.industries, after.personas)
 
 
 def _rows(evidence: tuple[Figure, ...]) -> dict[str, Figure]:

@@ -89,6 +89,14 @@ def commits_touching(repo: Path, folder: str, limit: int) -> list[Commit]:
     return commits
 
 
+def tree(repo: Path, sha: str, folder: str) -> str:
+    """The id of `folder` at `sha` (equal ids, equal content), or "" where it did not exist."""
+    try:
+        return str(_git(repo, "rev-parse", "--verify", "--quiet", f"{sha}:{folder}")).strip()
+    except GitError:
+        return ""
+
+
 def parent(repo: Path, sha: str) -> str | None:
     try:
         return resolve(repo, f"{sha}^")

@@ -1,7 +1,8 @@
 """The pitch model of a content folder at a git revision, or in the working tree.
 
-Snapshots of commits never change, so they are cached by (repository, commit, folder): a
-`mkdocs serve` rebuild or a second diff against the same base reads git once.
+Snapshots of commits never change, so they are cached by the content folder's git tree id (the
+same for every commit that left the content alone): a `mkdocs serve` rebuild, the history of
+recent commits or a second diff against the same base reads and composes each version once.
 """
 
 from __future__ import annotations
@@ -42,7 +43,8 @@ def at_worktree(content_dir: Path, today: dt.date) -> Snapshot:
 
 
 def at_commit(where: Place, sha: str, today: dt.date) -> Snapshot:
-    key = (str(where.repo.resolve()), sha, where.folder, today)
+    key = (str(where.repo.resolve()), git_read.tree(where.repo, sha, where.folder) or sha,
+           where.folder, today)
     if key not in _CACHE:
         with tempfile.TemporaryDirectory(prefix="pitchcraft-rev-") as tmp:
             root = git_read.export(where.repo, sha, where.folder, Path(tmp))

@@ -70,6 +70,9 @@ class CardState:
     sections: tuple[tuple[str, str], ...]
     """(name, text) with persona variants as `name (for persona)` entries."""
     evidence: tuple[Figure, ...]
+    industries: tuple[str, ...] = ()
+    """Industry ids, or ("all",)."""
+    personas: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -110,7 +113,7 @@ def _card(card: Card) -> CardState:
                      for persona, text in sorted(section.variants.items())]
     sections += [(f"Objection: {o.objection}", o.answer) for o in card.objections]
     return CardState(card.id, card.title, str(card.audience), card.path, tuple(sections),
-                     tuple(figure(e) for e in card.evidence))
+                     tuple(figure(e) for e in card.evidence), card.industries, card.personas)
 
 
 def snapshot(content: Content, today: dt.date) -> Snapshot:
