@@ -17,10 +17,15 @@ def shown_log(log: ChangeLog | None, public: bool) -> ChangeLog | None:
     return log.public() if public else log
 
 
-def change_globals(log: ChangeLog | None, public: bool) -> dict[str, Any]:
-    """Template globals: `changes` (the log or None) and how to say one change."""
-    return {"changes": shown_log(log, public), "pitch_changed": what_changed,
-            "card_changed": card_changed, "feed_path": feed_path}
+def change_globals(site: Any) -> dict[str, Any]:
+    """Template globals for a `render.site.Site`: `changes` (the log or None), how to say one
+    change, and whether a pitch or card of an older change still has a page to link to."""
+    pitches = {(*key, p.persona.id) for key, group in site.pitches.items() for p in group}
+    cards = {c.id for c in site.cards}
+    return {"changes": shown_log(site.options.changes, site.public),
+            "pitch_changed": what_changed, "card_changed": card_changed,
+            "feed_path": feed_path, "has_pitch": lambda key: tuple(key) in pitches,
+            "has_card": lambda card_id: card_id in cards}
 
 
 def change_files(log: ChangeLog | None, taxonomy: Taxonomy) -> list[tuple[str, str]]:

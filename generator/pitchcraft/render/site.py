@@ -157,7 +157,7 @@ def site_pages(site: Site, template_dirs: list) -> list[Page]:
                        link=lambda text, target: _link(text, target, site.options.groups),
                        names=lambda kind, ids: _names(site.taxonomy, kind, ids))
     env.filters["md_text"] = markdown_text
-    env.globals.update(change_globals(site.options.changes, site.public))
+    env.globals.update(change_globals(site))
     pages: list[Page] = []
     groups = site.options.groups
 
