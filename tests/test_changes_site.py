@@ -96,8 +96,12 @@ def test_a_public_build_carries_only_public_cards_changes(repo):
     assert "Logistics tenders" not in public_text  # an internal card
     assert " x Late cash x " not in public_text  # no pitches on a public site
     assert "Dana Smith" not in public_text
-    assert titles(feed(built, "all"))[0] == "Chasing costs more quotes the benchmark too"
-    assert "Retire the logistics card" not in titles(feed(built, "all"))
+    assert titles(feed(built, "all")) == [
+        "Updated: Chasing costs more",  # the commit subject is the team's, not the buyer's
+        "Updated: Late payers are a forecasting problem",
+        "Updated: Late payers are a forecasting problem",
+        "Updated: Chasing costs more, Late payers are a forecasting problem"]
+    assert "Retire the logistics card" not in public_text
 
 
 def test_a_folder_outside_git_still_builds_and_says_so(repo, tmp_path):

@@ -57,9 +57,16 @@ class ChangeLog:
         return None
 
     def public(self) -> ChangeLog:
-        """Only public cards' changes, with no internal figure or section named."""
-        entries = tuple(Entry(e.commit, public_view(e.change)) for e in self.entries)
-        return replace(self, entries=tuple(e for e in entries if not e.change.empty))
+        """Only public cards' changes, with no internal figure or section named. Commit
+        subjects and authors are the team's words about any card: a public entry is titled by
+        the public cards it changed instead."""
+        entries = []
+        for entry in self.entries:
+            change = public_view(entry.change)
+            if not change.empty:
+                subject = "Updated: " + ", ".join(c.title for c in change.cards)
+                entries.append(Entry(replace(entry.commit, subject=subject, author=""), change))
+        return replace(self, entries=tuple(entries))
 
 
 def content_history(content_dir: Path, today: dt.date, limit: int = DEFAULT_COMMITS,
