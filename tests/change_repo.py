@@ -1,6 +1,7 @@
 """A real git repository whose content goes through the edits a reviewer and a rep care about,
-one commit (and one tag) each: a ledger figure change, a persona variant added, a card retired,
-a card that starts winning a combination; plus a branch where a card is broken."""
+one commit (and one tag) each: a ledger figure change (with an internal figure on a public
+card), a persona variant added, a card retired, a card that starts winning a combination; plus
+a branch where a card is broken."""
 
 from __future__ import annotations
 
@@ -13,7 +14,8 @@ from builders import BODY, FRONT, LEDGER, REPO, TAXONOMY, card_text
 
 TAGS = ("start", "figure", "variant", "retired", "winning")
 
-A_FRONT = FRONT.replace("tags: [cash]", "tags: [cash]\naudience: public")
+A_FRONT = (FRONT.replace("tags: [cash]", "tags: [cash]\naudience: public")
+           .replace("  - ref: dso-gap", "  - ref: dso-gap\n  - ref: write-offs"))
 B_FRONT = (FRONT.replace("Late payers are a forecasting problem", "Chasing costs more")
            .replace("reviewed: 2026-10-01", "reviewed: 2026-09-01")
            .replace("  - ref: dso-gap", "  - ref: chase-cost")
@@ -30,6 +32,13 @@ CHASE_COST = """\
     source: Testco time study 2026
     as_of: 2026-02-28
     kind: fact
+  - id: write-offs
+    figure: 2.1%
+    claim: Share of bad debt written off each year.
+    source: Testco customer survey
+    as_of: 2025-12-01
+    kind: estimate
+    audience: internal
 """
 VARIANT = "Predict who will pay late before the invoice goes out.\n"
 COO_VARIANT = (VARIANT + "\n### For: coo\n"
@@ -75,7 +84,8 @@ def make_repo(where: Path, *, site: bool = False) -> Path:
     commit("Three cards for late cash", "start", 1)
     _write(repo / "README.md", "Our pitches.\n")
     commit("Readme", None, 2)
-    _write(content / "evidence.yml", (LEDGER + CHASE_COST).replace("11.4 days", "12.1 days"))
+    _write(content / "evidence.yml",
+           (LEDGER + CHASE_COST).replace("11.4 days", "12.1 days").replace("2.1%", "2.4%"))
     commit("Benchmark 2026 update: distributors collect 12.1 days late", "figure", 3)
     _write(content / "insights/late-payers.md", card_text(A_FRONT, BODY.replace(VARIANT,
                                                                                COO_VARIANT)))
@@ -85,7 +95,7 @@ def make_repo(where: Path, *, site: bool = False) -> Path:
     commit("Retire the logistics card", "retired", 5)
     _write(content / "insights/chasing-costs.md",
            card_text(B_FRONT.replace("  - ref: chase-cost",
-                                     "  - ref: chase-cost\n  - ref: dso-gap")))
+                                     "  - ref: chase-cost\n  - ref: dso-gap\n  - ref: write-offs")))
     commit("Chasing costs more quotes the benchmark too", "winning", 6)
     _git(repo, "checkout", "-q", "-b", "broken")
     _write(content / "insights/late-payers.md", card_text(A_FRONT.replace(

@@ -59,14 +59,16 @@ def as_json(repo: Path, base: str, head: str, monkeypatch) -> dict:
 
 def test_a_ledger_figure_change_lists_every_pitch_that_quotes_it(repo, monkeypatch):
     found = as_json(repo, "start", "figure", monkeypatch)
-    (figure,) = found["figures"]
+    figure, internal = found["figures"]
     assert figure["id"] == "dso-gap"
     assert (figure["before"]["figure"], figure["after"]["figure"]) == ("11.4 days", "12.1 days")
     quoting = ["retail/late-cash/cfo", "retail/late-cash/coo", "logistics/late-cash/cfo"]
     assert figure["pitches"] == quoting
-    assert [p["pitch"] for p in found["pitches"]] == quoting
-    assert all(p["kind"] == "changed" and p["figures"] == ["dso-gap"] and p["evidence"]
-               for p in found["pitches"])
+    assert (internal["id"], internal["pitches"]) == ("write-offs", quoting[:2])
+    assert [(p["pitch"], p["figures"]) for p in found["pitches"]] == [
+        (quoting[0], ["dso-gap", "write-offs"]), (quoting[1], ["dso-gap", "write-offs"]),
+        (quoting[2], ["dso-gap"])]
+    assert all(p["kind"] == "changed" and p["evidence"] for p in found["pitches"])
 
 
 def test_a_persona_variant_changes_that_personas_step_only(repo, monkeypatch):

@@ -89,6 +89,10 @@ def test_the_feeds_carry_each_change_to_the_reps_who_follow_it(repo):
     assert "Chief Financial Officer" not in variant.summary
 
 
+def built_internal_page(repo: Path) -> str:
+    return pages(repo / "content")["changes/index.md"]
+
+
 def test_a_public_build_carries_only_public_cards_changes(repo):
     built = pages(repo / "content", PUBLIC)
     public_text = built["changes/index.md"] + "".join(
@@ -96,6 +100,8 @@ def test_a_public_build_carries_only_public_cards_changes(repo):
     assert "Logistics tenders" not in public_text  # an internal card
     assert " x Late cash x " not in public_text  # no pitches on a public site
     assert "Dana Smith" not in public_text
+    assert "write\\-offs" in built_internal_page(repo)  # an internal figure of a public card
+    assert "write" not in public_text and "2.4%" not in public_text  # stays internal
     assert titles(feed(built, "all")) == [
         "Updated: Chasing costs more",  # the commit subject is the team's, not the buyer's
         "Updated: Late payers are a forecasting problem",

@@ -79,7 +79,8 @@ def test_the_steps_shell_makes_the_comment_body_it_would_post(workflow, tmp_path
     assert done.returncode == 0, done.stderr
     body = (repo / "pitch-diff.md").read_text()
     assert body.splitlines()[0] == MARKER
+    assert f"Compared **{base[:8]}** with **HEAD (" in body
     summary = body.split("<details>", 1)[0]
-    assert "3 pitches change, 1 ledger figure, 3 cards" in summary
+    assert "3 pitches change, 2 ledger figures, 3 cards" in summary
     assert "Logistics x Late cash x Chief Financial Officer: no longer covered" in summary
     assert len(body) < 65_536

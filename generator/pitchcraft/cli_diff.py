@@ -42,8 +42,8 @@ def diff(base: str, head: str | None, content_dir: Path, fmt: str,
         raise click.UsageError(str(exc)) from None
     before = at_commit(where, base_sha, today)
     after = at_commit(where, head_sha, today) if head_sha else at_worktree(content_dir, today)
-    labels = Labels(f"{base} ({base_sha[:8]})",
-                    f"{head} ({head_sha[:8]})" if head and head_sha else "the working tree")
+    labels = Labels(_label(base, base_sha),
+                    _label(head, head_sha) if head and head_sha else "the working tree")
     change = model_diff(before, after)
     if fmt == "json":
         click.echo(as_json(change, labels), nl=False)
@@ -53,3 +53,8 @@ def diff(base: str, head: str | None, content_dir: Path, fmt: str,
     except TemplateError as exc:
         click.echo(f"template error: {exc}", err=True)
         raise SystemExit(1) from None
+
+
+def _label(revision: str, sha: str) -> str:
+    """`main (1a2b3c4d)`, or the short id alone when the revision was a commit id."""
+    return sha[:8] if sha.startswith(revision.lower()) else f"{revision} ({sha[:8]})"
