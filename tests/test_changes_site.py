@@ -12,7 +12,13 @@ import pytest
 
 from builders import TODAY
 from change_repo import make_repo
-from pitchcraft.changes.history import NOT_A_REPO, SHALLOW, content_history
+from pitchcraft.changes.history import (
+    NOT_A_REPO,
+    SHALLOW,
+    TURNED_OFF,
+    content_history,
+    site_changes,
+)
 from pitchcraft.load import load_content
 from pitchcraft.render.site import INTERNAL, PUBLIC, SiteOptions, build_site, site_pages
 from pitchcraft.theme_files import templates_dir
@@ -133,3 +139,13 @@ def test_the_real_build_writes_the_changes_page_and_valid_feeds(site_repo, tmp_p
     assert not parsed.bozo and len(parsed.entries) == 5
     pitch = (site / "pitches" / "retail--late-cash" / "index.html").read_text()
     assert 'class="pc-changed"' in pitch and 'href="../../changes/#c-' in pitch
+
+
+def test_changes_false_turns_the_lines_and_feed_entries_off(repo):
+    log = site_changes(False, repo / "content", TODAY)
+    site = build_site(load_content(repo / "content", today=TODAY),
+                      SiteOptions(changes=log), TODAY)
+    built = {p.path: p.markdown for p in site_pages(site, [templates_dir()])}
+    assert TURNED_OFF in built["changes/index.md"]
+    assert "Text last changed" not in built["pitches/retail--late-cash.md"]
+    assert feed(built, "all").entries == []
