@@ -51,6 +51,16 @@ def test_every_kind_of_edit_matches_the_golden_file(repo, fmt, monkeypatch, upda
     golden(f"diff-start-winning.{'txt' if fmt == 'text' else fmt}", out, update_golden)
 
 
+@pytest.mark.parametrize(("base", "head"), [
+    ("start", "figure"), ("figure", "variant"), ("variant", "retired"), ("retired", "winning"),
+])
+def test_each_edit_on_its_own_matches_the_golden_file(repo, base, head, monkeypatch,
+                                                      update_golden):
+    code, out = run(repo, base, head, monkeypatch=monkeypatch)
+    assert code == 0
+    golden(f"diff-{base}-{head}.txt", out, update_golden)
+
+
 def as_json(repo: Path, base: str, head: str, monkeypatch) -> dict:
     code, out = run(repo, base, head, "--format", "json", monkeypatch=monkeypatch)
     assert code == 0, out
