@@ -150,3 +150,12 @@ def test_a_content_error_at_a_revision_is_a_finding(repo, monkeypatch):
     found = as_json(repo, "winning", "broken", monkeypatch)
     assert found["findings"]["base"] == []
     assert found["findings"]["head"][0].startswith("content/insights/late-payers.md:7:6: error")
+
+
+def test_a_comment_too_long_for_github_is_cut_at_a_card_and_says_so(repo, monkeypatch):
+    _, full = run(repo, "start", "winning", "--format", "md", monkeypatch=monkeypatch)
+    monkeypatch.setattr("pitchcraft.changes.report.COMMENT_LIMIT", full.index("</details>") + 300)
+    _, cut = run(repo, "start", "winning", "--format", "md", monkeypatch=monkeypatch)
+    assert len(cut) < len(full)
+    assert cut.count("<details>") == cut.count("</details>")  # no fold left open
+    assert cut.rstrip().endswith("read the workflow log for the rest.")

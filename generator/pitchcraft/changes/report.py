@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -39,11 +40,18 @@ def as_template(change: ModelDiff, labels: Labels, fmt: str,
 
 
 def _fit_comment(text: str) -> str:
+    """The comment cut where every fold is closed, with a note that there is more."""
     if len(text) <= COMMENT_LIMIT:
         return text
-    cut = text.rfind("\n</details>", 0, COMMENT_LIMIT - 200)
-    kept = text[: cut + len("\n</details>")] if cut != -1 else text[: COMMENT_LIMIT - 200]
-    return (f"{kept}\n\n**More changes than a comment can hold:** run "
+    room = COMMENT_LIMIT - 200
+    ends = [m.end() for m in re.finditer(r"</details>\n", text[:room])]
+    closed = [e for e in ends if text[:e].count("<details") == text[:e].count("</details>")]
+    if closed:
+        kept = text[: closed[-1]]
+    else:
+        first_fold = text.find("<details")
+        kept = text[: first_fold if -1 < first_fold < room else room]
+    return (f"{kept}\n**More changes than a comment can hold:** run "
             "`pitchcraft diff` locally or read the workflow log for the rest.\n")
 
 
