@@ -18,6 +18,7 @@ from .cli_common import CONTENT_DIR, TEMPLATES, render_template
 from .cli_common import load as _load
 from .cli_common import resolve as _resolve
 from .cli_deck import deck
+from .cli_diff import diff
 from .load.schema import SCHEMAS, schema_json
 from .pitch import (
     Combination,
@@ -171,3 +172,4 @@ def report(fmt: str, soon: int, templates: Path | None, content_dir: Path) -> No
 main.add_command(init)
 main.add_command(new)
 main.add_command(deck)
+main.add_command(diff)

@@ -21,6 +21,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from . import page_setup, search_wiring
+from .changes.history import DEFAULT_COMMITS, site_changes
 from .deck import site_decks
 from .load import load_content
 from .model import Content
@@ -58,6 +59,10 @@ class PitchcraftConfig(base.Config):
     pagefind_from_pages = opt.Type(int, default=search_wiring.PAGEFIND_FROM_PAGES)
     decks = opt.Type(bool, default=False)
     """Offer each persona's PowerPoint deck on the pitch page; minutes of build at 1,000 cards."""
+    changes = opt.Optional(opt.Type(bool))
+    """Changes page, "last changed" lines and Atom feeds from the content's git history.
+    Default: on; without git history the Changes page says so."""
+    changes_commits = opt.Type(int, default=DEFAULT_COMMITS)
 
 
 class PitchcraftPlugin(BasePlugin[PitchcraftConfig]):
@@ -106,7 +111,11 @@ class PitchcraftPlugin(BasePlugin[PitchcraftConfig]):
         if content is None:  # pragma: no cover - MkDocs always runs on_pre_build first
             raise PluginError("pitchcraft: content was not loaded")
         options = SiteOptions(self.config.audience, self.config.drafts, self._groups(),
-                              self.config.decks)
+                              decks=self.config.decks,
+                              changes=site_changes(self.config.changes,
+                                                   Path(self.config.content), _today(),
+                                                   self.config.changes_commits,
+                                                   config.site_url or ""))
         if options.drafts:
             log.warning("drafts are shown: this build must not be published")
         own = [Path(self.config.templates)] if self.config.templates else []

@@ -35,6 +35,7 @@ GROUPS = (
     PageGroup("cards", "cards/"),
     PageGroup("pitches", "pitches/", internal=True),
     PageGroup("coverage", "coverage.md", ("Coverage", "coverage.md"), internal=True),
+    PageGroup("changes", "changes/", ("Changes", "changes/index.md")),
 )
 PAGE_GROUPS = tuple(g.name for g in GROUPS)
 NAV_PAGES = frozenset(g.nav[1] for g in GROUPS if g.nav)

@@ -14,6 +14,8 @@ from dataclasses import field as default
 from functools import cached_property
 from typing import Any
 
+from ..changes.history import ChangeLog
+from ..changes.site_view import change_files, change_globals
 from ..deck.paths import deck_href
 from ..model import (
     FACTORS,
@@ -58,6 +60,8 @@ class SiteOptions:
     groups: tuple[str, ...] = PAGE_GROUPS
     decks: bool = False
     """Offer each persona's PowerPoint deck on the pitch page (written by `deck.site_decks`)."""
+    changes: ChangeLog | None = None
+    """Recent content changes (the `changes` option); None: no Changes page or feeds."""
 
 
 @dataclass(frozen=True)
@@ -173,6 +177,7 @@ def site_pages(site: Site, template_dirs: list) -> list[Page]:
                        link=lambda text, target: _link(text, target, site.options.groups),
                        names=lambda kind, ids: _names(site.taxonomy, kind, ids))
     env.filters["md_text"] = markdown_text
+    env.globals.update(change_globals(site))
     pages: list[Page] = []
     groups = site.options.groups
 
@@ -232,6 +237,11 @@ def site_pages(site: Site, template_dirs: list) -> list[Page]:
         page("coverage.md", "site/coverage.md.j2", "Coverage",
              "Which industry and problem pairs have insight cards, and the gaps.",
              meta={"search": {"exclude": True}})
+    if "changes" in groups and site.options.changes is not None:
+        page("changes/index.md", "site/changes.md.j2", "Changes",
+             "What changed in the pitches and cards, newest first.",
+             meta={"search": {"exclude": True}})
+        pages += [Page(*f) for f in change_files(env.globals["changes"], site.taxonomy)]
     return pages
 
 

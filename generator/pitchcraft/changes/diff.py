@@ -1,0 +1,206 @@
+"""What an edit does downstream: two snapshots in, the pitches and cards that change out.
+
+Pure functions over frozen data. Coverage won or lost and pitches that switch card come
+first, because they change what a rep says most; then every pitch whose text or evidence
+changed, grouped by the card that now makes it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from ..model import Finding
+from .snapshot import CardState, Figure, PitchKey, PitchState, Snapshot, Step
+
+APPEARED, DISAPPEARED, SWITCHED, CHANGED = "appeared", "disappeared", "switched", "changed"
+ADDED, RETIRED = "added", "retired"
+
+
+@dataclass(frozen=True)
+class StepChange:
+    key: str
+    title: str
+    before: Step | None
+    after: Step | None
+
+
+@dataclass(frozen=True)
+class PitchChange:
+    kind: str
+    """appeared, disappeared, switched (another card makes it) or changed."""
+    before: PitchState | None
+    after: PitchState | None
+    steps: tuple[StepChange, ...]
+    evidence_changed: bool
+    figures: tuple[str, ...]
+    """Ledger figures this pitch quotes whose entry changed."""
+
+    @property
+    def state(self) -> PitchState:
+        return self.after or self.before  # type: ignore[return-value]
+
+    @property
+    def key(self) -> PitchKey:
+        return self.state.key
+
+    @property
+    def card(self) -> str:
+        return self.state.card
+
+
+@dataclass(frozen=True)
+class FigureChange:
+    id: str
+    before: Figure | None
+    after: Figure | None
+    pitches: tuple[PitchState, ...]
+    """Every pitch that quotes the figure, at either revision (as it is now, if it still is)."""
+
+
+@dataclass(frozen=True)
+class CardChange:
+    kind: str
+    """added, retired (gone or no longer published) or changed."""
+    id: str
+    title: str
+    audience: str
+    sections: tuple[str, ...]
+    figures: tuple[str, ...]
+    """Evidence rows (ledger id, else figure text) that differ."""
+    public_figures: tuple[str, ...] = ()
+    """Those of `figures` that are public at both revisions: all a public build may name."""
+    industries: tuple[str, ...] = ()
+    personas: tuple[str, ...] = ()
+
+    def concerns(self, kind: str, item_id: str) -> bool:
+        """Whether the card serves an industry or persona (for the feeds)."""
+        ids = self.industries if kind == "industry" else self.personas
+        return item_id in ids or (kind == "industry" and ids == ("all",))
+
+
+@dataclass(frozen=True)
+class ModelDiff:
+    pitches: tuple[PitchChange, ...]
+    figures: tuple[FigureChange, ...]
+    cards: tuple[CardChange, ...]
+    findings_before: tuple[Finding, ...]
+    findings_after: tuple[Finding, ...]
+
+    @property
+    def coverage(self) -> tuple[PitchChange, ...]:
+        """Appeared, disappeared and switched pitches: called out first."""
+        return tuple(p for p in self.pitches if p.kind != CHANGED)
+
+    @property
+    def changed(self) -> tuple[PitchChange, ...]:
+        return tuple(p for p in self.pitches if p.kind == CHANGED)
+
+    def by_card(self) -> dict[str, list[PitchChange]]:
+        """Every pitch change, grouped by the card that makes it now (or made it)."""
+        groups: dict[str, list[PitchChange]] = {}
+        for change in self.pitches:
+            groups.setdefault(change.card, []).append(change)
+        return dict(sorted(groups.items()))
+
+    @property
+    def empty(self) -> bool:
+        return not (self.pitches or self.figures or self.cards)
+
+
+def diff(before: Snapshot, after: Snapshot) -> ModelDiff:
+    figures = _figure_changes(before, after)
+    changed_ids = {f.id for f in figures}
+    pitches = []
+    for key in _ordered(before.pitches, after.pitches):
+        change = _pitch_change(before.pitches.get(key), after.pitches.get(key), changed_ids)
+        if change is not None:
+            pitches.append(change)
+    cards = [c for key in _ordered(before.cards, after.cards)
+             if (c := _card_change(before.cards.get(key), after.cards.get(key))) is not None]
+    return ModelDiff(tuple(pitches), figures, tuple(cards), before.findings, after.findings)
+
+
+def _ordered(before: dict, after: dict) -> list:
+    """Keys in the order of the newer revision, then the ones that went away."""
+    return [*after, *(k for k in before if k not in after)]
+
+
+def _pitch_change(before: PitchState | None, after: PitchState | None,
+                  changed_figures: set[str]) -> PitchChange | None:
+    old_steps = {s.key: s for s in before.steps} if before else {}
+    new_steps = {s.key: s for s in after.steps} if after else {}
+    steps = tuple(
+        StepChange(key, (new_steps.get(key) or old_steps[key]).title,
+                   old_steps.get(key), new_steps.get(key))
+        for key in _ordered(old_steps, new_steps)
+        if old_steps.get(key) != new_steps.get(key))
+    evidence_changed = (before.evidence if before else ()) != (after.evidence if after else ())
+    quoted = (before.figure_ids if before else frozenset()) | (
+        after.figure_ids if after else frozenset())
+    figures = tuple(sorted(quoted & changed_figures))
+    if before is None:
+        kind = APPEARED
+    elif after is None:
+        kind = DISAPPEARED
+    elif before.card != after.card:
+        kind = SWITCHED
+    elif steps or evidence_changed:
+        kind = CHANGED
+    else:
+        return None
+    return PitchChange(kind, before, after, steps, evidence_changed, figures)
+
+
+def _figure_changes(before: Snapshot, after: Snapshot) -> tuple[FigureChange, ...]:
+    changes = []
+    for fid in _ordered(before.ledger, after.ledger):
+        old, new = before.ledger.get(fid), after.ledger.get(fid)
+        if old == new:
+            continue
+        quoting = [after.pitches.get(k) or before.pitches[k]
+                   for k in _ordered(before.pitches, after.pitches)
+                   if fid in _figure_ids(before.pitches.get(k), after.pitches.get(k))]
+        changes.append(FigureChange(fid, old, new, tuple(quoting)))
+    return tuple(changes)
+
+
+def _figure_ids(*states: PitchState | None) -> frozenset[str]:
+    return frozenset().union(*(s.figure_ids for s in states if s is not None))
+
+
+def _card_change(before: CardState | None, after: CardState | None) -> CardChange | None:
+    state = after or before
+    assert state is not None
+    if before is None or after is None:
+        kind = ADDED if before is None else RETIRED
+        return CardChange(kind, state.id, state.title, state.audience, (), (), (),
+                          state.industries, state.personas)
+    old, new = dict(before.sections), dict(after.sections)
+    sections = tuple(n for n in _ordered(old, new) if old.get(n) != new.get(n))
+    old_rows, new_rows = _rows(before.evidence), _rows(after.evidence)
+    figures = tuple(n for n in _ordered(old_rows, new_rows) if old_rows.get(n) != new_rows.get(n))
+    if not (sections or figures or before.title != after.title):
+        return None
+    public = tuple(n for n in figures
+                   if all(r.audience == "public" for r in (old_rows.get(n), new_rows.get(n)) if r))
+    return CardChange("changed", state.id, after.title, after.audience, sections, figures,
+                      public, after.industries, after.personas)
+
+
+def _rows(evidence: tuple[Figure, ...]) -> dict[str, Figure]:
+    return {e.id or e.figure: e for e in evidence}
+
+
+INTERNAL_SECTIONS = ("Discovery questions", "Objection: ")
+"""Card text a public page never shows, so a public build never names its changes."""
+
+
+def public_view(change: ModelDiff) -> ModelDiff:
+    """What a public build may say: public cards only, no pitches (a public site has none),
+    no internal figures, no internal sections."""
+    cards = tuple(
+        replace(c, figures=c.public_figures,
+                sections=tuple(s for s in c.sections if not s.startswith(INTERNAL_SECTIONS)))
+        for c in change.cards if c.audience == "public")
+    cards = tuple(c for c in cards if c.kind != "changed" or c.sections or c.figures)
+    return ModelDiff((), (), cards, (), ())

@@ -1,0 +1,107 @@
+"""Atom feeds of recent pitch and card changes: one for everything, one per industry and one
+per persona, so a rep can follow the pitches they use in any feed reader.
+
+One entry per content commit that concerns the feed. The log handed in is already the one the
+build may show (a public build's log holds public cards only), so the feeds say no more than
+the Changes page.
+"""
+
+from __future__ import annotations
+
+import html
+
+from feedgen.feed import FeedGenerator
+
+from ..model import Taxonomy
+from .diff import CardChange, ModelDiff, PitchChange
+from .history import ChangeLog, Entry
+
+FEEDS_DIR = "changes/feeds"
+
+
+def feed_path(kind: str, item_id: str = "") -> str:
+    """`changes/feeds/all.xml`, `changes/feeds/industry-retail.xml`, ..."""
+    return f"{FEEDS_DIR}/{kind}-{item_id}.xml" if item_id else f"{FEEDS_DIR}/all.xml"
+
+
+def relevant(change: ModelDiff, kind: str, item_id: str
+             ) -> tuple[list[PitchChange], list[CardChange]]:
+    """The pitch and card changes of one commit that concern an industry or persona."""
+    if not kind:
+        return list(change.pitches), list(change.cards)
+    place = 0 if kind == "industry" else 2
+    return ([p for p in change.pitches if p.key[place] == item_id],
+            [c for c in change.cards if c.concerns(kind, item_id)])
+
+
+def describe(pitch: PitchChange) -> str:
+    """One line a rep reads: which pitch, and what in it changed."""
+    return f"{pitch.state.label}: {what_changed(pitch)}"
+
+
+def what_changed(pitch: PitchChange) -> str:
+    if pitch.after is None:
+        return "no longer covered"
+    if pitch.before is None:
+        return f"new pitch, from the card {pitch.after.card_title}"
+    what = []
+    if pitch.kind == "switched":
+        what.append(f"now from the card {pitch.after.card_title}")
+    if pitch.steps:
+        what.append("steps: " + ", ".join(s.title for s in pitch.steps))
+    if pitch.figures:
+        what.append("figures: " + ", ".join(pitch.figures))
+    elif pitch.evidence_changed:
+        what.append("evidence")
+    return "; ".join(what)
+
+
+def describe_card(card: CardChange) -> str:
+    return f"{card.title}: {card_changed(card)}"
+
+
+def card_changed(card: CardChange) -> str:
+    what = [f"sections: {', '.join(card.sections)}"] if card.sections else []
+    what += [f"figures: {', '.join(card.figures)}"] if card.figures else []
+    return card.kind + (f" ({'; '.join(what)})" if what else "")
+
+
+def site_feeds(log: ChangeLog, taxonomy: Taxonomy) -> list[tuple[str, str]]:
+    """(path under the site, Atom XML) for every feed."""
+    company = taxonomy.company.name
+    feeds = [("", "", f"{company}: pitch and card changes")]
+    feeds += [("industry", i.id, f"{company}: changes for {i.name}")
+              for i in taxonomy.industries]
+    feeds += [("persona", p.id, f"{company}: changes for the {p.name}")
+              for p in taxonomy.personas]
+    return [(feed_path(kind, item), _feed(log, kind, item, title)) for kind, item, title in feeds]
+
+
+def _feed(log: ChangeLog, kind: str, item_id: str, title: str) -> str:
+    base = log.site_url.rstrip("/") + "/" if log.site_url else "/"
+    feed = FeedGenerator()
+    feed.id(f"{base}{feed_path(kind, item_id)}")
+    feed.title(title)
+    feed.link(href=f"{base}changes/", rel="alternate")
+    feed.link(href=f"{base}{feed_path(kind, item_id)}", rel="self")
+    feed.language("en")
+    chosen = [(e, *relevant(e.change, kind, item_id)) for e in log.entries]
+    chosen = [(e, p, c) for e, p, c in chosen if p or c]
+    feed.updated(chosen[0][0].commit.when if chosen else "1970-01-01T00:00:00Z")
+    for entry, pitches, cards in reversed(chosen):  # feedgen lists the last added first
+        _entry(feed, base, entry, pitches, cards)
+    return feed.atom_str(pretty=True).decode("utf-8")
+
+
+def _entry(feed: FeedGenerator, base: str, entry: Entry, pitches: list[PitchChange],
+           cards: list[CardChange]) -> None:
+    item = feed.add_entry()
+    item.id(f"{base}changes/#c-{entry.commit.short}")
+    item.title(entry.commit.subject or f"Content change {entry.commit.short}")
+    item.link(href=f"{base}changes/#c-{entry.commit.short}")
+    item.updated(entry.commit.when)
+    item.published(entry.commit.when)
+    lines = [describe(p) for p in pitches] + [describe_card(c) for c in cards]
+    item.summary("; ".join(lines))
+    item.content("<ul>" + "".join(f"<li>{html.escape(line)}</li>" for line in lines) + "</ul>",
+                 type="html")

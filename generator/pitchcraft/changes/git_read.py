@@ -1,0 +1,104 @@
+"""Reading a content folder as it was at a git revision, and the commits that touched it.
+
+The only module of this package that runs git. Everything comes out as files in a temporary
+folder (`git archive`), so the ordinary loader reads an old revision exactly as it reads the
+working tree, and no checkout or worktree of the user's repository is touched.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import subprocess
+import tarfile
+from dataclasses import dataclass
+from pathlib import Path
+
+
+class GitError(Exception):
+    """Git is missing, the folder is not in a repository, or a revision does not exist."""
+
+
+@dataclass(frozen=True)
+class Commit:
+    sha: str
+    when: dt.datetime
+    author: str
+    subject: str
+
+    @property
+    def short(self) -> str:
+        return self.sha[:8]
+
+
+def _git(repo: Path, *args: str, binary: bool = False) -> str | bytes:
+    try:
+        done = subprocess.run(["git", "-C", str(repo), *args], capture_output=True,
+                              check=False, text=not binary)
+    except FileNotFoundError:
+        raise GitError("git is not installed") from None
+    if done.returncode != 0:
+        err = done.stderr if isinstance(done.stderr, str) else done.stderr.decode(errors="replace")
+        raise GitError(err.strip().splitlines()[-1] if err.strip() else f"git {args[0]} failed")
+    return done.stdout
+
+
+def repo_root(folder: Path) -> Path:
+    """The top of the work tree holding `folder`; GitError when there is none."""
+    return Path(str(_git(folder, "rev-parse", "--show-toplevel")).strip())
+
+
+def is_shallow(repo: Path) -> bool:
+    return str(_git(repo, "rev-parse", "--is-shallow-repository")).strip() == "true"
+
+
+def resolve(repo: Path, revision: str) -> str:
+    """The commit a revision names; GitError naming it when it does not exist."""
+    if revision.startswith("-"):
+        raise GitError(f"{revision!r} is not a revision")
+    try:
+        return str(_git(repo, "rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}")
+                   ).strip()
+    except GitError:
+        raise GitError(f"unknown revision {revision!r}") from None
+
+
+def export(repo: Path, sha: str, folder: str, into: Path) -> Path:
+    """Write `folder` (relative to the repository top) as it was at `sha` under `into`;
+    returns where it is. A revision without the folder gives an empty folder, which the
+    loader reports as missing files."""
+    target = into / folder
+    target.mkdir(parents=True, exist_ok=True)
+    try:
+        data = _git(repo, "archive", "--format=tar", sha, "--", folder, binary=True)
+    except GitError:
+        return target  # the folder did not exist at that revision
+    with tarfile.open(fileobj=io.BytesIO(bytes(data))) as tar:
+        tar.extractall(into, filter="data")
+    return target
+
+
+def commits_touching(repo: Path, folder: str, limit: int) -> list[Commit]:
+    """The newest `limit` commits (first parent line) that changed `folder`, newest first."""
+    out = str(_git(repo, "log", "--first-parent", f"-n{limit}", "--format=%H%x1f%cI%x1f%an%x1f%s",
+                   "--", folder))
+    commits = []
+    for line in out.splitlines():
+        sha, when, author, subject = line.split("\x1f", 3)
+        commits.append(Commit(sha, dt.datetime.fromisoformat(when), author, subject))
+    return commits
+
+
+def tree(repo: Path, sha: str, folder: str) -> str:
+    """The id of `folder` at `sha` (equal ids, equal content), or "" where it did not exist."""
+    try:
+        return str(_git(repo, "rev-parse", "--verify", "--quiet", f"{sha}:{folder}")).strip()
+    except GitError:
+        return ""
+
+
+def parent(repo: Path, sha: str) -> str | None:
+    try:
+        return resolve(repo, f"{sha}^")
+    except GitError:
+        return None

@@ -1,0 +1,92 @@
+"""A model diff as the reviewer reads it: terminal text, a pull-request comment, or JSON.
+
+Text and Markdown come from templates (`diff.txt.j2`, `diff.md.j2`) a company can override;
+JSON is built here, for tools.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import re
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from ..render.findings import as_text
+from ..render.templates import environment, render
+from .diff import ModelDiff
+
+MARKER = "<!-- pitchcraft-diff -->"
+"""First line of the pull-request comment; the workflow finds its own comment by it."""
+
+COMMENT_LIMIT = 60_000
+"""GitHub refuses comments over 65,536 characters; past this the details are cut."""
+
+
+@dataclasses.dataclass(frozen=True)
+class Labels:
+    base: str
+    head: str
+
+
+def as_template(change: ModelDiff, labels: Labels, fmt: str,
+                template_dirs: Sequence[Path]) -> str:
+    env = environment(template_dirs)
+    env.filters["finding"] = as_text
+    name = "diff.txt.j2" if fmt == "text" else f"diff.{fmt}.j2"
+    text = render(env, name, diff=change, labels=labels, marker=MARKER)
+    return _fit_comment(text) if fmt == "md" else text
+
+
+def _fit_comment(text: str) -> str:
+    """The comment cut where every fold is closed, with a note that there is more."""
+    if len(text) <= COMMENT_LIMIT:
+        return text
+    room = COMMENT_LIMIT - 200
+    ends = [m.end() for m in re.finditer(r"</details>\n", text[:room])]
+    closed = [e for e in ends if text[:e].count("<details") == text[:e].count("</details>")]
+    if closed:
+        kept = text[: closed[-1]]
+    else:
+        first_fold = text.find("<details")
+        kept = text[: first_fold if -1 < first_fold < room else room]
+    return (f"{kept}\n**More changes than a comment can hold:** run "
+            "`pitchcraft diff` locally or read the workflow log for the rest.\n")
+
+
+def as_json(change: ModelDiff, labels: Labels) -> str:
+    def plain(value: Any) -> Any:
+        if dataclasses.is_dataclass(value) and not isinstance(value, type):
+            return {f.name: plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        if isinstance(value, dict):
+            return {"/".join(k) if isinstance(k, tuple) else k: plain(v) for k, v in value.items()}
+        if isinstance(value, (tuple, list)):
+            return [plain(v) for v in value]
+        if hasattr(value, "isoformat"):
+            return value.isoformat()
+        return value
+
+    return json.dumps({
+        "base": labels.base,
+        "head": labels.head,
+        "findings": {"base": [as_text(f) for f in change.findings_before],
+                     "head": [as_text(f) for f in change.findings_after]},
+        "pitches": [{
+            "kind": p.kind,
+            "pitch": "/".join(p.key),
+            "names": list(p.state.names),
+            "card_before": p.before.card if p.before else None,
+            "card_after": p.after.card if p.after else None,
+            "steps": [{"key": s.key, "title": s.title,
+                       "before": s.before.text if s.before else None,
+                       "after": s.after.text if s.after else None} for s in p.steps],
+            "evidence": ({"before": plain(p.before.evidence if p.before else ()),
+                          "after": plain(p.after.evidence if p.after else ())}
+                         if p.evidence_changed else None),
+            "figures": list(p.figures),
+        } for p in change.pitches],
+        "figures": [{"id": f.id, "before": plain(f.before), "after": plain(f.after),
+                     "pitches": ["/".join(p.key) for p in f.pitches]} for f in change.figures],
+        "cards": [plain(c) for c in change.cards],
+    }, indent=2) + "\n"
