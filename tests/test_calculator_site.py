@@ -37,6 +37,7 @@ def _figures(page: Page) -> list[tuple[str, str]]:
 
 
 def _change_spend(page: Page, value: str) -> None:
+    page.locator("details.pc-calculator > summary").click()  # folded until the rep opens it
     field = page.get_by_label("Annual electricity spend (USD)")
     expect(field).to_be_visible()
     field.fill(value)

@@ -21,11 +21,16 @@ TAB = """() => {
   const inputs = [...input.parentElement.querySelectorAll(':scope > input')];
   const block = input.parentElement.querySelectorAll(':scope > .tabbed-content > .tabbed-block')[
     inputs.indexOf(input)];
-  const text = el => el.textContent.replace('\\u00b6', '');
+  const text = el => {  // links to other cards' pitches are for the screen only
+    const copy = el.cloneNode(true);
+    copy.querySelectorAll('.pc-screen-only, .admonition.rep, details.rep').forEach(n => n.remove());
+    return copy.textContent.replace('\\u00b6', '');
+  };
   const evidence = [...block.querySelectorAll('table')].find(t =>
     [...t.querySelectorAll('th')].some(th => th.textContent.trim() === 'Source'));
   return {
-    headings: [...block.querySelectorAll('h2, h3')].map(text),
+    headings: [...block.querySelectorAll('h2, h3')].filter(h => !h.closest('.pc-screen-only'))
+      .map(text),
     steps: [...block.querySelectorAll(':scope > p, :scope > ul > li')].map(text),
     evidence: evidence ? [...evidence.querySelectorAll('tbody tr')].map(tr =>
       [...tr.querySelectorAll('td')].map(text)) : [],
@@ -91,8 +96,12 @@ def test_one_persona_prints_on_at_most_two_pages(page: Page, site_url: str, demo
 # Every paragraph, point, answer and table row of every persona tab, as the screen shows it.
 PIECES = """() => [...document.querySelectorAll('.tabbed-set > .tabbed-content > .tabbed-block')]
   .map(block => [...block.querySelectorAll(':scope > p, :scope > ul > li, :scope > ol > li,'
-      + ' :scope > dl > dd, :scope tbody > tr')]
-    .map(e => e.textContent.replace('\\u00b6', '')))"""
+      + ' :scope > dl > dd, :scope tbody > tr')].filter(e => !e.closest('.pc-screen-only'))
+    .map(e => {
+      const copy = e.cloneNode(true);
+      copy.querySelectorAll('.pc-screen-only, .admonition.rep, details.rep').forEach(n => n.remove());
+      return copy.textContent.replace('\\u00b6', '');
+    }))"""
 
 SHARED = 60
 """Pieces at least this long (without spaces) are sentences, not labels or figures that may

@@ -16,8 +16,8 @@ from .result import Pitch
 
 FIGURES = 2
 """How many figures the summary shows: enough to make the point, few enough to remember."""
-MAX_WORDS = 35
-"""A second sentence joins the first only while the two stay this short (about 15 seconds)."""
+MAX_WORDS = 25
+"""A second sentence joins the first only while the two stay this short (about 11 seconds)."""
 
 # A block that is not prose a rep says: admonitions (also rep-only notes), their indented
 # bodies, headings, tables, raw HTML and code.
@@ -41,9 +41,14 @@ def summarize(pitch: Pitch) -> Summary:
     return Summary(
         headline=pitch.card.title,
         reframe=lead_sentences(reframe),
-        figures=pitch.evidence[:FIGURES],
+        figures=tuple(e for e in pitch.evidence if _is_a_number(e.figure))[:FIGURES],
         next_step=lead_sentences(pitch.next_step.text),
     )
+
+
+def _is_a_number(figure: str) -> bool:
+    """A figure a rep can quote ("38%", "$1.2 million"), not a label such as "Worked example"."""
+    return any(character.isdigit() for character in figure)
 
 
 def lead_sentences(markdown: str, max_words: int = MAX_WORDS) -> str:

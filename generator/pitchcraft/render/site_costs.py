@@ -19,8 +19,12 @@ from ..pitch.figures import Figures, figures_for
 
 META_KEY = "pc_cost_model"
 """The page meta field main.html prints as the model's JSON element and script."""
-CALCULATOR = '<div class="pc-calculator" data-cost-inputs></div>'
-"""Where cost-model.js puts the input fields; Markdown keeps it as raw HTML."""
+CALCULATOR = ('<details class="pc-calculator"><summary>The buyer\'s numbers: change them and'
+              ' every figure on this page follows</summary>'
+              '<div data-cost-inputs data-cost-legend="The buyer\'s numbers"></div></details>')
+"""Where cost-model.js puts the input fields, folded so that on a phone the pitch's summary
+stays on the first screen; the script opens it when the page's link carries numbers.
+Markdown keeps it as raw HTML."""
 
 _SPAN = re.compile(r'<span class="pc-cost" data-cost-output="[^"]*">([^<]*)</span>')
 

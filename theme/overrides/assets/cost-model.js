@@ -147,6 +147,10 @@
     return wrap;
   }
 
+  function given(name) {  // the page's link carries this number
+    return new RegExp("[?&]" + name + "=").test(window.location.search);
+  }
+
   function start() {
     var source = document.getElementById("pc-cost-model");
     if (!source) { return; }
@@ -164,6 +168,8 @@
     set.appendChild(legend);
     data.inputs.forEach(function (item) { set.appendChild(field(item, inputs[item.name])); });
     box.appendChild(set);
+    var fold = box.closest ? box.closest("details") : null;
+    if (fold && data.inputs.some(function (i) { return given(i.name); })) { fold.open = true; }
     box.addEventListener("submit", function (event) { event.preventDefault(); });
     set.addEventListener("input", function (event) {
       var item = data.inputs.filter(function (i) { return i.name === event.target.name; })[0];

@@ -124,6 +124,13 @@
     return text.replace(/\s+/g, " ").trim();
   }
 
+  // What an element prints: links to other cards' pitches are for the screen only.
+  function printed(element) {
+    var copy = element.cloneNode(true);
+    copy.querySelectorAll(".pc-screen-only").forEach(function (n) { n.remove(); });
+    return squash(copy.textContent);
+  }
+
   function headingText(heading) {
     var copy = heading.cloneNode(true);
     copy.querySelectorAll(".pc-time, .headerlink").forEach(function (n) { n.remove(); });
@@ -148,9 +155,7 @@
       var persona = labels[index] ? labels[index].textContent.trim() : "";
       parts(block).forEach(function (part) {
         var title = headingText(part.heading);
-        var whole = [title].concat(part.body.map(function (e) {
-          return squash(e.textContent);
-        })).join("\n\n");
+        var whole = [title].concat(part.body.map(printed)).join("\n\n");
         if (has(whole)) {
           [part.heading].concat(part.body).forEach(function (e) { e.classList.add("pc-repeat"); });
           note(title + ": as for the " + said[whole] + ".", part.heading);
@@ -160,10 +165,10 @@
         var earlier = "";
         part.body.forEach(function (element) {
           Array.prototype.forEach.call(pieces(element), function (piece) {
-            var key = title + "\n" + squash(piece.textContent);
+            var key = title + "\n" + printed(piece);
             if (!has(key)) {
               said[key] = persona;
-            } else if (squash(piece.textContent)) {
+            } else if (printed(piece)) {
               piece.classList.add("pc-repeat");
               earlier = earlier || said[key];
             }
