@@ -15,7 +15,9 @@ from judges import Finder, open_page
 MAX_PAGES = 2
 PAPERS = ("A4", "Letter")
 
-# What the chosen persona's tab holds, read from the page before it prints.
+# What the chosen persona's tab holds, read from the page before it prints. Rep-only notes and
+# the screen-only parts (why this card, other cards' pitches) never print.
+UNPRINTED = "'.pc-screen-only, .admonition.rep, details.rep'"
 TAB = """() => {
   const input = document.querySelector('.tabbed-set > input:checked');
   const inputs = [...input.parentElement.querySelectorAll(':scope > input')];
@@ -23,7 +25,7 @@ TAB = """() => {
     inputs.indexOf(input)];
   const text = el => {  // links to other cards' pitches are for the screen only
     const copy = el.cloneNode(true);
-    copy.querySelectorAll('.pc-screen-only, .admonition.rep, details.rep').forEach(n => n.remove());
+    copy.querySelectorAll(UNPRINTED).forEach(n => n.remove());
     return copy.textContent.replace('\\u00b6', '');
   };
   const evidence = [...block.querySelectorAll('table')].find(t =>
@@ -35,7 +37,7 @@ TAB = """() => {
     evidence: evidence ? [...evidence.querySelectorAll('tbody tr')].map(tr =>
       [...tr.querySelectorAll('td')].map(text)) : [],
   };
-}"""
+}""".replace("UNPRINTED", UNPRINTED)
 
 
 def squeezed(text: str) -> str:
@@ -99,9 +101,9 @@ PIECES = """() => [...document.querySelectorAll('.tabbed-set > .tabbed-content >
       + ' :scope > dl > dd, :scope tbody > tr')].filter(e => !e.closest('.pc-screen-only'))
     .map(e => {
       const copy = e.cloneNode(true);
-      copy.querySelectorAll('.pc-screen-only, .admonition.rep, details.rep').forEach(n => n.remove());
+      copy.querySelectorAll(UNPRINTED).forEach(n => n.remove());
       return copy.textContent.replace('\\u00b6', '');
-    }))"""
+    }))""".replace("UNPRINTED", UNPRINTED)
 
 SHARED = 60
 """Pieces at least this long (without spaces) are sentences, not labels or figures that may
