@@ -37,6 +37,9 @@ def wire(config: MkDocsConfig, engine: str) -> None:
                           "`plugins` in mkdocs.yml, or set the pitchcraft option search: pagefind")
     if material is not None:
         material.config.enabled = engine == "material"
+        # Material's own merge of `--dirty` rebuilds assumes one page changed; `dirty_builds`
+        # merges the index itself, from each build's fresh entries.
+        material.search_index_prev = None
 
 
 def after_build(site_dir: Path, engine: str) -> int | None:

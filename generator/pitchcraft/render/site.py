@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import Any
@@ -120,7 +121,9 @@ def visible_cards(content: Content, options: SiteOptions) -> tuple[Card, ...]:
     )
 
 
-def build_site(content: Content, options: SiteOptions, today: dt.date) -> Site:
+def build_site(content: Content, options: SiteOptions, today: dt.date,
+               compose: Callable[..., Pitch | None] = compose_pitch) -> Site:
+    """`compose` makes one pitch; `mkdocs serve` passes one that remembers unchanged ones."""
     if content.taxonomy is None:
         raise ValueError("content without a taxonomy cannot be published")
     cards = visible_cards(content, options)
@@ -133,7 +136,7 @@ def build_site(content: Content, options: SiteOptions, today: dt.date) -> Site:
         index = CardIndex(shown.cards)
         with paused_cycle_collection():  # thousands of pitches, no reference cycles
             for combination in covered_combinations(shown):
-                pitch = compose_pitch(shown, combination, today, index)
+                pitch = compose(shown, combination, today, index)
                 if pitch is not None:
                     pitches.setdefault((combination.industry, combination.problem),
                                        []).append(pitch)

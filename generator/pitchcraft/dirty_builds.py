@@ -1,0 +1,81 @@
+"""What MkDocs' `--dirty` rebuild leaves wrong, set right, so a served page equals the page of
+a clean build.
+
+`mkdocs serve --dirty` rebuilds only pages whose source file is newer than their output. Three
+things then go wrong on their own: a page that is gone keeps its old output (still served);
+Material's search index holds only the rebuilt pages (its own merge assumes one page changed);
+and pages not re-read lose their heading titles in the nav. This module tracks each build's
+pages and repairs those three.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from pathlib import Path
+
+from mkdocs.structure.files import File
+
+SEARCH_INDEX = "search/search_index.json"
+
+
+def always_rebuilt(file: File) -> None:
+    """The team's own pages are few and give the nav its titles: read them on every build."""
+    file.is_modified = lambda: True  # type: ignore[method-assign]
+
+
+class DirtyBuilds:
+    """State kept across the rebuilds of one `mkdocs serve`."""
+
+    def __init__(self) -> None:
+        self._outputs: set[str] = set()
+        self._search: dict[str, list[dict]] = {}
+        self._order: list[str] = []
+        self._rebuilt: set[str] = set()
+
+    def start(self, pages: Iterable[File]) -> None:
+        """This build's pages, in build order (the order of the search index)."""
+        self._pages = list(pages)
+        self._order = [f.url for f in self._pages]
+        self._rebuilt = set()
+
+    def rebuilt(self, url: str) -> None:
+        self._rebuilt.add(url)
+
+    def finish(self, site_dir: Path, dirty: bool) -> list[str]:
+        """Remove the outputs of pages that are gone and complete the search index; returns
+        the outputs removed."""
+        outputs = {f.dest_uri for f in self._pages}
+        gone = sorted(self._outputs - outputs) if dirty else []
+        for dest in gone:
+            _remove(site_dir, dest)
+        self._outputs = outputs
+        self._merge_search(site_dir / SEARCH_INDEX, dirty)
+        return gone
+
+    def _merge_search(self, index_file: Path, dirty: bool) -> None:
+        if not index_file.is_file():
+            return
+        data = json.loads(index_file.read_text(encoding="utf-8"))
+        fresh: dict[str, list[dict]] = {}
+        for entry in data["docs"]:
+            fresh.setdefault(entry["location"].split("#", 1)[0], []).append(entry)
+        if not dirty:
+            self._search = fresh
+            return
+        for url in self._rebuilt:
+            self._search[url] = fresh.get(url, [])
+        known = set(self._order)
+        self._search = {url: e for url, e in self._search.items() if url in known}
+        data["docs"] = [e for url in self._order for e in self._search.get(url, [])]
+        index_file.write_text(json.dumps(data, separators=(",", ":"), default=str),
+                              encoding="utf-8")
+
+
+def _remove(site_dir: Path, dest: str) -> None:
+    target = site_dir / dest
+    target.unlink(missing_ok=True)
+    folder = target.parent
+    while folder != site_dir and folder.is_dir() and not any(folder.iterdir()):
+        folder.rmdir()
+        folder = folder.parent
