@@ -36,7 +36,7 @@ class DirtyBuilds:
     def start(self, pages: Iterable[File]) -> None:
         """This build's pages, in build order (the order of the search index)."""
         self._pages = list(pages)
-        self._order = [f.url for f in self._pages]
+        self._order = [_page_url(f) for f in self._pages]
         self._rebuilt = set()
 
     def rebuilt(self, url: str) -> None:
@@ -70,6 +70,11 @@ class DirtyBuilds:
         data["docs"] = [e for url in self._order for e in self._search.get(url, [])]
         index_file.write_text(json.dumps(data, separators=(",", ":"), default=str),
                               encoding="utf-8")
+
+
+def _page_url(file: File) -> str:
+    """The address search entries use: `Page.url`, which is empty for the home page."""
+    return "" if file.url in (".", "./") else file.url
 
 
 def _remove(site_dir: Path, dest: str) -> None:

@@ -12,6 +12,7 @@ touches only files whose text changed.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +24,15 @@ from .model import Content, Finding, Taxonomy
 from .pitch import CardIndex, Pitch, compose_pitch
 from .pitch.select import Combination
 from .render.site import Page, SiteOptions, build_site, site_pages
+
+
+def build_date() -> dt.date:
+    """Build date; SOURCE_DATE_EPOCH pins it so two builds of the same content match."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
+    return dt.date.today()
+
 
 Parsed = tuple[ParsedCard | None, list[Finding]]
 

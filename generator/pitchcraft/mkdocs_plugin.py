@@ -8,8 +8,6 @@ its configuration is `site_config`; which pages exist, the nav and links to left
 
 from __future__ import annotations
 
-import datetime as dt
-import os
 from pathlib import Path
 
 from mkdocs.config import base
@@ -23,7 +21,7 @@ from mkdocs.structure.pages import Page
 from . import page_setup, search_wiring
 from .dirty_builds import DirtyBuilds, always_rebuilt
 from .generate import NotGenerated
-from .incremental import SiteGenerator
+from .incremental import SiteGenerator, build_date
 from .pages_folder import PAGES_DIR, generated_file, pages_folder
 from .render import page_groups
 from .render.findings import as_text
@@ -99,7 +97,7 @@ class PitchcraftPlugin(BasePlugin[PitchcraftConfig]):
         content error leaves the last good site in place (`mkdocs serve` keeps serving it)."""
         self._pages = None
         generator = getattr(self, "_generator", None) or SiteGenerator()
-        content = generator.load(self.config.content, _today())
+        content = generator.load(self.config.content, build_date())
         for finding in content.findings:
             (log.error if finding.is_error else log.warning)(as_text(finding))
         if content.has_errors:
@@ -115,7 +113,7 @@ class PitchcraftPlugin(BasePlugin[PitchcraftConfig]):
             log.warning("drafts are shown: this build must not be published")
         own = [Path(self.config.templates)] if self.config.templates else []
         try:
-            generated = generator.pages(content, options, _today(), [*own, templates_dir()])
+            generated = generator.pages(content, options, build_date(), [*own, templates_dir()])
         except TemplateError as exc:
             raise PluginError(f"template error: {exc}") from None
         self._pages_dir = pages_folder(config, self.config.pages_dir, options)
@@ -204,10 +202,3 @@ class PitchcraftPlugin(BasePlugin[PitchcraftConfig]):
         server.builder = keep_last_good
         return server
 
-
-def _today() -> dt.date:
-    """Build date; SOURCE_DATE_EPOCH pins it so two builds of the same content match."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
-    return dt.date.today()
