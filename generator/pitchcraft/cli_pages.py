@@ -64,6 +64,10 @@ def generate(out: Path | None, config_file: Path, with_docs: bool,
     pages = list(generated.pages)
     if with_docs or engine_config:
         pages = _docs_pages(docs_dir, options, pages) + pages
+    if engine_config:
+        from .engine_config import relative_links
+
+        pages = [Page(p.path, relative_links(p.path, p.markdown)) for p in pages]
     try:
         written = write_pages(pages, folder)
     except NotGenerated as exc:
@@ -81,12 +85,31 @@ def generate(out: Path | None, config_file: Path, with_docs: bool,
 @CONFIG
 @click.option("-a", "--dev-addr", default="127.0.0.1:8000", show_default=True,
               help="Address to serve on.")
-def serve(config_file: Path, dev_addr: str) -> None:
+@click.option("--poll", is_flag=True,
+              help="Look for saved files every half second (for network drives) instead of "
+                   "being told by the system at once.")
+def serve(config_file: Path, dev_addr: str, poll: bool) -> None:
     """Preview the site; a save rebuilds only the pages it changed, and the browser reloads."""
     from mkdocs.commands.serve import serve as mkdocs_serve
 
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    if not poll:
+        _notified_of_saves()
     mkdocs_serve(str(config_file), livereload=True, build_type="dirty", dev_addr=dev_addr)
+
+
+def _notified_of_saves() -> None:
+    """MkDocs looks at every watched file every half second, which adds up to that long to
+    each save and grows with the number of cards; the system's own file notifications
+    (inotify on Linux) report a save at once. MkDocs names its observer class at the moment
+    it starts serving, so it is replaced here, before."""
+    import watchdog.observers
+    import watchdog.observers.polling
+
+    def observer(timeout: float = 0.5) -> watchdog.observers.api.BaseObserver:
+        return watchdog.observers.Observer(timeout=min(timeout, 0.1))
+
+    watchdog.observers.polling.PollingObserver = observer  # type: ignore[assignment,misc]
 
 
 def _site_options(config_file: Path) -> tuple[dict[str, Any], dict[str, Any]]:

@@ -14,6 +14,8 @@ import json
 from collections.abc import Iterable
 from pathlib import Path
 
+from jinja2 import BytecodeCache
+from jinja2.bccache import Bucket
 from mkdocs.structure.files import File
 
 SEARCH_INDEX = "search/search_index.json"
@@ -24,14 +26,33 @@ def always_rebuilt(file: File) -> None:
     file.is_modified = lambda: True  # type: ignore[method-assign]
 
 
+class CompiledTemplates(BytecodeCache):
+    """MkDocs makes a new theme environment for every rebuild and compiles Material's
+    templates again (most of a second); compiled code is kept here, by template and source
+    checksum, so an edited template still recompiles."""
+
+    def __init__(self) -> None:
+        self._code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        if (code := self._code.get(bucket.key)) is not None:
+            bucket.bytecode_from_string(code)
+            if bucket.code is None:  # compiled by another Python: compile again
+                del self._code[bucket.key]
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self._code[bucket.key] = bucket.bytecode_to_string()
+
+
 class DirtyBuilds:
     """State kept across the rebuilds of one `mkdocs serve`."""
 
     def __init__(self) -> None:
         self._outputs: set[str] = set()
-        self._search: dict[str, list[dict]] = {}
+        self._search: dict[str, list[str]] = {}
         self._order: list[str] = []
         self._rebuilt: set[str] = set()
+        self.templates = CompiledTemplates()
 
     def start(self, pages: Iterable[File]) -> None:
         """This build's pages, in build order (the order of the search index)."""
@@ -54,12 +75,15 @@ class DirtyBuilds:
         return gone
 
     def _merge_search(self, index_file: Path, dirty: bool) -> None:
+        """Material wrote the entries of the pages this build rebuilt; the pages kept from
+        earlier builds keep theirs. Entries are kept serialised, page by page, so a save at
+        thousands of pages joins strings instead of re-encoding the whole index."""
         if not index_file.is_file():
             return
         data = json.loads(index_file.read_text(encoding="utf-8"))
-        fresh: dict[str, list[dict]] = {}
+        fresh: dict[str, list[str]] = {}
         for entry in data["docs"]:
-            fresh.setdefault(entry["location"].split("#", 1)[0], []).append(entry)
+            fresh.setdefault(entry["location"].split("#", 1)[0], []).append(_json(entry))
         if not dirty:
             self._search = fresh
             return
@@ -67,9 +91,14 @@ class DirtyBuilds:
             self._search[url] = fresh.get(url, [])
         known = set(self._order)
         self._search = {url: e for url, e in self._search.items() if url in known}
-        data["docs"] = [e for url in self._order for e in self._search.get(url, [])]
-        index_file.write_text(json.dumps(data, separators=(",", ":"), default=str),
+        docs = ",".join(e for url in self._order for e in self._search.get(url, []))
+        index_file.write_text(f'{{"config":{_json(data["config"])},"docs":[{docs}]}}',
                               encoding="utf-8")
+
+
+def _json(value: object) -> str:
+    """As Material's search plugin encodes its index."""
+    return json.dumps(value, separators=(",", ":"), default=str)
 
 
 def _page_url(file: File) -> str:

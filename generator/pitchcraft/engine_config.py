@@ -9,6 +9,8 @@ and the plugin itself is left out.
 
 from __future__ import annotations
 
+import posixpath
+import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -39,6 +41,23 @@ def engine_config(site: Mapping[str, Any], docs_dir: Path, nav: list,
                            "absolute_links": site_config.ABSOLUTE_LINKS}
     config["validation"] = validation
     return config
+
+
+_DOCS_LINK = re.compile(r"\]\(/([^)\s]*)\)")
+"""A Markdown link to a page of the site as the generator writes it: `[text](/cards/x.md)`."""
+
+
+def relative_links(page: str, markdown: str) -> str:
+    """Links written from the docs folder's root (`/cards/x.md`, which MkDocs resolves with
+    `absolute_links: relative_to_docs`) as relative paths, which every engine resolves."""
+    here = posixpath.dirname(page) or "."
+
+    def relative(match: re.Match[str]) -> str:
+        target, _, anchor = match.group(1).partition("#")
+        path = posixpath.relpath(target or page, here) if target else ""
+        return f"]({path}{'#' + anchor if anchor else ''})"
+
+    return _DOCS_LINK.sub(relative, markdown)
 
 
 def _plugin_name(entry: object) -> str:

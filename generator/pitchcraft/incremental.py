@@ -107,6 +107,8 @@ class SiteGenerator:
     def __init__(self) -> None:
         self.cards = CardCache()
         self.pitches = PitchMemo()
+        self._rendered: dict = {}
+        self._context: tuple | None = None
 
     def load(self, content_root: Path | str, today: dt.date) -> Content:
         self.cards.read = 0
@@ -120,8 +122,11 @@ class SiteGenerator:
         `TemplateError` for a broken template."""
         self.pitches.composed = 0
         self.pitches.start(content.taxonomy, today)
+        if self._context != (content.taxonomy, today, options):
+            self._rendered.clear()  # every page may read the taxonomy, the day, the options
+            self._context = (content.taxonomy, today, options)
         site = build_site(content, options, today, compose=self.pitches)
-        pages = site_pages(site, list(template_dirs))
+        pages = site_pages(site, list(template_dirs), self._rendered)
         return Generated(content, tuple(pages), self.cards.read, self.pitches.composed)
 
     def write(self, generated: Generated, out: Path) -> Written:

@@ -63,6 +63,7 @@ class PitchcraftConfig(base.Config):
 class PitchcraftPlugin(BasePlugin[PitchcraftConfig]):
     _pages: tuple[GeneratedPage, ...] | None = None
     _dirty = False
+    _serving = False
     _engine = "material"
     _generated: frozenset[str] = frozenset()
     _docs_pages: frozenset[str] = frozenset()
@@ -89,6 +90,7 @@ class PitchcraftPlugin(BasePlugin[PitchcraftConfig]):
         """Under `mkdocs serve` the plugin lives across rebuilds: parsed cards and composed
         pitches are kept, and `--dirty` rebuilds are repaired (`dirty_builds`)."""
         self._dirty = dirty
+        self._serving = command == "serve"
         self._generator = SiteGenerator()
         self._builds = DirtyBuilds()
 
@@ -106,7 +108,8 @@ class PitchcraftPlugin(BasePlugin[PitchcraftConfig]):
                 f"{self.config.content}; run `pitchcraft check {self.config.content}`"
             )
         self._engine = search_wiring.choose(
-            self.config.search, len(content.published_cards), self.config.pagefind_from_pages)
+            self.config.search, len(content.published_cards), self.config.pagefind_from_pages,
+            preview=self._serving and config.plugins.get("material/search") is not None)
         search_wiring.wire(config, self._engine)
         options = SiteOptions(self.config.audience, self.config.drafts, self._groups())
         if options.drafts:
@@ -146,6 +149,11 @@ class PitchcraftPlugin(BasePlugin[PitchcraftConfig]):
         if hasattr(self, "_builds"):
             self._builds.start(files.documentation_pages())
         return nav
+
+    def on_env(self, env, /, *, config: MkDocsConfig, files: Files):  # type: ignore[no-untyped-def]
+        if hasattr(self, "_builds"):
+            env.bytecode_cache = self._builds.templates
+        return env
 
     def on_page_context(self, context, /, *, page: Page, config: MkDocsConfig, nav):  # type: ignore[no-untyped-def]
         if hasattr(self, "_builds"):

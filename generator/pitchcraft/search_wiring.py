@@ -21,10 +21,18 @@ PAGEFIND_FROM_PAGES = 100
 ENGINES = ("auto", "material", "pagefind")
 
 
-def choose(option: str, published_cards: int, pagefind_from_pages: int) -> str:
-    """`auto` counts about two pages per card: the card's own and about one pitch page."""
+def choose(option: str, published_cards: int, pagefind_from_pages: int,
+           preview: bool = False) -> str:
+    """`auto` counts about two pages per card: the card's own and about one pitch page.
+
+    A preview (`mkdocs serve`) with Material's search plugin available uses Material's
+    search at every size: its index is updated page by page on each save
+    (`dirty_builds`), while Pagefind can only re-index the whole site, seconds per save.
+    """
     if option != "auto":
         return option
+    if preview:
+        return "material"
     return "pagefind" if published_cards * 2 >= pagefind_from_pages else "material"
 
 
