@@ -81,7 +81,8 @@ def run_server(root: Path, cmd: list[str], env: dict[str, str], edits: int,
                 raise RuntimeError(f"{cmd} exited with {process.returncode}")
             time.sleep(0.1)
         first = time.perf_counter() - start
-        cards = sorted((root / "content" / "insights").rglob("*.md"))
+        cards = [c for c in sorted((root / "content" / "insights").rglob("*.md"))
+                 if "\nstatus: published" in c.read_text()]  # drafts have no page
         saves = []
         for k in range(edits):
             card = cards[(offset + k * 97) % len(cards)]

@@ -7,6 +7,7 @@ Both read the Pitchcraft options from the site's `mkdocs.yml`, so the pages are 
 
 from __future__ import annotations
 
+import logging
 import os
 import shutil
 from pathlib import Path
@@ -93,9 +94,23 @@ def serve(config_file: Path, dev_addr: str, poll: bool) -> None:
     from mkdocs.commands.serve import serve as mkdocs_serve
 
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    _log_like_mkdocs()
     if not poll:
         _notified_of_saves()
     mkdocs_serve(str(config_file), livereload=True, build_type="dirty", dev_addr=dev_addr)
+
+
+def _log_like_mkdocs() -> None:
+    """MkDocs' own command sets up its log; called as a function it prints nothing but
+    warnings. Its warning that a dirty build may be inaccurate is left out: Pitchcraft
+    repairs what it warns about (`dirty_builds`), and it would follow every save."""
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+    logging.getLogger("mkdocs.commands.build").addFilter(
+        lambda record: "'dirty' build" not in record.getMessage())
 
 
 def _notified_of_saves() -> None:

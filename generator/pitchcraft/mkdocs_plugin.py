@@ -135,7 +135,7 @@ class PitchcraftPlugin(BasePlugin[PitchcraftConfig]):
         for path in self._left_out_docs():
             if (internal := files.get_file_from_path(path)) is not None:
                 files.remove(internal)
-        if getattr(self, "_dirty", False):
+        if self._dirty:
             for file in files.documentation_pages():
                 always_rebuilt(file)
         self._generated = frozenset(page.path for page in pages)
@@ -146,17 +146,17 @@ class PitchcraftPlugin(BasePlugin[PitchcraftConfig]):
         return files
 
     def on_nav(self, nav, /, *, config: MkDocsConfig, files: Files):  # type: ignore[no-untyped-def]
-        if hasattr(self, "_builds"):
+        if self._serving:
             self._builds.start(files.documentation_pages())
         return nav
 
     def on_env(self, env, /, *, config: MkDocsConfig, files: Files):  # type: ignore[no-untyped-def]
-        if hasattr(self, "_builds"):
+        if self._serving:
             env.bytecode_cache = self._builds.templates
         return env
 
     def on_page_context(self, context, /, *, page: Page, config: MkDocsConfig, nav):  # type: ignore[no-untyped-def]
-        if hasattr(self, "_builds"):
+        if self._serving:
             self._builds.rebuilt(page.url)
         return context
 
@@ -187,7 +187,7 @@ class PitchcraftPlugin(BasePlugin[PitchcraftConfig]):
 
     @event_priority(-100)  # after every other plugin has written its files
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        if hasattr(self, "_builds"):
+        if self._serving:  # a single build has nothing to repair
             self._builds.finish(Path(config.site_dir), self._dirty)
         indexed = search_wiring.after_build(Path(config.site_dir), self._engine)
         if indexed is not None:
