@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from builders import REPO
+from builders import REPO, site_project
 
 PITCH = "pitches/food-processing--peak-demand-charges/index.html"
 
@@ -27,6 +27,30 @@ def test_properdocs_builds_the_same_pages_as_mkdocs(demo_site, tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert len(_pages(demo_site)) > 50
+    assert _pages(site) == _pages(demo_site)
+    pitch = (site / PITCH).read_text()
+    assert ">Chief Financial Officer</label>" in pitch and "data-pc-style" in pitch
+
+
+def test_properdocs_builds_the_generated_folder_without_the_plugin(demo_site, tmp_path):
+    """The route for engines that run no MkDocs plugins (Zensical): `pitchcraft generate
+    --engine-config` writes the pages and a configuration, and the engine builds the site."""
+    project = site_project(tmp_path)
+    generated = subprocess.run(
+        [sys.executable, "-c", "from pitchcraft.cli import main; main()", "generate",
+         str(project / "pages"), "-f", str(project / "mkdocs.yml"),
+         "--engine-config", str(project / "engine.yml")],
+        capture_output=True, text=True, check=False)
+    assert generated.returncode == 0, generated.stderr
+    assert "pitchcraft" not in (project / "engine.yml").read_text().split("plugins:", 1)[1]
+    site = tmp_path / "engine-site"
+    result = subprocess.run(
+        [sys.executable, "-m", "properdocs", "build", "--strict",
+         "-f", str(project / "engine.yml"), "-d", str(site)],
+        capture_output=True, text=True, check=False,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    assert result.returncode == 0, result.stderr
     assert _pages(site) == _pages(demo_site)
     pitch = (site / PITCH).read_text()
     assert ">Chief Financial Officer</label>" in pitch and "data-pc-style" in pitch

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import click
 
+from . import cli_pages
 from .cli_authoring import init, new
 from .cli_common import CONTENT_DIR, TEMPLATES, render_template
 from .cli_common import load as _load
@@ -173,3 +174,5 @@ main.add_command(init)
 main.add_command(new)
 main.add_command(deck)
 main.add_command(diff)
+for _command in (cli_pages.generate, cli_pages.serve):
+    main.add_command(_command)

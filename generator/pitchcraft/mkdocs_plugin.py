@@ -8,8 +8,6 @@ its configuration is `site_config`; which pages exist, the nav and links to left
 
 from __future__ import annotations
 
-import datetime as dt
-import os
 from pathlib import Path
 
 from mkdocs.config import base
@@ -17,18 +15,21 @@ from mkdocs.config import config_options as opt
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException, PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
-from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from . import page_setup, search_wiring
 from .changes.history import DEFAULT_COMMITS, site_changes
 from .deck import site_decks
-from .load import load_content
-from .model import Content
+from .dirty_builds import DirtyBuilds, always_rebuilt
+from .generate import NotGenerated
+from .incremental import SiteGenerator, build_date
+from .pages_folder import PAGES_DIR, generated_file, pages_folder
 from .render import page_groups
 from .render.findings import as_text
 from .render.sanitize import clean_html
-from .render.site import INTERNAL, PUBLIC, SiteOptions, build_site, site_pages
+from .render.site import INTERNAL, PUBLIC, SiteOptions
+from .render.site import Page as GeneratedPage
 from .render.templates import TemplateError
 from .site_links import LeftOutLinks, unlink_html
 from .theme_files import templates_dir
@@ -63,10 +64,14 @@ class PitchcraftConfig(base.Config):
     """Changes page, "last changed" lines and Atom feeds from the content's git history.
     Default: on; without git history the Changes page says so."""
     changes_commits = opt.Type(int, default=DEFAULT_COMMITS)
+    pages_dir = opt.Type(str, default=PAGES_DIR)
+    """Where the generated pages are written, beside mkdocs.yml; a cache, never committed."""
 
 
 class PitchcraftPlugin(BasePlugin[PitchcraftConfig]):
-    _content: Content | None = None
+    _pages: tuple[GeneratedPage, ...] | None = None
+    _dirty = False
+    _serving = False
     _engine = "material"
     _generated: frozenset[str] = frozenset()
     _docs_pages: frozenset[str] = frozenset()
@@ -89,11 +94,20 @@ class PitchcraftPlugin(BasePlugin[PitchcraftConfig]):
     def _left_out_docs(self) -> set[str]:
         return page_groups.docs_left_out(self.config.internal_docs, self.config.audience)
 
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Under `mkdocs serve` the plugin lives across rebuilds: parsed cards and composed
+        pitches are kept, and `--dirty` rebuilds are repaired (`dirty_builds`)."""
+        self._dirty = dirty
+        self._serving = command == "serve"
+        self._generator = SiteGenerator()
+        self._builds = DirtyBuilds()
+
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
-        """Load and validate before MkDocs cleans the site folder, so a content error leaves
-        the last good site in place (`mkdocs serve` keeps serving it)."""
-        self._content = None
-        content = load_content(self.config.content, today=_today())
+        """Load, validate and write the pages before MkDocs cleans the site folder, so a
+        content error leaves the last good site in place (`mkdocs serve` keeps serving it)."""
+        self._pages = None
+        generator = getattr(self, "_generator", None) or SiteGenerator()
+        content = generator.load(self.config.content, build_date())
         for finding in content.findings:
             (log.error if finding.is_error else log.warning)(as_text(finding))
         if content.has_errors:
@@ -101,40 +115,64 @@ class PitchcraftPlugin(BasePlugin[PitchcraftConfig]):
                 f"{sum(f.is_error for f in content.findings)} content error(s) in "
                 f"{self.config.content}; run `pitchcraft check {self.config.content}`"
             )
-        self._content = content
         self._engine = search_wiring.choose(
-            self.config.search, len(content.published_cards), self.config.pagefind_from_pages)
+            self.config.search, len(content.published_cards), self.config.pagefind_from_pages,
+            preview=self._serving and config.plugins.get("material/search") is not None)
         search_wiring.wire(config, self._engine)
-
-    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
-        content = self._content
-        if content is None:  # pragma: no cover - MkDocs always runs on_pre_build first
-            raise PluginError("pitchcraft: content was not loaded")
+        self._content = content
         options = SiteOptions(self.config.audience, self.config.drafts, self._groups(),
                               decks=self.config.decks,
                               changes=site_changes(self.config.changes,
-                                                   Path(self.config.content), _today(),
+                                                   Path(self.config.content), build_date(),
                                                    self.config.changes_commits,
                                                    config.site_url or ""))
         if options.drafts:
             log.warning("drafts are shown: this build must not be published")
         own = [Path(self.config.templates)] if self.config.templates else []
         try:
-            pages = site_pages(build_site(content, options, _today()), [*own, templates_dir()])
+            generated = generator.pages(content, options, build_date(), [*own, templates_dir()])
         except TemplateError as exc:
             raise PluginError(f"template error: {exc}") from None
+        self._pages_dir = pages_folder(config, self.config.pages_dir, options)
+        try:
+            written = generator.write(generated, self._pages_dir)
+        except NotGenerated as exc:
+            raise PluginError(f"pages_dir: {exc}") from None
+        log.debug(f"{generated.cards_read} card(s) read, {generated.pitches_composed} "
+                  f"pitch(es) composed, {len(written.written)} page(s) written")
+        self._pages = generated.pages
+
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        pages = self._pages
+        if pages is None:  # pragma: no cover - MkDocs always runs on_pre_build first
+            raise PluginError("pitchcraft: content was not loaded")
         for path in self._left_out_docs():
             if (internal := files.get_file_from_path(path)) is not None:
                 files.remove(internal)
+        if self._dirty:
+            for file in files.documentation_pages():
+                always_rebuilt(file)
         self._generated = frozenset(page.path for page in pages)
         for page in pages:
             if (existing := files.get_file_from_path(page.path)) is not None:
                 files.remove(existing)  # generated pages own their paths
-            files.append(File.generated(
-                config, page.path, content=page.markdown,
-                inclusion=InclusionLevel.INCLUDED if page.path in page_groups.NAV_PAGES
-                else InclusionLevel.NOT_IN_NAV))
+            files.append(generated_file(config, self._pages_dir, page.path))
         return files
+
+    def on_nav(self, nav, /, *, config: MkDocsConfig, files: Files):  # type: ignore[no-untyped-def]
+        if self._serving:
+            self._builds.start(files.documentation_pages())
+        return nav
+
+    def on_env(self, env, /, *, config: MkDocsConfig, files: Files):  # type: ignore[no-untyped-def]
+        if self._serving:
+            env.bytecode_cache = self._builds.templates
+        return env
+
+    def on_page_context(self, context, /, *, page: Page, config: MkDocsConfig, nav):  # type: ignore[no-untyped-def]
+        if self._serving:
+            self._builds.rebuilt(page.url)
+        return context
 
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig,
                          files: Files) -> str:
@@ -163,7 +201,9 @@ class PitchcraftPlugin(BasePlugin[PitchcraftConfig]):
 
     @event_priority(-100)  # after every other plugin has written its files
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        site_decks.after_build(self._content, self.config, config.site_dir, _today())
+        site_decks.after_build(self._content, self.config, config.site_dir, build_date())
+        if self._serving:  # a single build has nothing to repair
+            self._builds.finish(Path(config.site_dir), self._dirty)
         indexed = search_wiring.after_build(Path(config.site_dir), self._engine)
         if indexed is not None:
             log.info(f"pagefind indexed {indexed} pages")
@@ -185,10 +225,3 @@ class PitchcraftPlugin(BasePlugin[PitchcraftConfig]):
         server.builder = keep_last_good
         return server
 
-
-def _today() -> dt.date:
-    """Build date; SOURCE_DATE_EPOCH pins it so two builds of the same content match."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
-    return dt.date.today()

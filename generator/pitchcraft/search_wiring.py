@@ -21,10 +21,18 @@ PAGEFIND_FROM_PAGES = 100
 ENGINES = ("auto", "material", "pagefind")
 
 
-def choose(option: str, published_cards: int, pagefind_from_pages: int) -> str:
-    """`auto` counts about two pages per card: the card's own and about one pitch page."""
+def choose(option: str, published_cards: int, pagefind_from_pages: int,
+           preview: bool = False) -> str:
+    """`auto` counts about two pages per card: the card's own and about one pitch page.
+
+    A preview (`mkdocs serve`) with Material's search plugin available uses Material's
+    search at every size: its index is updated page by page on each save
+    (`dirty_builds`), while Pagefind can only re-index the whole site, seconds per save.
+    """
     if option != "auto":
         return option
+    if preview:
+        return "material"
     return "pagefind" if published_cards * 2 >= pagefind_from_pages else "material"
 
 
@@ -37,6 +45,9 @@ def wire(config: MkDocsConfig, engine: str) -> None:
                           "`plugins` in mkdocs.yml, or set the pitchcraft option search: pagefind")
     if material is not None:
         material.config.enabled = engine == "material"
+        # Material's own merge of `--dirty` rebuilds assumes one page changed; `dirty_builds`
+        # merges the index itself, from each build's fresh entries.
+        material.search_index_prev = None
 
 
 def after_build(site_dir: Path, engine: str) -> int | None:

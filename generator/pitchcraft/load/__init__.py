@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 
-from ..model import Card, Content, Evidence
+from ..model import Card, Content, Evidence, Finding
 from ..shared import paused_cycle_collection
-from .cards import load_card
+from .cards import ParsedCard, load_card
 from .ledger import load_ledger
 from .site_paths import (
     card_id_findings,
@@ -23,14 +24,18 @@ from .taxonomy import load_taxonomy
 from .validate import check_card, check_duplicate_ids, check_ledger
 
 CARDS_DIR = "insights"
+ReadCard = Callable[[Path, str], tuple[ParsedCard | None, list[Finding]]]
 
 
-def load_content(root: Path | str, today: dt.date | None = None) -> Content:
+def load_content(root: Path | str, today: dt.date | None = None,
+                 read_card: ReadCard = load_card) -> Content:
+    """`read_card` parses one card file; a caller that keeps parsed cards between loads
+    (`mkdocs serve`) passes its own."""
     with paused_cycle_collection():
-        return _load_content(Path(root), today or dt.date.today())
+        return _load_content(Path(root), today or dt.date.today(), read_card)
 
 
-def _load_content(root: Path, today: dt.date) -> Content:
+def _load_content(root: Path, today: dt.date, load_card: ReadCard) -> Content:
     taxonomy, findings = load_taxonomy(root / "taxonomy.yml", _shown(root, "taxonomy.yml"))
     ledger, ledger_findings = load_ledger(root / "evidence.yml", _shown(root, "evidence.yml"))
     findings += ledger_findings

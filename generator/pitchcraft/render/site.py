@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from dataclasses import field as default
 from functools import cached_property
+from pathlib import Path
 from typing import Any
 
 from ..changes.history import ChangeLog
@@ -143,7 +145,9 @@ def visible_cards(content: Content, options: SiteOptions) -> tuple[Card, ...]:
     )
 
 
-def build_site(content: Content, options: SiteOptions, today: dt.date) -> Site:
+def build_site(content: Content, options: SiteOptions, today: dt.date,
+               compose: Callable[..., Pitch | None] = compose_pitch) -> Site:
+    """`compose` makes one pitch; `mkdocs serve` passes one that remembers unchanged ones."""
     if content.taxonomy is None:
         raise ValueError("content without a taxonomy cannot be published")
     cards = visible_cards(content, options)
@@ -156,7 +160,7 @@ def build_site(content: Content, options: SiteOptions, today: dt.date) -> Site:
         index = CardIndex(shown.cards)
         with paused_cycle_collection():  # thousands of pitches, no reference cycles
             for combination in covered_combinations(shown):
-                pitch = compose_pitch(shown, combination, today, index, live=True)
+                pitch = compose(shown, combination, today, index, live=True)
                 if pitch is not None:
                     pitches.setdefault((combination.industry, combination.problem),
                                        []).append(pitch)
@@ -168,8 +172,23 @@ def _as_published(card: Card) -> Card:
     return replace(card, status=Status.PUBLISHED)
 
 
-def site_pages(site: Site, template_dirs: list) -> list[Page]:
-    env = environment(template_dirs)
+SITE_WIDE = frozenset({"site/home.md.j2", "site/index.md.j2", "site/coverage.md.j2"})
+"""Packaged templates that read the whole site (`site.cards`, `site.pitches`, ...), not just
+their context, `taxonomy` and `site.public`: never taken from `memo`. A site's own template
+is never taken from it either, as it may read anything."""
+
+
+def site_pages(site: Site, template_dirs: list, memo: dict | None = None) -> list[Page]:
+    """`memo`, kept between builds by `mkdocs serve` and cleared when the taxonomy, the day
+    or the options change, holds the template environment and each page's inputs and text:
+    a page whose inputs are equal to last time's is not rendered again."""
+    memo = {} if memo is None else memo
+    dirs = tuple(template_dirs)
+    if memo.get("env", (None,))[0] != dirs:
+        memo.clear()
+        memo["env"] = (dirs, environment(template_dirs))
+    env = memo["env"][1]
+    packaged = Path(dirs[-1]) if dirs else Path()
     env.globals.update(site=site, taxonomy=site.taxonomy, tab_anchor=tab_anchor,
                        deck_href=deck_href if site.options.decks else None,
                        pitch_path=pitch_path, drafts=site.options.drafts, scorecard=scorecard,
@@ -185,9 +204,15 @@ def site_pages(site: Site, template_dirs: list) -> list[Page]:
              heading: str | None = None, meta: dict[str, Any] | None = None,
              **context: Any) -> None:
         """A page whose title, description, tags and H1 come from `page_head` alone."""
+        inputs = (template, title, description, heading, meta, context)
+        if (template not in SITE_WIDE and (known := memo.get(path)) and known[0] == inputs
+                and env.get_template(template).filename == str(packaged / template)):
+            pages.append(known[1])
+            return
         front, h1 = page_head(title, description, heading, **(meta or {}))
         body = render(env, template, **context)
         pages.append(Page(path, f"---\n{front}---\n\n{h1}\n\n{body}"))
+        memo[path] = (inputs, pages[-1])
 
     if "home" in groups:
         finder = finder_data(site)

@@ -1,0 +1,146 @@
+"""How long an author waits under a preview server: first page served, and save to served.
+
+For each size N: write the synthetic corpus (bench/corpus.py) beside the repository's docs,
+theme and mkdocs.yml, then run two servers one after the other on the same project:
+- `before`: `mkdocs serve --livereload` with the plugin of git REF (every save rebuilds every
+  page and, from 50 cards on, re-runs Pagefind), the full rebuild of today;
+- `after`: `pitchcraft serve` (dirty rebuilds, parsed cards and pitches kept, Material's search
+  updated page by page).
+Each server: seconds from start to the home page answering; then for each of E different cards,
+append a made-up word to one line of the card and time from the save to the card's page being
+served with it (median reported); the server's peak resident memory (VmHWM) at the end.
+
+    python bench/serve_speed.py --sizes 1000 --edits 10 --before-edits 3 --before 95f4f8e
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+sys.path.insert(0, str(HERE))
+
+from corpus import make_corpus  # noqa: E402
+from run import before_tree  # noqa: E402
+
+EPOCH = "1795000000"
+
+
+def project(n: int, root: Path) -> Path:
+    for name in ("docs", "theme"):
+        shutil.copytree(REPO / name, root / name)
+    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    make_corpus(n, root / "content")
+    return root
+
+
+def _port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _get(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=600) as response:
+            return response.read().decode()
+    except (urllib.error.URLError, OSError):
+        return None
+
+
+def _peak_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def run_server(root: Path, cmd: list[str], env: dict[str, str], edits: int,
+               offset: int) -> dict:
+    port = _port()
+    url = f"http://127.0.0.1:{port}/"
+    start = time.perf_counter()
+    process = subprocess.Popen([*cmd, "-f", str(root / "mkdocs.yml"), "-a", f"127.0.0.1:{port}"],
+                               env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        while _get(url) is None:
+            if process.poll() is not None:
+                raise RuntimeError(f"{cmd} exited with {process.returncode}")
+            time.sleep(0.1)
+        first = time.perf_counter() - start
+        cards = [c for c in sorted((root / "content" / "insights").rglob("*.md"))
+                 if "\nstatus: published" in c.read_text()]  # drafts have no page
+        saves = []
+        for k in range(edits):
+            card = cards[(offset + k * 97) % len(cards)]
+            word = f"quillon{offset}x{k}"
+            text = card.read_text()
+            time.sleep(1.0)  # the previous rebuild's watcher events have settled
+            saved = time.perf_counter()
+            card.write_text(text.replace("## Reframe\n\n", f"## Reframe\n\n{word} ", 1))
+            page = f"{url}cards/{card.stem}/"
+            while word not in (_get(page) or ""):
+                time.sleep(0.02)
+            saves.append(time.perf_counter() - saved)
+        return {"first_page_s": first, "saves_s": saves,
+                "save_median_s": statistics.median(saves) if saves else None,
+                "peak_mb": _peak_mb(process.pid)}
+    finally:
+        process.terminate()
+        process.wait(timeout=60)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000])
+    parser.add_argument("--edits", type=int, default=10)
+    parser.add_argument("--before-edits", type=int, default=3)
+    parser.add_argument("--before", metavar="REF", help="also measure `mkdocs serve` at REF")
+    parser.add_argument("--out", type=Path, default=HERE / "serve.json")
+    args = parser.parse_args()
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": EPOCH}
+    work = Path(tempfile.mkdtemp(prefix="pitchcraft-serve-"))
+    results = {"command": "python bench/serve_speed.py " + " ".join(sys.argv[1:]),
+               "loadavg_start": os.getloadavg(), "sizes": {}}
+    try:
+        before_env = None
+        if args.before:
+            old = before_tree(args.before, work)
+            before_env = {**env, "PYTHONPATH": str(old)}
+        for n in args.sizes:
+            root = project(n, work / f"n{n}")
+            row = {}
+            if before_env is not None:
+                row["before"] = run_server(root, [sys.executable, "-m", "mkdocs", "serve",
+                                                  "--livereload"], before_env,
+                                           args.before_edits, 1)
+                row["before"]["loadavg"] = os.getloadavg()
+                print(n, "before", json.dumps(row["before"]), flush=True)
+            row["after"] = run_server(root, [sys.executable, "-c",
+                                             "from pitchcraft.cli import main; main()",
+                                             "serve"], env, args.edits, 3)
+            row["after"]["loadavg"] = os.getloadavg()
+            print(n, "after", json.dumps(row["after"]), flush=True)
+            results["sizes"][str(n)] = row
+            shutil.rmtree(root, ignore_errors=True)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    results["loadavg_end"] = os.getloadavg()
+    args.out.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,115 @@
+"""What MkDocs' `--dirty` rebuild leaves wrong, set right, so a served page equals the page of
+a clean build.
+
+`mkdocs serve --dirty` rebuilds only pages whose source file is newer than their output. Three
+things then go wrong on their own: a page that is gone keeps its old output (still served);
+Material's search index holds only the rebuilt pages (its own merge assumes one page changed);
+and pages not re-read lose their heading titles in the nav. This module tracks each build's
+pages and repairs those three.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from pathlib import Path
+
+from jinja2 import BytecodeCache
+from jinja2.bccache import Bucket
+from mkdocs.structure.files import File
+
+SEARCH_INDEX = "search/search_index.json"
+
+
+def always_rebuilt(file: File) -> None:
+    """The team's own pages are few and give the nav its titles: read them on every build."""
+    file.is_modified = lambda: True  # type: ignore[method-assign]
+
+
+class CompiledTemplates(BytecodeCache):
+    """MkDocs makes a new theme environment for every rebuild and compiles Material's
+    templates again (most of a second); compiled code is kept here, by template and source
+    checksum, so an edited template still recompiles."""
+
+    def __init__(self) -> None:
+        self._code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        if (code := self._code.get(bucket.key)) is not None:
+            bucket.bytecode_from_string(code)
+            if bucket.code is None:  # compiled by another Python: compile again
+                del self._code[bucket.key]
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self._code[bucket.key] = bucket.bytecode_to_string()
+
+
+class DirtyBuilds:
+    """State kept across the rebuilds of one `mkdocs serve`."""
+
+    def __init__(self) -> None:
+        self._outputs: set[str] = set()
+        self._search: dict[str, list[str]] = {}
+        self._order: list[str] = []
+        self._rebuilt: set[str] = set()
+        self.templates = CompiledTemplates()
+
+    def start(self, pages: Iterable[File]) -> None:
+        """This build's pages, in build order (the order of the search index)."""
+        self._pages = list(pages)
+        self._order = [_page_url(f) for f in self._pages]
+        self._rebuilt = set()
+
+    def rebuilt(self, url: str) -> None:
+        self._rebuilt.add(url)
+
+    def finish(self, site_dir: Path, dirty: bool) -> list[str]:
+        """Remove the outputs of pages that are gone and complete the search index; returns
+        the outputs removed."""
+        outputs = {f.dest_uri for f in self._pages}
+        gone = sorted(self._outputs - outputs) if dirty else []
+        for dest in gone:
+            _remove(site_dir, dest)
+        self._outputs = outputs
+        self._merge_search(site_dir / SEARCH_INDEX, dirty)
+        return gone
+
+    def _merge_search(self, index_file: Path, dirty: bool) -> None:
+        """Material wrote the entries of the pages this build rebuilt; the pages kept from
+        earlier builds keep theirs. Entries are kept serialised, page by page, so a save at
+        thousands of pages joins strings instead of re-encoding the whole index."""
+        if not index_file.is_file():
+            return
+        data = json.loads(index_file.read_text(encoding="utf-8"))
+        fresh: dict[str, list[str]] = {}
+        for entry in data["docs"]:
+            fresh.setdefault(entry["location"].split("#", 1)[0], []).append(_json(entry))
+        if not dirty:
+            self._search = fresh
+            return
+        for url in self._rebuilt:
+            self._search[url] = fresh.get(url, [])
+        known = set(self._order)
+        self._search = {url: e for url, e in self._search.items() if url in known}
+        docs = ",".join(e for url in self._order for e in self._search.get(url, []))
+        index_file.write_text(f'{{"config":{_json(data["config"])},"docs":[{docs}]}}',
+                              encoding="utf-8")
+
+
+def _json(value: object) -> str:
+    """As Material's search plugin encodes its index."""
+    return json.dumps(value, separators=(",", ":"), default=str)
+
+
+def _page_url(file: File) -> str:
+    """The address search entries use: `Page.url`, which is empty for the home page."""
+    return "" if file.url in (".", "./") else file.url
+
+
+def _remove(site_dir: Path, dest: str) -> None:
+    target = site_dir / dest
+    target.unlink(missing_ok=True)
+    folder = target.parent
+    while folder != site_dir and folder.is_dir() and not any(folder.iterdir()):
+        folder.rmdir()
+        folder = folder.parent

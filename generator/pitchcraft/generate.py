@@ -1,0 +1,84 @@
+"""Generated pages as ordinary files: the site's pages written into a folder of Markdown.
+
+Any engine can build such a folder (MkDocs, ProperDocs, Zensical, which never runs MkDocs
+plugins), and MkDocs' `--dirty` rebuilds only files newer than their output. So a page whose
+text did not change keeps its file untouched (same bytes, same modification time), and a page
+that no longer exists loses its file.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from .render.site import Page
+
+MARKER = ".pitchcraft-pages"
+"""Written into every generated folder: only a folder holding it is ever cleaned, so a wrong
+path cannot delete a person's files."""
+
+
+@dataclass(frozen=True)
+class Written:
+    """What one generation changed on disk."""
+
+    written: tuple[str, ...]
+    unchanged: int
+    removed: tuple[str, ...]
+
+
+class NotGenerated(Exception):
+    """The folder holds files that Pitchcraft did not write: it is never cleaned."""
+
+
+def write_pages(pages: Iterable[Page], out: Path) -> Written:
+    """Make `out` hold exactly `pages` (Markdown files under it), touching only what changed."""
+    out = Path(out)
+    _claim(out)
+    wanted = {page.path: page.markdown.encode("utf-8") for page in pages}
+    written: list[str] = []
+    for path, data in wanted.items():
+        target = out / path
+        try:
+            if target.stat().st_size == len(data) and target.read_bytes() == data:
+                continue
+        except FileNotFoundError:
+            target.parent.mkdir(parents=True, exist_ok=True)
+        _replace(target, data)
+        written.append(path)
+    removed = [path for path in existing_pages(out) if path not in wanted]
+    for path in removed:
+        (out / path).unlink()
+    _drop_empty_folders(out)
+    return Written(tuple(written), len(wanted) - len(written), tuple(sorted(removed)))
+
+
+def existing_pages(out: Path) -> list[str]:
+    """The Markdown pages under `out`, as paths under it."""
+    return [p.relative_to(out).as_posix() for p in out.rglob("*.md") if p.is_file()]
+
+
+def _claim(out: Path) -> None:
+    if (out / MARKER).exists():
+        return
+    if out.exists() and any(out.iterdir()):
+        raise NotGenerated(f"{out} already holds files Pitchcraft did not write; "
+                           "choose an empty or new folder")
+    out.mkdir(parents=True, exist_ok=True)
+    (out / MARKER).write_text("Written by `pitchcraft generate`; rewritten on every build.\n",
+                              encoding="utf-8")
+
+
+def _replace(target: Path, data: bytes) -> None:
+    """Write beside, then rename: a server reading the file never sees half of it."""
+    partial = target.with_name(f".{target.name}.partial")
+    partial.write_bytes(data)
+    os.replace(partial, target)
+
+
+def _drop_empty_folders(out: Path) -> None:
+    for folder in sorted((p for p in out.rglob("*") if p.is_dir()), reverse=True):
+        if not any(folder.iterdir()):
+            folder.rmdir()
