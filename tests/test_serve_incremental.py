@@ -18,7 +18,7 @@ from builders import site_project
 from site_server import mkdocs_build
 from test_serve import Served, _free_port, _until
 
-EPOCH = "1795000000"
+EPOCH = "1796000000"  # 2026-11-30: after every review date in the demo
 LIVERELOAD = re.compile(r"<script>\s*var livereload = function.*?</script>", re.S)
 
 

@@ -22,6 +22,7 @@ from .render import page_groups
 from .render.findings import as_text
 from .render.site import Page, SiteOptions
 from .render.templates import TemplateError
+from .site_options import options_for
 from .theme_files import overrides_dir, templates_dir
 
 CONFIG = click.option(
@@ -53,7 +54,7 @@ def generate(out: Path | None, config_file: Path, with_docs: bool,
         click.echo(as_text(finding), err=True)
     if content.has_errors:
         raise SystemExit(1)
-    site_options = SiteOptions(options["audience"], options["drafts"], _groups(options))
+    site_options = options_for(options, site.get("site_url") or "", today)
     own = [Path(options["templates"])] if options.get("templates") else []
     try:
         generated = generator.pages(content, site_options, today, [*own, templates_dir()])

@@ -19,7 +19,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from . import page_setup, search_wiring
-from .changes.history import DEFAULT_COMMITS, site_changes
+from .changes.history import DEFAULT_COMMITS
 from .deck import site_decks
 from .dirty_builds import DirtyBuilds, always_rebuilt
 from .generate import NotGenerated
@@ -28,10 +28,11 @@ from .pages_folder import PAGES_DIR, generated_file, pages_folder
 from .render import page_groups
 from .render.findings import as_text
 from .render.sanitize import clean_html
-from .render.site import INTERNAL, PUBLIC, SiteOptions
+from .render.site import INTERNAL, PUBLIC
 from .render.site import Page as GeneratedPage
 from .render.templates import TemplateError
 from .site_links import LeftOutLinks, unlink_html
+from .site_options import options_for
 from .theme_files import templates_dir
 
 log = get_plugin_logger(__name__)
@@ -120,12 +121,7 @@ class PitchcraftPlugin(BasePlugin[PitchcraftConfig]):
             preview=self._serving and config.plugins.get("material/search") is not None)
         search_wiring.wire(config, self._engine)
         self._content = content
-        options = SiteOptions(self.config.audience, self.config.drafts, self._groups(),
-                              decks=self.config.decks,
-                              changes=site_changes(self.config.changes,
-                                                   Path(self.config.content), build_date(),
-                                                   self.config.changes_commits,
-                                                   config.site_url or ""))
+        options = options_for(self.config, config.site_url or "", build_date())
         if options.drafts:
             log.warning("drafts are shown: this build must not be published")
         own = [Path(self.config.templates)] if self.config.templates else []
