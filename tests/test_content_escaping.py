@@ -19,7 +19,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from playwright.sync_api import Browser
 
-import pitchcraft.mkdocs_plugin as plugin_module
+import pitchcraft.incremental as loading  # where a build loads the content
 from builders import BODY, FRONT, LEDGER, TAXONOMY, ContentFolder, site_project
 from site_server import mkdocs_build, serve
 
@@ -85,12 +85,12 @@ def test_check_refuses_every_payload_with_its_line(tmp_path):
                         ("internal", "pagefind")], ids=lambda p: "-".join(p))
 def payload_site(request, tmp_path, monkeypatch) -> Iterator[tuple[str, Path]]:
     project = site_project(tmp_path, content_with_payloads(tmp_path / "content").root)
-    real = plugin_module.load_content
+    real = loading.load_content
 
     def without_findings(*args, **kwargs):  # as if `check` had missed every payload
         return dataclasses.replace(real(*args, **kwargs), findings=())
 
-    monkeypatch.setattr(plugin_module, "load_content", without_findings)
+    monkeypatch.setattr(loading, "load_content", without_findings)
     audience, search = request.param
     monkeypatch.setenv("PITCHCRAFT_AUDIENCE", audience)
     monkeypatch.setenv("PITCHCRAFT_SEARCH", search)

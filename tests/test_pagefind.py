@@ -13,7 +13,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from playwright.sync_api import Page, expect
 
-import pitchcraft.mkdocs_plugin as plugin_module
+import pitchcraft.incremental as loading  # where a build loads the content
 from builders import REPO, site_project
 from site_server import mkdocs_build, serve
 
@@ -89,12 +89,12 @@ def test_card_text_cannot_point_the_search_loader_elsewhere(browser, tmp_path, m
     card = project / "content/insights/peak-demand/shift-start-sets-the-bill.md"
     text = card.read_text()
     card.write_text(text.replace("## Reframe", CLOBBER + "## Reframe", 1))
-    real = plugin_module.load_content
+    real = loading.load_content
 
     def without_findings(*args, **kwargs):  # as if `check` had missed the planted ids
         return dataclasses.replace(real(*args, **kwargs), findings=())
 
-    monkeypatch.setattr(plugin_module, "load_content", without_findings)
+    monkeypatch.setattr(loading, "load_content", without_findings)
     monkeypatch.setenv("PITCHCRAFT_SEARCH", "pagefind")
     site = tmp_path / "site"
     build(load_config(str(project / "mkdocs.yml"), site_dir=str(site), strict=False))
