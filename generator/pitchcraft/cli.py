@@ -15,9 +15,8 @@ import click
 
 from . import cli_pages
 from .cli_authoring import init, new
-from .cli_common import CONTENT_DIR, TEMPLATES, render_template
+from .cli_common import CONTENT_DIR, TEMPLATES, load_for_buyer, render_template
 from .cli_common import load as _load
-from .cli_common import resolve as _resolve
 from .cli_deck import deck
 from .cli_diff import diff
 from .load.schema import SCHEMAS, schema_json
@@ -78,15 +77,9 @@ def pitch(
     templates: Path | None, content_dir: Path,
 ) -> None:
     """Print the tailored teaching pitch for one buyer."""
-    content = _load(content_dir)
-    if content.taxonomy is None or content.has_errors:
-        click.echo(f"{content_dir} has content errors; run `pitchcraft check {content_dir}`.",
-                   err=True)
-        raise SystemExit(1)
+    content = load_for_buyer(content_dir, industry, problem, persona)
     taxonomy = content.taxonomy
-    _resolve("industry", industry, [i.id for i in taxonomy.industries])
-    _resolve("problem", problem, [p.id for p in taxonomy.problems])
-    _resolve("persona", persona, [p.id for p in taxonomy.personas])
+    assert taxonomy is not None  # load_for_buyer exits otherwise
     wanted = Combination(industry, problem, persona)
     today = dt.date.today()
     composed = compose_pitch(content, wanted, today, card_id=card_id, alternatives=0,

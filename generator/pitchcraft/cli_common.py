@@ -32,6 +32,21 @@ def load(content_dir: Path) -> Content:
     return load_content(content_dir, today=dt.date.today())
 
 
+def load_for_buyer(content_dir: Path, industry: str, problem: str, persona: str) -> Content:
+    """The content, clean, with the buyer's three ids known: what `pitch` and `deck` need
+    before composing (a content error exits 1; an unknown id is a usage error, exit 2)."""
+    content = load(content_dir)
+    if content.taxonomy is None or content.has_errors:
+        click.echo(f"{content_dir} has content errors; run `pitchcraft check {content_dir}`.",
+                   err=True)
+        raise SystemExit(1)
+    taxonomy = content.taxonomy
+    resolve("industry", industry, [i.id for i in taxonomy.industries])
+    resolve("problem", problem, [p.id for p in taxonomy.problems])
+    resolve("persona", persona, [p.id for p in taxonomy.personas])
+    return content
+
+
 def resolve(kind: str, value: str, valid: list[str]) -> None:
     if value not in valid:
         finding = unknown_id("", 0, kind, value, valid)

@@ -8,8 +8,7 @@ from pathlib import Path
 
 import click
 
-from .cli_common import CONTENT_DIR
-from .cli_common import load as _load
+from .cli_common import CONTENT_DIR, load_for_buyer
 from .cli_common import resolve as _resolve
 from .pitch import Combination, compose_pitch
 
@@ -37,15 +36,9 @@ def deck(industry: str, problem: str, persona: str, card_id: str | None, inputs:
     from .deck.pptx_file import DeckError, write_deck
     from .deck.slides import build_deck
 
-    content = _load(content_dir)
-    if content.taxonomy is None or content.has_errors:
-        click.echo(f"{content_dir} has content errors; run `pitchcraft check {content_dir}`.",
-                   err=True)
-        raise SystemExit(1)
+    content = load_for_buyer(content_dir, industry, problem, persona)
     taxonomy = content.taxonomy
-    _resolve("industry", industry, [i.id for i in taxonomy.industries])
-    _resolve("problem", problem, [p.id for p in taxonomy.problems])
-    _resolve("persona", persona, [p.id for p in taxonomy.personas])
+    assert taxonomy is not None  # load_for_buyer exits otherwise
     if card_id is not None:
         _resolve("card", card_id, [c.id for c in content.published_cards])
         content = dataclasses.replace(
