@@ -17,8 +17,9 @@ from dataclasses import dataclass
 from ..model import Audience, Evidence
 from ..pitch import Part, Pitch
 from ..pitch.rep_notes import buyer_text
+from ..render.terminal_text import text_lines
 from .paths import deck_name
-from .plain import paragraphs, sentences
+from .plain import sentences
 
 KEY_LINES = 4
 """Lines under a slide's headline: more and the buyer reads instead of listening."""
@@ -75,7 +76,7 @@ def _title(pitch: Pitch, company: str) -> Slide:
 
 
 def _step(part: Part, where: str, extra: tuple[str, ...] = ()) -> Slide:
-    said = paragraphs(buyer_text(part.text))
+    said = text_lines(buyer_text(part.text))
     if not said:
         return Slide("step", "", (), "")
     first = sentences(said[0])
@@ -117,5 +118,5 @@ def _evidence(evidence: tuple[Evidence, ...]) -> Slide:
 
 
 def _next_step(part: Part) -> Slide:
-    said = paragraphs(buyer_text(part.text))
+    said = text_lines(buyer_text(part.text))
     return Slide("next-step", "Next step", tuple(said[:KEY_LINES]), "\n\n".join(said))

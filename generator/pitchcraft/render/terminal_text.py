@@ -9,6 +9,7 @@ Rep-only notes leave the text a rep reads aloud: they follow it in a marked bloc
 
 from __future__ import annotations
 
+import re
 import textwrap
 
 from markdown_it import MarkdownIt
@@ -107,4 +108,42 @@ def _inline(node: SyntaxTreeNode, soft: str = " ") -> str:
             parts.append(_inline(child, soft) or str(child.attrs.get("alt", "")))
         else:  # emphasis and strong: the words without the marks
             parts.append(_inline(child, soft))
+    return "".join(parts)
+
+
+_ADMONITION = re.compile(r'^(?:!!!|\?\?\?\+?)[ \t]+\S+(?:[ \t]+"([^"\n]*)")?[ \t]*(?:\n|$)')
+_ATTRIBUTES = re.compile(r"[ \t]*\{[ \t]*:?[ \t]*[#.][^}\n]*\}[ \t]*$")
+
+
+def text_lines(markdown: str) -> list[str]:
+    """Each paragraph, list item and heading as one line of words, with no markup, raw HTML
+    or link addresses: the text of a slide or a speaker note, from the same parse as `plain`.
+    An admonition keeps its title and its words; code, tables and rules are not slide text."""
+    lines: list[str] = []
+
+    def walk(node: SyntaxTreeNode) -> None:
+        for child in node.children:
+            if child.type in ("paragraph", "heading"):
+                text = _words(child.children[0]) if child.children else ""
+                admonition = _ADMONITION.match(text)
+                if admonition:
+                    lines.append(admonition[1] or "")
+                    text = text[admonition.end():]
+                lines.append(" ".join(_ATTRIBUTES.sub("", text).split()))
+            elif child.type in ("bullet_list", "ordered_list", "list_item", "blockquote"):
+                walk(child)
+
+    walk(SyntaxTreeNode(_PARSER.parse(markdown)))
+    return [line for line in lines if line]
+
+
+def _words(node: SyntaxTreeNode) -> str:
+    parts: list[str] = []
+    for child in node.children:
+        if child.type in ("text", "code_inline"):
+            parts.append(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            parts.append("\n")  # keeps an admonition's marker line apart; folded later
+        elif child.type != "html_inline":  # emphasis, strong, links, images: their words
+            parts.append(_words(child))
     return "".join(parts)
