@@ -47,3 +47,11 @@ def test_a_long_second_sentence_stays_in_the_talk_track():
     assert lead_sentences("- Book a site walk. Then the pilot.\n- Other point") == (
         "Book a site walk. Then the pilot.")
     assert lead_sentences("") == ""
+
+
+def test_code_with_a_blank_line_never_leads_the_summary():
+    """Blocks come from the Markdown parse, so the second half of a code sample is still code."""
+    text = "```text\nmax_demand_kw = 410\n\nbilled_kw = 612\n```\n\nThe peak sets the bill."
+    assert lead_sentences(text) == "The peak sets the bill."
+    assert lead_sentences("> Quoted by a *buyer*.\n> Still quoted.") == (
+        "Quoted by a *buyer*. Still quoted.")

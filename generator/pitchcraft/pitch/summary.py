@@ -8,9 +8,11 @@ figures are the first two of `Pitch.evidence`, which `compose` orders by the per
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
+from ..load.markdown_tree import parse_markdown
 from ..model import Evidence
 from .result import Pitch
 
@@ -19,10 +21,9 @@ FIGURES = 2
 MAX_WORDS = 25
 """A second sentence joins the first only while the two stay this short (about 11 seconds)."""
 
-# A block that is not prose a rep says: admonitions (also rep-only notes), their indented
-# bodies, headings, tables, raw HTML and code.
-_NOT_PROSE = re.compile(r"^(?:!!!|\?\?\?|#|\||<|```|~~~|\s)")
-_LIST_MARK = re.compile(r"^(?:[-*+]|\d+[.)]|>)\s+")
+_NOT_SAID = ("!!!", "???", "|", "<")
+"""Paragraph openings that are not prose a rep says: admonitions (also rep-only notes) and
+tables, which CommonMark reads as paragraphs, and inline HTML."""
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)*_]*(?=\s)")
 
 
@@ -65,12 +66,10 @@ def lead_sentences(markdown: str, max_words: int = MAX_WORDS) -> str:
 
 
 def _first_prose(markdown: str) -> str:
-    blocks = re.split(r"\n\s*\n", markdown.strip())
-    for block in blocks:
-        if not block or _NOT_PROSE.match(block):
-            continue
-        lines = [_LIST_MARK.sub("", line.strip()) for line in block.splitlines()]
-        if _LIST_MARK.match(block):
-            lines = lines[:1]  # a list: its first point only
-        return " ".join(" ".join(lines).split())
+    """The first paragraph of the parse: the parser has already taken off list and quote
+    markers and left headings, code and HTML blocks out of paragraphs."""
+    tokens = parse_markdown(markdown).tokens
+    for opening, inline in itertools.pairwise(tokens):
+        if opening.type == "paragraph_open" and not inline.content.startswith(_NOT_SAID):
+            return " ".join(inline.content.split())
     return ""
