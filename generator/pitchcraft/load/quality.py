@@ -258,7 +258,7 @@ def _names_too_early(parsed: ParsedCard, blocks: list[_Text], taxonomy: Taxonomy
     return findings
 
 
-@cache
+@lru_cache(maxsize=16)
 def _name_patterns(
     names: tuple[str, ...]
 ) -> tuple[re.Pattern[str], tuple[tuple[str, re.Pattern[str]], ...]]:
