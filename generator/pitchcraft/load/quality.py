@@ -41,6 +41,7 @@ _UNITS = (r"%|percent|per cent|percentage points?|pp|kwh|mwh|gwh|twh|kw|mw|kva|k
 _CURRENCY = r"(?:[$€£¥]|usd|eur|gbp)"
 _SCALE_WORDS = r"(?:thousand|million|billion|mn|bn|k|m)\b"
 _FIGURE = re.compile(
+    r"(?=[\d.$€£¥ueg])"  # the first characters of a currency or a number: skips the rest fast
     rf"(?P<cur>{_CURRENCY}\s?)?(?P<num>{_NUMBER})(?:\s?(?P<scale>{_SCALE_WORDS}))?"
     rf"(?:[\s-]?(?P<unit>(?:{_UNITS})(?![\w])))?",
     re.IGNORECASE,
