@@ -5,10 +5,12 @@
 For a quick look at what a change to loading costs, without the site builds of bench/run.py:
 for each size N it writes the synthetic content set (bench/corpus.py) and times, each in a
 fresh process and interleaved so a slower machine minute does not always hit the same side,
-bench/limit.py (read the files, parse their YAML with PyYAML's C loader), `pitchcraft check`
-with the working tree, and `pitchcraft check` with the generator package of git REF. Prints
-a Markdown table of medians (wall and CPU seconds, peak memory) and the ratio of `check` to
-the limit.
+bench/limit.py (read the files, parse their YAML with PyYAML's C loader), the same plus the
+markdown-it block parse of each body (`limit.py --markdown`, the parse issue 15 requires),
+`pitchcraft check` with the working tree, and `pitchcraft check` with the generator package
+of git REF. Prints a Markdown table of medians (wall and CPU seconds, peak memory) and the
+ratio of `check` to each floor: first to read+parse, as it always was, then to
+read+parse+blocks.
 """
 
 from __future__ import annotations
@@ -31,8 +33,11 @@ from run import before_tree, log, measure  # noqa: E402
 def run_size(n: int, work: Path, repeat: int, envs: dict[str, dict[str, str]]) -> dict:
     content = corpus.make_corpus(n, work / f"n{n}")
     pitchcraft = str(Path(sys.executable).parent / "pitchcraft")
-    commands = {"limit": [sys.executable, str(BENCH / "limit.py"), str(content)],
-                **{name: [pitchcraft, "check", str(content)] for name in envs if name != "limit"}}
+    floor = [sys.executable, str(BENCH / "limit.py")]
+    commands = {"limit": [*floor, str(content)],
+                "limit_md": [*floor, "--markdown", str(content)],
+                **{name: [pitchcraft, "check", str(content)] for name in envs
+                   if name not in ("limit", "limit_md")}}
     for name, cmd in commands.items():  # warm-up: bytecode and the disk cache
         measure(cmd, envs[name])
     runs: dict[str, list[dict]] = {name: [] for name in commands}
@@ -48,16 +53,18 @@ def run_size(n: int, work: Path, repeat: int, envs: dict[str, dict[str, str]]) -
 
 def table(results: dict[int, dict], before: str | None) -> str:
     """Wall seconds, and CPU seconds, which other work on a shared machine does not stretch."""
-    sides = [("read+parse", "limit"), ("check now", "now")]
+    checks = [("check now", "now")]
     if before:
-        sides.append((f"check at {before}", "before"))
+        checks.append((f"check at {before}", "before"))
+    sides = [("read+parse", "limit"), ("read+parse+blocks", "limit_md"), *checks]
     head = ["N", *(f"{label}: wall / CPU / peak" for label, _ in sides),
-            *(f"{label} / read+parse (CPU)" for label, _ in sides[1:])]
+            *(f"{label} / {floor} (CPU)" for floor, _ in sides[:2] for label, _ in checks)]
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for n, r in sorted(results.items()):
         row = [f"{n:,}", *(f"{r[key]['wall']:.2f} s / {r[key]['cpu']:.2f} s /"
                              f" {r[key]['rss_mb']:.0f} MB" for _, key in sides),
-               *(f"{r[key]['cpu'] / r['limit']['cpu']:.2f}x" for _, key in sides[1:])]
+               *(f"{r[key]['cpu'] / r[floor]['cpu']:.2f}x" for _, floor in sides[:2]
+                 for _, key in checks)]
         lines.append("| " + " | ".join(row) + " |")
     return "\n".join(lines)
 
@@ -69,7 +76,7 @@ def main() -> None:
     parser.add_argument("--before", metavar="REF", help="also time `check` at git REF")
     args = parser.parse_args()
     env = {**os.environ}
-    envs = {"limit": env, "now": env}
+    envs = {"limit": env, "limit_md": env, "now": env}
     with tempfile.TemporaryDirectory(prefix="pitchcraft-check-bench-") as folder:
         work = Path(folder)
         if args.before:

@@ -5,7 +5,7 @@ would look for."""
 
 from __future__ import annotations
 
-from builders import BODY, FRONT
+from builders import BODY, FRONT, TAXONOMY
 from pitchcraft.load.quality import placeholder_sentences
 from pitchcraft.theme_files import templates_dir
 from test_check_findings import ERROR, WARNING, assert_findings, edit, line_of, want, where
@@ -138,3 +138,20 @@ def test_a_rep_note_in_a_code_block_is_text(folder):
                 'Predictive dunning ranks invoices by risk.\n\n```\n!!! rep "Rep only"\n```')
     folder.card("card", body=body)
     assert_findings(folder.load())
+
+
+def test_overlapping_names_are_each_reported(folder):
+    folder.write("taxonomy.yml", edit(
+        TAXONOMY, "    - {id: collect, name: Collect, description: Collections.}\n",
+        "    - {id: collect, name: Collect, description: Collections.}\n"
+        "    - {id: collect-pro, name: Collect Pro, description: Collections for groups.}\n"))
+    body = edit(BODY, "Your forecast misses because late payment is treated as noise.",
+                "Your forecast misses because late payment is treated as noise.\n"
+                "Collect Pro ranks late payers.")
+    path = folder.card("card", body=body)
+    at = where(path, "Collect Pro ranks")
+    assert_findings(
+        folder.load(),
+        want(path, at, WARNING, "'Collect Pro' named in '## Reframe'"),
+        want(path, at, WARNING, "'Collect' named in '## Reframe'"),
+    )

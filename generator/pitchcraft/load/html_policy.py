@@ -125,7 +125,9 @@ def unsafe_value(value: str) -> list[Problem]:
 def unsafe_fields(data: object, positions: Positions, path: str) -> list[Finding]:
     """The policy on every text value of a YAML file, each finding on its value's line."""
     findings = []
-    for at, value in _strings(data, ()):
+    texts: list[tuple[tuple, str]] = []
+    _strings(data, (), texts)
+    for at, value in texts:
         for problem in unsafe_value(value):
             line, col = positions.at(at)
             field = ".".join(str(k) for k in at)
@@ -134,17 +136,20 @@ def unsafe_fields(data: object, positions: Positions, path: str) -> list[Finding
     return findings
 
 
-def _strings(node: object, at: tuple) -> Iterator[tuple[tuple, str]]:
+def _strings(node: object, at: tuple, found: list[tuple[tuple, str]]) -> None:
+    """Each text in `node` that may hold what the rules look for, with its path (a key is
+    reported at its mapping); one list, not nested generators: front matter is mostly text."""
     if isinstance(node, str):
-        yield at, node
+        if _may_match(node):
+            found.append((at, node))
     elif isinstance(node, dict):
         for key, value in node.items():
-            if isinstance(key, str):
-                yield from _strings(key, at)
-            yield from _strings(value, (*at, key))
+            if isinstance(key, str) and _may_match(key):
+                found.append((at, key))
+            _strings(value, (*at, key), found)
     elif isinstance(node, list):
         for index, value in enumerate(node):
-            yield from _strings(value, (*at, index))
+            _strings(value, (*at, index), found)
 
 
 def _in_inline(children: list[Token]) -> Iterator[Problem]:

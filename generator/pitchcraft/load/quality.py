@@ -18,7 +18,7 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from ..model import COST_OF_INACTION, STEPS, Evidence, Finding, Severity, Taxonomy
 from ..theme_files import templates_dir
@@ -41,10 +41,12 @@ _UNITS = (r"%|percent|per cent|percentage points?|pp|kwh|mwh|gwh|twh|kw|mw|kva|k
 _CURRENCY = r"(?:[$€£¥]|usd|eur|gbp)"
 _SCALE_WORDS = r"(?:thousand|million|billion|mn|bn|k|m)\b"
 _FIGURE = re.compile(
+    r"(?=[\d.$€£¥ueg])"  # the first characters of a currency or a number: skips the rest fast
     rf"(?P<cur>{_CURRENCY}\s?)?(?P<num>{_NUMBER})(?:\s?(?P<scale>{_SCALE_WORDS}))?"
     rf"(?:[\s-]?(?P<unit>(?:{_UNITS})(?![\w])))?",
     re.IGNORECASE,
 )
+_DIGIT = re.compile(r"\d")
 _ANY_NUMBER = re.compile(rf"(?P<num>{_NUMBER})(?:\s?(?P<scale>{_SCALE_WORDS}))?", re.IGNORECASE)
 
 
@@ -102,6 +104,12 @@ def _normal(text: str) -> str:
     return " ".join(text.replace("`", "").split()).casefold()
 
 
+def _any_in(sentences: tuple[str, ...], text: str) -> bool:
+    """Whether any sentence is in `text`. Normalising the blocks joined by spaces gives each
+    block's normal form as a substring, so a body without a hit has no block with one."""
+    return any(s in text for s in sentences)
+
+
 def _blocks(parsed: ParsedCard) -> Iterator[_Text]:
     """Each line of text in the body (paragraphs, list items, headings), with its section.
 
@@ -132,6 +140,8 @@ def _placeholders(parsed: ParsedCard, blocks: list[_Text]) -> list[Finding]:
     if _normal(card.summary) in sentences:
         findings.append(Finding(card.path, card.lines.get("summary", 1), 1, Severity.ERROR,
                                 "summary is the scaffold's example text", hint))
+    if not _any_in(sentences, _normal(" ".join(b.text for b in blocks))):
+        return findings  # one scan of the whole body clears almost every card
     for block in blocks:
         said = _normal(block.text)
         hit = next((s for s in sentences if s in said), None)
@@ -166,8 +176,8 @@ def _unsourced_figures(
     sourced = _evidence_numbers(card.evidence, ledger)
     findings = []
     for block in blocks:
-        if block.section not in FIGURE_SECTIONS:
-            continue
+        if block.section not in FIGURE_SECTIONS or not _DIGIT.search(block.text):
+            continue  # every figure has a digit
         for match in _FIGURE.finditer(block.text):
             if not (match.group("cur") or match.group("unit")):
                 continue  # a bare number ("1 in 4", "three rounds") is not a figure
@@ -193,37 +203,50 @@ def _evidence_sound(
     return all(item is not None and not (item.as_of and item.as_of > today) for item in items)
 
 
-def _evidence_numbers(evidence: tuple[Evidence, ...], ledger: dict[str, Evidence]) -> list[float]:
-    numbers = []
+def _evidence_numbers(
+    evidence: tuple[Evidence, ...], ledger: dict[str, Evidence]
+) -> tuple[float, ...]:
+    numbers: list[float] = []
     for item in evidence:
         source = item if item.figure or item.id not in ledger else ledger[item.id]
-        for match in _ANY_NUMBER.finditer(f"{source.figure} {source.claim}"):
-            numbers.append(_value(match.group("num"), match.group("scale")))
-    return numbers
+        numbers += _numbers_in(f"{source.figure} {source.claim}")
+    return tuple(numbers)
+
+
+@lru_cache(maxsize=4096)
+def _numbers_in(text: str) -> tuple[float, ...]:
+    """Cached: cards cite the same ledger entries over and over."""
+    return tuple(_value(m.group("num"), m.group("scale")) for m in _ANY_NUMBER.finditer(text))
 
 
 def _value(number: str, scale: str | None) -> float:
     return float(number.replace(",", "")) * _SCALE.get((scale or "").casefold(), 1.0)
 
 
-def _matches(number: str, scale: str | None, sourced: list[float]) -> bool:
+def _matches(number: str, scale: str | None, sourced: tuple[float, ...]) -> bool:
     """Equal to a sourced number as the text rounds it ("38%" is sourced by "38.4%", "$1.2
     million" by "$1,200,000")."""
     factor = _SCALE.get((scale or "").casefold(), 1.0)
     said = float(number.replace(",", ""))
     decimals = len(number.split(".")[1]) if "." in number else 0
-    return any(round(value / factor, decimals) == round(said, decimals) for value in sourced)
+    return round(said, decimals) in _rounded(sourced, factor, decimals)
+
+
+@lru_cache(maxsize=1024)
+def _rounded(sourced: tuple[float, ...], factor: float, decimals: int) -> frozenset[float]:
+    """The sourced numbers as a text at this scale and precision would say them, once per
+    card and precision instead of once per figure."""
+    return frozenset(round(value / factor, decimals) for value in sourced)
 
 
 def _names_too_early(parsed: ParsedCard, blocks: list[_Text], taxonomy: Taxonomy) -> list[Finding]:
     card = parsed.card
-    names = [i.name for i in (*taxonomy.company.offerings, *taxonomy.company.differentiators)
-             if i.name.strip()]
-    # As the taxonomy spells them: "Collect" the product, not "collect" the verb.
-    patterns = [(n, re.compile(rf"(?<!\w){re.escape(n)}(?!\w)")) for n in names]
+    names = tuple(i.name for i in (*taxonomy.company.offerings,
+                                   *taxonomy.company.differentiators) if i.name.strip())
+    any_name, patterns = _name_patterns(names)
     findings = []
     for block in blocks:
-        if block.section not in LEAD_IN_STEPS:
+        if block.section not in LEAD_IN_STEPS or not any_name.search(block.text):
             continue
         for name, pattern in patterns:
             hit = pattern.search(block.text)
@@ -234,3 +257,19 @@ def _names_too_early(parsed: ParsedCard, blocks: list[_Text], taxonomy: Taxonomy
                     "teach the problem and the new way first; name the offering in"
                     " '## Our solution'"))
     return findings
+
+
+@lru_cache(maxsize=16)
+def _name_patterns(
+    names: tuple[str, ...]
+) -> tuple[re.Pattern[str], tuple[tuple[str, re.Pattern[str]], ...]]:
+    """One alternation that finds whether a block names anything, then one pattern per name.
+
+    The alternation clears the blocks that name nothing in one scan; a block that names
+    something is searched per name, so overlapping names ("Collect", "Collect Pro") are each
+    found. As the taxonomy spells them: "Collect" the product, not "collect" the verb.
+    """
+    def bounded(body: str) -> re.Pattern[str]:
+        return re.compile(rf"(?<!\w)(?:{body})(?!\w)")
+    any_name = bounded("|".join(map(re.escape, names))) if names else re.compile(r"(?!)")
+    return any_name, tuple((n, bounded(re.escape(n))) for n in names)

@@ -51,21 +51,27 @@ def parse_body(
     stray_line = 0
     tree = tree or parse_markdown(body)
     headings = top_headings(tree)
-    for index, line in enumerate(tree.lines):
-        number = first_line + index
+    lines, start = tree.lines, 0
+    # The text between two headings goes to one place, so it is moved as one slice.
+    for index in (*sorted(headings), len(lines)):
         heading = headings.get(index)
-        if heading and heading[0] == 2:
-            current = _start_section(heading[1], number, path, opened, misnamed, findings)
-            continue
-        if heading and current is not None:
-            _sub_heading(current, heading[1], number)
-            continue
+        if heading and heading[0] == 3 and current is None:
+            continue  # a `###` before any section is text before the first section
         if current is None:
-            if line.strip() and not stray_line:
-                stray_line = number
-            continue
-        assert current.target is not None
-        current.target.append(line)
+            if not stray_line:
+                stray = next((n for n in range(start, index) if lines[n].strip()), None)
+                stray_line = 0 if stray is None else first_line + stray
+        else:
+            assert current.target is not None
+            current.target.extend(lines[start:index])
+        if heading is None:
+            break
+        number, start = first_line + index, index + 1
+        if heading[0] == 2:
+            current = _start_section(heading[1], number, path, opened, misnamed, findings)
+        else:
+            assert current is not None
+            _sub_heading(current, heading[1], number)
 
     if stray_line:
         findings.append(Finding(
