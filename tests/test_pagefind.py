@@ -113,3 +113,17 @@ def test_card_text_cannot_point_the_search_loader_elsewhere(browser, tmp_path, m
         context.close()
     assert any(u.startswith(url + "pagefind/") for u in asked)
     assert [u for u in asked if "127.0.0.2" in u] == []
+
+
+def test_opening_search_loads_pagefind_before_the_first_keystroke(page: Page, pagefind_url):
+    """Pagefind's worker, WebAssembly and index metadata load while the reader types, not
+    after the first query; a reader who never opens search downloads none of it."""
+    asked: list[str] = []
+    page.on("request", lambda request: asked.append(request.url))
+    page.goto(pagefind_url)
+    page.wait_for_load_state("load")
+    assert [u for u in asked if "/pagefind/" in u] == []
+    with page.expect_request(lambda r: r.url.endswith(".pagefind"), timeout=15_000), \
+            page.expect_request(lambda r: r.url.endswith(".pf_meta"), timeout=15_000):
+        page.locator("[data-pc-search] .md-search__input").click()
+    assert page.locator("[data-pc-search] .md-search__input").input_value() == ""
