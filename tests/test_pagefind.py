@@ -19,13 +19,18 @@ from site_server import mkdocs_build, serve
 
 
 @pytest.fixture(scope="module")
-def pagefind_url(tmp_path_factory) -> Iterator[str]:
+def pagefind_site(tmp_path_factory) -> Path:
     site = tmp_path_factory.mktemp("pagefind")
     result = mkdocs_build(REPO, site, PITCHCRAFT_SEARCH="pagefind")
     assert result.returncode == 0, result.stderr
     assert "pagefind indexed" in result.stderr
     assert (site / "pagefind" / "pagefind.js").is_file()
-    with serve(site) as url:
+    return site
+
+
+@pytest.fixture(scope="module")
+def pagefind_url(pagefind_site) -> Iterator[str]:
+    with serve(pagefind_site) as url:
         yield url
 
 
@@ -113,3 +118,27 @@ def test_card_text_cannot_point_the_search_loader_elsewhere(browser, tmp_path, m
         context.close()
     assert any(u.startswith(url + "pagefind/") for u in asked)
     assert [u for u in asked if "127.0.0.2" in u] == []
+
+
+def test_opening_search_loads_pagefind_before_the_first_keystroke(page: Page, pagefind_url):
+    """Pagefind's worker, WebAssembly and index metadata load while the reader types, not
+    after the first query; a reader who never opens search downloads none of it."""
+    asked: list[str] = []
+    page.on("request", lambda request: asked.append(request.url))
+    page.goto(pagefind_url)
+    page.wait_for_load_state("load")
+    assert [u for u in asked if "/pagefind/" in u] == []
+    with page.expect_request(lambda r: r.url.endswith(".pagefind"), timeout=15_000), \
+            page.expect_request(lambda r: r.url.endswith(".pf_meta"), timeout=15_000):
+        page.locator("[data-pc-search] .md-search__input").click()
+    assert page.locator("[data-pc-search] .md-search__input").input_value() == ""
+
+
+def test_a_pitch_is_indexed_for_its_own_talk_tracks_not_its_alternatives(pagefind_site):
+    """Another card's talk track shown under "Other insights for this buyer" is found on that
+    card's page and on the pitch it leads, not on every pitch that offers it."""
+    pitches = [p.read_text() for p in (pagefind_site / "pitches").glob("*/index.html")]
+    assert any("The pitch from this card" in page for page in pitches)
+    text = _fragments(pagefind_site)
+    assert "Other insights for this buyer" in text
+    assert "The pitch from this card" not in text

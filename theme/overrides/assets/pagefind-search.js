@@ -18,10 +18,17 @@
   var loading = null;
   var latest = 0;
 
+  /* Loading Pagefind is a chain (its script, then its worker, then the WebAssembly and the
+     index's metadata), each link a round trip: started on the first sign the reader wants to
+     search, it runs while they type instead of after. `init` starts the worker and its
+     downloads at once; without it Pagefind waits for the first query. */
   function pagefind() {
     if (!loading) {
       loading = import(new URL("pagefind/pagefind.js", root).href).then(function (pf) {
-        return pf.options({ baseUrl: root.pathname }).then(function () { return pf; });
+        return pf.options({ baseUrl: root.pathname }).then(function () {
+          pf.init();
+          return pf;
+        });
       });
     }
     return loading;
@@ -101,12 +108,23 @@
     });
   }
 
+  /* Each keystroke fetches the index chunks its words need (`preload`), so when typing pauses
+     the search itself has nothing left to download. */
   var timer = null;
   input.addEventListener("input", function () {
+    var query = input.value;
     clearTimeout(timer);
-    timer = setTimeout(function () { search(input.value); }, 120);
+    if (query.trim()) {
+      pagefind().then(function (pf) { return pf.preload(query); }).catch(function () {});
+    }
+    timer = setTimeout(function () { search(query); }, 120);
   });
   input.addEventListener("focus", pagefind);
+  ["pointerdown", "touchstart", "mouseover"].forEach(function (type) {
+    document.querySelectorAll("label[for='__search']").forEach(function (label) {
+      label.addEventListener(type, pagefind, { once: true, passive: true });
+    });
+  });
   dialog.querySelector("form").addEventListener("submit", function (event) {
     event.preventDefault();
     var first = list.querySelector("a");
