@@ -19,6 +19,10 @@ MARKER = ".pitchcraft-pages"
 """Written into every generated folder: only a folder holding it is ever cleaned, so a wrong
 path cannot delete a person's files."""
 
+GIT_IGNORE = "# Written by Pitchcraft: this folder is a cache, rebuilt by every build.\n*\n"
+"""A cache folder's own `.gitignore` (as pytest's `.pytest_cache`): a company's repository
+never shows the generated pages in `git status`, whatever its own `.gitignore` says."""
+
 
 @dataclass(frozen=True)
 class Written:
@@ -53,6 +57,24 @@ def write_pages(pages: Iterable[Page], out: Path) -> Written:
         (out / path).unlink()
     _drop_empty_folders(out)
     return Written(tuple(written), len(wanted) - len(written), tuple(sorted(removed)))
+
+
+def cache_folder(root: Path) -> Path:
+    """Make the pages cache folder `root`, ignored by git from the moment it exists.
+
+    Only a folder made here or holding nothing but generated folders gets the `.gitignore`:
+    a `pages_dir` pointed at a folder of the company's own must not hide it from git."""
+    if not root.exists() or _only_generated(root):
+        root.mkdir(parents=True, exist_ok=True)
+        ignore = root / ".gitignore"
+        if not ignore.exists():
+            ignore.write_text(GIT_IGNORE, encoding="utf-8")
+    return root
+
+
+def _only_generated(root: Path) -> bool:
+    return root.is_dir() and all(child.name == ".gitignore" or (child / MARKER).is_file()
+                                 for child in root.iterdir())
 
 
 def existing_pages(out: Path) -> list[str]:

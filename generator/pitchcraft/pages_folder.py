@@ -13,6 +13,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, InclusionLevel
 
+from .generate import cache_folder
 from .render import page_groups
 from .render.site import SiteOptions
 
@@ -21,12 +22,14 @@ GENERATED_BY = "pitchcraft"
 
 
 def pages_folder(config: MkDocsConfig, pages_dir: str, options: SiteOptions) -> Path:
+    """This build's folder, under the cache folder (made, with its `.gitignore`, if new)."""
     root = Path(config.config_file_path or ".").resolve().parent / pages_dir
     folder = root / (options.audience + ("-drafts" if options.drafts else ""))
     docs = Path(config.docs_dir).resolve()
     if folder == docs or docs in folder.parents:
         raise PluginError(f"pages_dir: {pages_dir} is inside the docs folder; choose a folder "
                           "beside mkdocs.yml, such as .pitchcraft")
+    cache_folder(root)
     return folder
 
 
