@@ -199,7 +199,8 @@ class PitchcraftPlugin(BasePlugin[PitchcraftConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         site_decks.after_build(self._content, self.config, config.site_dir, build_date())
         if self._serving:  # a single build has nothing to repair
-            self._builds.finish(Path(config.site_dir), self._dirty)
+            self._builds.finish(Path(config.site_dir), self._dirty,
+                                search_wiring.indexed_entries(config))
         indexed = search_wiring.after_build(Path(config.site_dir), self._engine)
         if indexed is not None:
             log.info(f"pagefind indexed {indexed} pages")
