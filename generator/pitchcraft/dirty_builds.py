@@ -5,7 +5,8 @@ a clean build.
 things then go wrong on their own: a page that is gone keeps its old output (still served);
 Material's search index holds only the rebuilt pages (its own merge assumes one page changed);
 and pages not re-read lose their heading titles in the nav. This module tracks each build's
-pages and repairs those three.
+pages and repairs those three. It also skips the one site-wide file MkDocs renders on every
+build whose inputs it can tell are unchanged, the sitemap.
 """
 
 from __future__ import annotations
@@ -17,14 +18,12 @@ from typing import Any
 
 from jinja2 import BytecodeCache
 from jinja2.bccache import Bucket
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_build_date
 
 SEARCH_INDEX = "search/search_index.json"
-
-
-def always_rebuilt(file: File) -> None:
-    """The team's own pages are few and give the nav its titles: read them on every build."""
-    file.is_modified = lambda: True  # type: ignore[method-assign]
 
 
 class CompiledTemplates(BytecodeCache):
@@ -53,6 +52,9 @@ class DirtyBuilds:
         self._search: dict[str, str] = {}
         self._order: list[str] = []
         self._rebuilt: set[str] = set()
+        self._titles: dict[str, str] = {}
+        self._sitemap: tuple | None = None
+        self._sitemap_next: tuple | None = None
         self.templates = CompiledTemplates()
 
     def start(self, pages: Iterable[File]) -> None:
@@ -61,8 +63,28 @@ class DirtyBuilds:
         self._order = [_page_url(f) for f in self._pages]
         self._rebuilt = set()
 
-    def rebuilt(self, url: str) -> None:
-        self._rebuilt.add(url)
+    def keep_titles(self, pages: Iterable[File]) -> None:
+        """MkDocs takes a page's title from its text, and `--dirty` reads only modified
+        pages: an unmodified page of the team's own gets the title of its last reading, so
+        the nav of every rebuilt page names it as a clean build does."""
+        for file in pages:
+            title = self._titles.get(file.src_uri)
+            if title is not None and file.page is not None and not file.is_modified():
+                file.page.title = title
+
+    def rebuilt(self, page: Page, own: bool) -> None:
+        """`own`: a page of the team's own, whose title `keep_titles` may need."""
+        self._rebuilt.add(page.url)
+        if own and page.title is not None:
+            self._titles[page.file.src_uri] = page.title
+
+    def sitemap(self, config: MkDocsConfig) -> None:
+        """The sitemap lists every page's address and the build day; when neither changed
+        since the last good build, the sitemap that build wrote is still right."""
+        self._sitemap_next = (tuple(f.url for f in self._pages), config.site_url,
+                              get_build_date())
+        if self._sitemap_next == self._sitemap:
+            config.theme.static_templates.discard("sitemap.xml")
 
     def finish(self, site_dir: Path, dirty: bool,
                entries: list[dict[str, Any]] | None = None) -> list[str]:
@@ -73,6 +95,7 @@ class DirtyBuilds:
         for dest in gone:
             _remove(site_dir, dest)
         self._outputs = outputs
+        self._sitemap = self._sitemap_next
         self._pages = []  # MkDocs' pages of this build: let them go with the build
         if entries is not None:
             self._merge_search(site_dir / SEARCH_INDEX, entries)
