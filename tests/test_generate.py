@@ -106,3 +106,20 @@ def test_a_folder_of_the_companys_own_is_not_hidden_from_git(tmp_path):
     result = CliRunner().invoke(main, ["generate", "-f", str(project / "mkdocs.yml")])
     assert result.exit_code == 0, result.output
     assert not (own / ".gitignore").exists()
+
+
+def test_repeated_writes_restore_a_page_changed_by_hand_and_remove_gone_ones(tmp_path):
+    """A preview writes the same folder on every save and skips pages it wrote unchanged; a
+    file someone edited in between is still put back, and a page that is gone still goes."""
+    from pitchcraft.generate import write_pages
+    from pitchcraft.render.site import Page
+
+    out, known = tmp_path / "pages", {}
+    pages = [Page("cards/a.md", "# A\n"), Page("cards/b.md", "# B\n"), Page("index.md", "# Home\n")]
+    assert len(write_pages(pages, out, known).written) == 3
+    (out / "cards/a.md").write_text("# Edited by hand, longer\n")
+    again = write_pages(pages, out, known)
+    assert again.written == ("cards/a.md",) and (out / "cards/a.md").read_text() == "# A\n"
+    gone = write_pages(pages[1:], out, known)
+    assert gone.removed == ("cards/a.md",) and not (out / "cards/a.md").exists()
+    assert sorted(p.name for p in out.rglob("*.md")) == ["b.md", "index.md"]

@@ -4,9 +4,10 @@
 files whose path, size or modification time changed, and recomposes only the pitches whose
 inputs changed: a pitch depends on the taxonomy, the day and the cards that may serve its
 buyer (`CardIndex.candidates`), so a pitch whose candidates are all equal to last time's is
-reused. The taxonomy, the ledger and every cross-check are read and run on each build, so a
-change there reaches every card. Pages are then written with `generate.write_pages`, which
-touches only files whose text changed.
+reused. The taxonomy and the ledger are read on each build; a card's checks are run again
+when its file, the taxonomy, the ledger or the day changed, so a change there reaches every
+card. Pages are then written with `generate.write_pages`, which touches only files whose text
+changed.
 """
 
 from __future__ import annotations
@@ -18,9 +19,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .generate import Written, write_pages
+from .generate import Known, Written, write_pages
 from .load import load_content
 from .load.cards import ParsedCard, load_card
+from .load.validate import check_card
 from .model import Content, Finding
 from .pitch import CardIndex, Pitch, compose_pitch
 from .pitch.select import Combination
@@ -68,6 +70,36 @@ class CardCache:
         self._seen = set()
 
 
+class CheckMemo:
+    """`check_card` that reuses last build's findings of a card whose parse (kept by
+    `CardCache`, so the same object while its file is unchanged) and whose taxonomy, ledger
+    and day are equal: the checks of one card read nothing else."""
+
+    def __init__(self) -> None:
+        self._findings: dict[int, tuple[ParsedCard, list[Finding]]] = {}
+        self._seen: set[int] = set()
+        self._context: tuple | None = None
+
+    def __call__(self, parsed: ParsedCard, taxonomy: Any, ledger: dict | None,
+                 today: dt.date) -> list[Finding]:
+        if self._context != (taxonomy, ledger, today):
+            self._findings.clear()
+            self._context = (taxonomy, ledger, today)
+        self._seen.add(id(parsed))
+        cached = self._findings.get(id(parsed))
+        if cached is not None and cached[0] is parsed:
+            return list(cached[1])
+        findings = check_card(parsed, taxonomy, ledger, today)
+        self._findings[id(parsed)] = (parsed, list(findings))
+        return findings
+
+    def forget_unseen(self) -> None:
+        """Drop the findings of parses no longer kept (edited, renamed or deleted files)."""
+        for key in set(self._findings) - self._seen:
+            del self._findings[key]
+        self._seen = set()
+
+
 class PitchMemo:
     """`compose_pitch` that reuses last build's pitch when its inputs are equal."""
 
@@ -107,14 +139,17 @@ class SiteGenerator:
 
     def __init__(self) -> None:
         self.cards = CardCache()
+        self.checks = CheckMemo()
+        self._written: dict[Path, Known] = {}
         self.pitches = PitchMemo()
         self._rendered: dict = {}
         self._context: tuple | None = None
 
     def load(self, content_root: Path | str, today: dt.date) -> Content:
         self.cards.read = 0
-        content = load_content(content_root, today, read_card=self.cards)
+        content = load_content(content_root, today, read_card=self.cards, check=self.checks)
         self.cards.forget_unseen()
+        self.checks.forget_unseen()
         return content
 
     def pages(self, content: Content, options: SiteOptions, today: dt.date,
@@ -131,4 +166,4 @@ class SiteGenerator:
         return Generated(content, tuple(pages), self.cards.read, self.pitches.composed)
 
     def write(self, generated: Generated, out: Path) -> Written:
-        return write_pages(generated.pages, out)
+        return write_pages(generated.pages, out, self._written.setdefault(Path(out), {}))
