@@ -24,7 +24,7 @@ from .deck import site_decks
 from .dirty_builds import DirtyBuilds
 from .generate import NotGenerated
 from .incremental import SiteGenerator, build_date
-from .pages_folder import PAGES_DIR, generated_file, pages_folder
+from .pages_folder import PAGES_DIR, HeldHtml, generated_file, pages_folder
 from .render import page_groups
 from .render.findings import as_text
 from .render.sanitize import clean_html
@@ -107,6 +107,7 @@ class PitchcraftPlugin(BasePlugin[PitchcraftConfig]):
         """Load, validate and write the pages before MkDocs cleans the site folder, so a
         content error leaves the last good site in place (`mkdocs serve` keeps serving it)."""
         self._pages = None
+        self._held = HeldHtml()
         generator = getattr(self, "_generator", None) or SiteGenerator()
         content = generator.load(self.config.content, build_date())
         for finding in content.findings:
@@ -167,7 +168,9 @@ class PitchcraftPlugin(BasePlugin[PitchcraftConfig]):
             self._builds.sitemap(config)
         return env
 
+    @event_priority(100)  # before Material's search reads the page's HTML
     def on_page_context(self, context, /, *, page: Page, config: MkDocsConfig, nav):  # type: ignore[no-untyped-def]
+        self._held.give_back(page)
         if self._serving:
             self._builds.rebuilt(page, page.file.src_uri not in self._generated)
         return context
@@ -187,7 +190,7 @@ class PitchcraftPlugin(BasePlugin[PitchcraftConfig]):
         team's own pages may link to left-out pages in raw HTML, which MkDocs does not read."""
         if page.file.src_uri in self._generated:
             page.markdown = ""  # rendered; its title is in its front matter (None would lose it)
-            return clean_html(html)
+            return self._held.hold(page, clean_html(html))
         groups = self._groups()
         return unlink_html(html, lambda href: page_groups.keeps_url(page.url, href, groups))
 
