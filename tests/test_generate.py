@@ -4,12 +4,15 @@ else's files is never cleaned."""
 
 from __future__ import annotations
 
+import os
+import subprocess
 from pathlib import Path
 
 from click.testing import CliRunner
 
 from builders import site_project
 from pitchcraft.cli import main
+from site_server import mkdocs_build
 
 
 def _generate(project: Path, out: Path) -> tuple[int, str]:
@@ -64,3 +67,59 @@ def test_generate_reports_content_errors_and_writes_nothing(tmp_path):
     code, output = _generate(project, out)
     assert code == 1 and "unknown field 'problms'" in output and "Traceback" not in output
     assert not out.exists()
+
+
+def _git(repo: Path, *args: str) -> str:
+    env = {**os.environ, "GIT_AUTHOR_NAME": "Dana Smith", "GIT_AUTHOR_EMAIL": "dana@example.com",
+           "GIT_COMMITTER_NAME": "Dana Smith", "GIT_COMMITTER_EMAIL": "dana@example.com"}
+    return subprocess.run(["git", "-C", str(repo), "-c", "commit.gpgsign=false", *args],
+                          check=True, capture_output=True, text=True, env=env).stdout
+
+
+def test_the_pages_cache_stays_out_of_the_companys_git_status(tmp_path):
+    """A company whose own .gitignore knows nothing of `.pitchcraft/` still sees a clean
+    `git status` after a build and after `pitchcraft generate`."""
+    project = site_project(tmp_path)
+    _git(project, "init", "-q")
+    _git(project, "add", ".")
+    _git(project, "commit", "-q", "-m", "Our site")
+    assert not (project / ".pitchcraft").exists()
+
+    built = mkdocs_build(project, tmp_path / "site")
+    assert built.returncode == 0, built.stderr
+    assert any((project / ".pitchcraft").rglob("*.md")), "the build wrote no generated pages"
+    assert _git(project, "status", "--porcelain", "--untracked-files=all") == ""
+
+    result = CliRunner().invoke(main, ["generate", "-f", str(project / "mkdocs.yml")])
+    assert result.exit_code == 0, result.output
+    assert _git(project, "status", "--porcelain", "--untracked-files=all") == ""
+
+
+def test_a_folder_of_the_companys_own_is_not_hidden_from_git(tmp_path):
+    project = site_project(tmp_path)
+    own = project / "notes"
+    own.mkdir()
+    (own / "plan.md").write_text("Our plan.")
+    text = (project / "mkdocs.yml").read_text()
+    (project / "mkdocs.yml").write_text(
+        text.replace("  - pitchcraft:\n", "  - pitchcraft:\n      pages_dir: notes\n", 1))
+    result = CliRunner().invoke(main, ["generate", "-f", str(project / "mkdocs.yml")])
+    assert result.exit_code == 0, result.output
+    assert not (own / ".gitignore").exists()
+
+
+def test_repeated_writes_restore_a_page_changed_by_hand_and_remove_gone_ones(tmp_path):
+    """A preview writes the same folder on every save and skips pages it wrote unchanged; a
+    file someone edited in between is still put back, and a page that is gone still goes."""
+    from pitchcraft.generate import write_pages
+    from pitchcraft.render.site import Page
+
+    out, known = tmp_path / "pages", {}
+    pages = [Page("cards/a.md", "# A\n"), Page("cards/b.md", "# B\n"), Page("index.md", "# Home\n")]
+    assert len(write_pages(pages, out, known).written) == 3
+    (out / "cards/a.md").write_text("# Edited by hand, longer\n")
+    again = write_pages(pages, out, known)
+    assert again.written == ("cards/a.md",) and (out / "cards/a.md").read_text() == "# A\n"
+    gone = write_pages(pages[1:], out, known)
+    assert gone.removed == ("cards/a.md",) and not (out / "cards/a.md").exists()
+    assert sorted(p.name for p in out.rglob("*.md")) == ["b.md", "index.md"]

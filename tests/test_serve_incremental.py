@@ -64,6 +64,8 @@ def _assert_same_site(served: Served, tmp_path: Path, step: str) -> dict[str, st
     index = json.loads((tmp_path / f"clean-{step}" / "search/search_index.json").read_text())
     status, body = served.page("search/search_index.json")
     assert status == 200 and json.loads(body) == index, f"after {step}: search index differs"
+    sitemap = (tmp_path / f"clean-{step}" / "sitemap.xml").read_text(encoding="utf-8")
+    assert served.page("sitemap.xml") == (200, sitemap), f"after {step}: sitemap differs"
     return clean
 
 

@@ -16,7 +16,7 @@ from typing import Any
 import click
 import yaml
 
-from .generate import NotGenerated, write_pages
+from .generate import NotGenerated, cache_folder, write_pages
 from .incremental import SiteGenerator, build_date
 from .render import page_groups
 from .render.findings import as_text
@@ -151,8 +151,9 @@ def _left_out(options: dict[str, Any]) -> set[str]:
 
 
 def _default_folder(config_file: Path, options: dict[str, Any], site: SiteOptions) -> Path:
-    return (config_file.parent / options["pages_dir"]
-            / (site.audience + ("-drafts" if site.drafts else "")))
+    """The plugin's folder; its cache folder is made here, with its `.gitignore`."""
+    root = cache_folder(config_file.parent / options["pages_dir"])
+    return root / (site.audience + ("-drafts" if site.drafts else ""))
 
 
 def _docs_pages(docs_dir: Path, options: dict[str, Any], generated: list[Page]) -> list[Page]:

@@ -5,7 +5,8 @@ a clean build.
 things then go wrong on their own: a page that is gone keeps its old output (still served);
 Material's search index holds only the rebuilt pages (its own merge assumes one page changed);
 and pages not re-read lose their heading titles in the nav. This module tracks each build's
-pages and repairs those three.
+pages and repairs those three. It also skips the one site-wide file MkDocs renders on every
+build whose inputs it can tell are unchanged, the sitemap.
 """
 
 from __future__ import annotations
@@ -13,17 +14,16 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 from jinja2 import BytecodeCache
 from jinja2.bccache import Bucket
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_build_date
 
 SEARCH_INDEX = "search/search_index.json"
-
-
-def always_rebuilt(file: File) -> None:
-    """The team's own pages are few and give the nav its titles: read them on every build."""
-    file.is_modified = lambda: True  # type: ignore[method-assign]
 
 
 class CompiledTemplates(BytecodeCache):
@@ -49,9 +49,12 @@ class DirtyBuilds:
 
     def __init__(self) -> None:
         self._outputs: set[str] = set()
-        self._search: dict[str, list[str]] = {}
+        self._search: dict[str, str] = {}
         self._order: list[str] = []
         self._rebuilt: set[str] = set()
+        self._titles: dict[str, str] = {}
+        self._sitemap: tuple | None = None
+        self._sitemap_next: tuple | None = None
         self.templates = CompiledTemplates()
 
     def start(self, pages: Iterable[File]) -> None:
@@ -60,40 +63,75 @@ class DirtyBuilds:
         self._order = [_page_url(f) for f in self._pages]
         self._rebuilt = set()
 
-    def rebuilt(self, url: str) -> None:
-        self._rebuilt.add(url)
+    def keep_titles(self, pages: Iterable[File]) -> None:
+        """MkDocs takes a page's title from its text, and `--dirty` reads only modified
+        pages: an unmodified page of the team's own gets the title of its last reading, so
+        the nav of every rebuilt page names it as a clean build does."""
+        for file in pages:
+            title = self._titles.get(file.src_uri)
+            if title is not None and file.page is not None and not file.is_modified():
+                file.page.title = title
 
-    def finish(self, site_dir: Path, dirty: bool) -> list[str]:
-        """Remove the outputs of pages that are gone and complete the search index; returns
-        the outputs removed."""
+    def rebuilt(self, page: Page, own: bool) -> None:
+        """`own`: a page of the team's own, whose title `keep_titles` may need."""
+        self._rebuilt.add(page.url)
+        if own and page.title is not None:
+            self._titles[page.file.src_uri] = page.title
+
+    def sitemap(self, config: MkDocsConfig) -> None:
+        """The sitemap lists every page's address and the build day; when neither changed
+        since the last good build, the sitemap that build wrote is still right."""
+        self._sitemap_next = (tuple(f.url for f in self._pages), config.site_url,
+                              get_build_date())
+        if self._sitemap_next == self._sitemap:
+            config.theme.static_templates.discard("sitemap.xml")
+
+    def finish(self, site_dir: Path, dirty: bool,
+               entries: list[dict[str, Any]] | None = None) -> list[str]:
+        """Remove the outputs of pages that are gone and complete the search index from
+        `entries`, Material's entries of this build's pages; returns the outputs removed."""
         outputs = {f.dest_uri for f in self._pages}
         gone = sorted(self._outputs - outputs) if dirty else []
         for dest in gone:
             _remove(site_dir, dest)
         self._outputs = outputs
-        self._merge_search(site_dir / SEARCH_INDEX, dirty)
+        self._sitemap = self._sitemap_next
+        self._pages = []  # MkDocs' pages of this build: let them go with the build
+        if entries is not None:
+            self._merge_search(site_dir / SEARCH_INDEX, entries)
         return gone
 
-    def _merge_search(self, index_file: Path, dirty: bool) -> None:
+    def _merge_search(self, index_file: Path, entries: list[dict[str, Any]]) -> None:
         """Material wrote the entries of the pages this build rebuilt; the pages kept from
-        earlier builds keep theirs. Entries are kept serialised, page by page, so a save at
-        thousands of pages joins strings instead of re-encoding the whole index."""
-        if not index_file.is_file():
-            return
-        data = json.loads(index_file.read_text(encoding="utf-8"))
+        earlier builds keep theirs. Entries are kept serialised, one string a page, so a save
+        at thousands of pages joins strings instead of re-encoding (or re-reading) the whole
+        index; a build that rebuilt every page leaves Material's own file as it is."""
         fresh: dict[str, list[str]] = {}
-        for entry in data["docs"]:
+        for entry in entries:
             fresh.setdefault(entry["location"].split("#", 1)[0], []).append(_json(entry))
-        if not dirty:
-            self._search = fresh
-            return
         for url in self._rebuilt:
-            self._search[url] = fresh.get(url, [])
+            self._search[url] = ",".join(fresh.get(url, []))
+        del fresh
         known = set(self._order)
-        self._search = {url: e for url, e in self._search.items() if url in known}
-        docs = ",".join(e for url in self._order for e in self._search.get(url, []))
-        index_file.write_text(f'{{"config":{_json(data["config"])},"docs":[{docs}]}}',
+        for url in [url for url in self._search if url not in known]:
+            del self._search[url]
+        if known <= self._rebuilt or not index_file.is_file():
+            return
+        docs = ",".join(e for url in self._order if (e := self._search.get(url)))
+        index_file.write_text(f'{{"config":{_config_json(index_file)},"docs":[{docs}]}}',
                               encoding="utf-8")
+
+
+def _config_json(index_file: Path) -> str:
+    """The `config` part of the index Material just wrote, read from the file's head only."""
+    with index_file.open(encoding="utf-8") as handle:
+        head = handle.read(1 << 16)
+    start = len('{"config":')
+    try:
+        config, _ = json.JSONDecoder().raw_decode(head, start)
+    except json.JSONDecodeError:
+        config = json.loads(index_file.read_text(encoding="utf-8"))["config"]
+    return _json(config)
 
 
 def _json(value: object) -> str:

@@ -19,6 +19,10 @@ MARKER = ".pitchcraft-pages"
 """Written into every generated folder: only a folder holding it is ever cleaned, so a wrong
 path cannot delete a person's files."""
 
+GIT_IGNORE = "# Written by Pitchcraft: this folder is a cache, rebuilt by every build.\n*\n"
+"""A cache folder's own `.gitignore` (as pytest's `.pytest_cache`): a company's repository
+never shows the generated pages in `git status`, whatever its own `.gitignore` says."""
+
 
 @dataclass(frozen=True)
 class Written:
@@ -33,26 +37,68 @@ class NotGenerated(Exception):
     """The folder holds files that Pitchcraft did not write: it is never cleaned."""
 
 
-def write_pages(pages: Iterable[Page], out: Path) -> Written:
-    """Make `out` hold exactly `pages` (Markdown files under it), touching only what changed."""
+Known = dict[str, tuple[Page, int, int]]
+"""What one process last wrote into a folder: by path, the page and the file's size and
+modification time right after."""
+
+
+def write_pages(pages: Iterable[Page], out: Path, known: Known | None = None) -> Written:
+    """Make `out` hold exactly `pages` (Markdown files under it), touching only what changed.
+
+    `known`, kept by a caller that writes the same folder again and again (`mkdocs serve`),
+    lets a page that is the very object written last time, over a file not touched since,
+    pass without being encoded and compared, and a page that is gone be found without
+    listing the folder."""
     out = Path(out)
     _claim(out)
-    wanted = {page.path: page.markdown.encode("utf-8") for page in pages}
+    first = not known
+    known = {} if known is None else known
+    wanted: set[str] = set()
     written: list[str] = []
-    for path, data in wanted.items():
-        target = out / path
+    for page in pages:
+        path, target = page.path, out / page.path
+        wanted.add(path)
         try:
-            if target.stat().st_size == len(data) and target.read_bytes() == data:
-                continue
+            stat = target.stat()
         except FileNotFoundError:
             target.parent.mkdir(parents=True, exist_ok=True)
-        _replace(target, data)
-        written.append(path)
-    removed = [path for path in existing_pages(out) if path not in wanted]
+            stat = None
+        last = known.get(path)
+        if (stat is not None and last is not None and last[0] is page
+                and last[1:] == (stat.st_size, stat.st_mtime_ns)):
+            continue
+        data = page.markdown.encode("utf-8")
+        if stat is None or stat.st_size != len(data) or target.read_bytes() != data:
+            _replace(target, data)
+            written.append(path)
+            stat = target.stat()
+        known[path] = (page, stat.st_size, stat.st_mtime_ns)
+    gone = existing_pages(out) if first else list(known)
+    removed = sorted(path for path in gone if path not in wanted)
     for path in removed:
-        (out / path).unlink()
-    _drop_empty_folders(out)
-    return Written(tuple(written), len(wanted) - len(written), tuple(sorted(removed)))
+        (out / path).unlink(missing_ok=True)
+        known.pop(path, None)
+    if removed or first:
+        _drop_empty_folders(out)
+    return Written(tuple(written), len(wanted) - len(written), tuple(removed))
+
+
+def cache_folder(root: Path) -> Path:
+    """Make the pages cache folder `root`, ignored by git from the moment it exists.
+
+    Only a folder made here or holding nothing but generated folders gets the `.gitignore`:
+    a `pages_dir` pointed at a folder of the company's own must not hide it from git."""
+    if not root.exists() or _only_generated(root):
+        root.mkdir(parents=True, exist_ok=True)
+        ignore = root / ".gitignore"
+        if not ignore.exists():
+            ignore.write_text(GIT_IGNORE, encoding="utf-8")
+    return root
+
+
+def _only_generated(root: Path) -> bool:
+    return root.is_dir() and all(child.name == ".gitignore" or (child / MARKER).is_file()
+                                 for child in root.iterdir())
 
 
 def existing_pages(out: Path) -> list[str]:

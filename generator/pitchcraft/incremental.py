@@ -4,13 +4,15 @@
 files whose path, size or modification time changed, and recomposes only the pitches whose
 inputs changed: a pitch depends on the taxonomy, the day and the cards that may serve its
 buyer (`CardIndex.candidates`), so a pitch whose candidates are all equal to last time's is
-reused. The taxonomy, the ledger and every cross-check are read and run on each build, so a
-change there reaches every card. Pages are then written with `generate.write_pages`, which
-touches only files whose text changed.
+reused. The taxonomy and the ledger are read on each build; a card's checks run again when
+its file, the taxonomy, the ledger or the day changed, so a change there reaches every card.
+Pages are then written with `generate.write_pages`, which touches only files whose text
+changed.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 from collections.abc import Sequence
@@ -18,9 +20,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .generate import Written, write_pages
+from .generate import Known, Written, write_pages
 from .load import load_content
 from .load.cards import ParsedCard, load_card
+from .load.validate import check_card
+from .load.yaml_positions import Positions
 from .model import Content, Finding
 from .pitch import CardIndex, Pitch, compose_pitch
 from .pitch.select import Combination
@@ -39,33 +43,69 @@ Parsed = tuple[ParsedCard | None, list[Finding]]
 
 
 class CardCache:
-    """Parsed cards by file, kept while the file's size and modification time stay the same."""
+    """Parsed cards by file, kept while the file's size and modification time stay the same,
+    and the findings of their checks, kept while the taxonomy, ledger and day stay the same
+    (the checks of one card read nothing else).
+
+    Of a parse, only what a build reads after the checks is kept: the card, its sections and
+    the fields already reported. The Markdown tree, the file's lines and the value positions,
+    more than half of a parsed card's memory, serve the checks alone; when a new taxonomy,
+    ledger or day checks every card again, each card file is parsed again for it.
+    """
 
     def __init__(self) -> None:
-        self._parsed: dict[Path, tuple[tuple[int, int], Parsed]] = {}
+        self._kept: dict[Path, tuple[tuple[int, int], str, Parsed]] = {}
+        self._checked: dict[Path, list[Finding]] = {}
+        self._context: tuple | None = None
         self._seen: set[Path] = set()
+        self._last: tuple[ParsedCard, Path] | None = None
         self.read = 0
 
     def __call__(self, file: Path, shown_path: str) -> Parsed:
+        """`load_card`, from memory when the file is unchanged."""
         try:
             stat = file.stat()
         except OSError:
             return load_card(file, shown_path)
         stamp = (stat.st_mtime_ns, stat.st_size)
         self._seen.add(file)
-        cached = self._parsed.get(file)
-        if cached is not None and cached[0] == stamp:
-            return cached[1][0], list(cached[1][1])
-        self.read += 1
-        result = load_card(file, shown_path)
-        self._parsed[file] = (stamp, (result[0], list(result[1])))
-        return result
+        kept = self._kept.get(file)
+        if kept is not None and kept[0] == stamp:
+            parsed, findings = kept[2]
+        else:
+            self.read += 1
+            parsed, findings = load_card(file, shown_path)
+            self._checked.pop(file, None)
+            slim = None if parsed is None else dataclasses.replace(
+                parsed, tree=None, source_lines=(), positions=Positions())
+            self._kept[file] = (stamp, shown_path, (slim, list(findings)))
+        self._last = None if parsed is None else (parsed, file)
+        return parsed, list(findings)
+
+    def check(self, parsed: ParsedCard, taxonomy: Any, ledger: dict | None,
+              today: dt.date) -> list[Finding]:
+        """`check_card` of the card just read, from memory when nothing it reads changed."""
+        if self._context != (taxonomy, ledger, today):
+            self._checked.clear()
+            self._context = (taxonomy, ledger, today)
+        if self._last is None or self._last[0] is not parsed:
+            return check_card(parsed, taxonomy, ledger, today)
+        file = self._last[1]
+        if (found := self._checked.get(file)) is not None:
+            return list(found)
+        if parsed.tree is None:  # kept without what the checks read
+            parsed = load_card(file, self._kept[file][1])[0] or parsed
+        findings = check_card(parsed, taxonomy, ledger, today)
+        self._checked[file] = list(findings)
+        return findings
 
     def forget_unseen(self) -> None:
         """Drop deleted and renamed files; call after each load."""
-        for file in set(self._parsed) - self._seen:
-            del self._parsed[file]
+        for file in set(self._kept) - self._seen:
+            del self._kept[file]
+            self._checked.pop(file, None)
         self._seen = set()
+        self._last = None
 
 
 class PitchMemo:
@@ -107,13 +147,15 @@ class SiteGenerator:
 
     def __init__(self) -> None:
         self.cards = CardCache()
+        self._written: dict[Path, Known] = {}
         self.pitches = PitchMemo()
         self._rendered: dict = {}
         self._context: tuple | None = None
 
     def load(self, content_root: Path | str, today: dt.date) -> Content:
         self.cards.read = 0
-        content = load_content(content_root, today, read_card=self.cards)
+        content = load_content(content_root, today, read_card=self.cards,
+                               check=self.cards.check)
         self.cards.forget_unseen()
         return content
 
@@ -131,4 +173,4 @@ class SiteGenerator:
         return Generated(content, tuple(pages), self.cards.read, self.pitches.composed)
 
     def write(self, generated: Generated, out: Path) -> Written:
-        return write_pages(generated.pages, out)
+        return write_pages(generated.pages, out, self._written.setdefault(Path(out), {}))

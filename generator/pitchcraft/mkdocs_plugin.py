@@ -21,10 +21,10 @@ from mkdocs.structure.pages import Page
 from . import page_setup, search_wiring
 from .changes.history import DEFAULT_COMMITS
 from .deck import site_decks
-from .dirty_builds import DirtyBuilds, always_rebuilt
+from .dirty_builds import DirtyBuilds
 from .generate import NotGenerated
 from .incremental import SiteGenerator, build_date
-from .pages_folder import PAGES_DIR, generated_file, pages_folder
+from .pages_folder import PAGES_DIR, HeldHtml, generated_file, pages_folder
 from .render import page_groups
 from .render.findings import as_text
 from .render.sanitize import clean_html
@@ -107,6 +107,7 @@ class PitchcraftPlugin(BasePlugin[PitchcraftConfig]):
         """Load, validate and write the pages before MkDocs cleans the site folder, so a
         content error leaves the last good site in place (`mkdocs serve` keeps serving it)."""
         self._pages = None
+        self._held = HeldHtml()
         generator = getattr(self, "_generator", None) or SiteGenerator()
         content = generator.load(self.config.content, build_date())
         for finding in content.findings:
@@ -145,9 +146,6 @@ class PitchcraftPlugin(BasePlugin[PitchcraftConfig]):
         for path in self._left_out_docs():
             if (internal := files.get_file_from_path(path)) is not None:
                 files.remove(internal)
-        if self._dirty:
-            for file in files.documentation_pages():
-                always_rebuilt(file)
         self._generated = frozenset(page.path for page in pages)
         for page in pages:
             if (existing := files.get_file_from_path(page.path)) is not None:
@@ -158,16 +156,23 @@ class PitchcraftPlugin(BasePlugin[PitchcraftConfig]):
     def on_nav(self, nav, /, *, config: MkDocsConfig, files: Files):  # type: ignore[no-untyped-def]
         if self._serving:
             self._builds.start(files.documentation_pages())
+        if self._serving and self._dirty:
+            self._builds.keep_titles(f for f in files.documentation_pages()
+                                     if f.src_uri not in self._generated)
         return nav
 
     def on_env(self, env, /, *, config: MkDocsConfig, files: Files):  # type: ignore[no-untyped-def]
         if self._serving:
             env.bytecode_cache = self._builds.templates
+        if self._serving and self._dirty:
+            self._builds.sitemap(config)
         return env
 
+    @event_priority(100)  # before Material's search reads the page's HTML
     def on_page_context(self, context, /, *, page: Page, config: MkDocsConfig, nav):  # type: ignore[no-untyped-def]
+        self._held.give_back(page)
         if self._serving:
-            self._builds.rebuilt(page.url)
+            self._builds.rebuilt(page, page.file.src_uri not in self._generated)
         return context
 
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig,
@@ -184,22 +189,28 @@ class PitchcraftPlugin(BasePlugin[PitchcraftConfig]):
         """Generated pages carry card text: only allowlisted HTML reaches the browser. The
         team's own pages may link to left-out pages in raw HTML, which MkDocs does not read."""
         if page.file.src_uri in self._generated:
-            return clean_html(html)
+            page.markdown = ""  # rendered; its title is in its front matter (None would lose it)
+            return self._held.hold(page, clean_html(html))
         groups = self._groups()
         return unlink_html(html, lambda href: page_groups.keeps_url(page.url, href, groups))
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
-        """A theme override of the site's own must not take the search box or scripts away."""
+        """A theme override of the site's own must not take the search box or scripts away.
+        A generated page's HTML is not needed once its output is made; MkDocs would keep
+        every page's until the build ends."""
         problems = page_setup.page_problems(output, self._engine, self._replaced)
         if problems:
             raise PluginError("; ".join(problems))
+        if page.file.src_uri in self._generated:
+            page.content = None  # written, and indexed for search: thousands of pages
         return output
 
     @event_priority(-100)  # after every other plugin has written its files
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         site_decks.after_build(self._content, self.config, config.site_dir, build_date())
         if self._serving:  # a single build has nothing to repair
-            self._builds.finish(Path(config.site_dir), self._dirty)
+            self._builds.finish(Path(config.site_dir), self._dirty,
+                                search_wiring.indexed_entries(config))
         indexed = search_wiring.after_build(Path(config.site_dir), self._engine)
         if indexed is not None:
             log.info(f"pagefind indexed {indexed} pages")

@@ -9,6 +9,7 @@ The theme reads `config.extra.pitchcraft_search` to show the matching search box
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -53,3 +54,18 @@ def wire(config: MkDocsConfig, engine: str) -> None:
 def after_build(site_dir: Path, engine: str) -> int | None:
     """Index the written site for Pagefind; the number of pages indexed, or None."""
     return index_site(site_dir) if engine == "pagefind" else None
+
+
+def indexed_entries(config: MkDocsConfig) -> list[dict[str, Any]] | None:
+    """The entries Material's search made in this build (under `--dirty`, of the rebuilt
+    pages only), taken from memory after Material wrote its file; or None without it.
+
+    Material keeps its last index to merge the next `--dirty` build into; `dirty_builds`
+    merges instead, so that copy (every page's text, after a first build) is let go here."""
+    material = config.plugins.get("material/search")
+    if material is None or not material.config.enabled:
+        return None
+    entries = material.search_index.entries
+    material.search_index.entries = []
+    material.search_index_prev = None
+    return entries

@@ -9,6 +9,7 @@ import dataclasses
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from ..model import Card, Content, Evidence, Finding
 from ..shared import paused_cycle_collection
@@ -25,17 +26,19 @@ from .validate import check_card, check_duplicate_ids, check_ledger
 
 CARDS_DIR = "insights"
 ReadCard = Callable[[Path, str], tuple[ParsedCard | None, list[Finding]]]
+CheckCard = Callable[[ParsedCard, Any, dict[str, Evidence] | None, dt.date], list[Finding]]
 
 
 def load_content(root: Path | str, today: dt.date | None = None,
-                 read_card: ReadCard = load_card) -> Content:
-    """`read_card` parses one card file; a caller that keeps parsed cards between loads
-    (`mkdocs serve`) passes its own."""
+                 read_card: ReadCard = load_card, check: CheckCard = check_card) -> Content:
+    """`read_card` parses one card file and `check` judges it against the taxonomy and
+    ledger; a caller that keeps parsed cards between loads (`mkdocs serve`) passes its own."""
     with paused_cycle_collection():
-        return _load_content(Path(root), today or dt.date.today(), read_card)
+        return _load_content(Path(root), today or dt.date.today(), read_card, check)
 
 
-def _load_content(root: Path, today: dt.date, load_card: ReadCard) -> Content:
+def _load_content(root: Path, today: dt.date, load_card: ReadCard,
+                  check_card: CheckCard) -> Content:
     taxonomy, findings = load_taxonomy(root / "taxonomy.yml", _shown(root, "taxonomy.yml"))
     ledger, ledger_findings = load_ledger(root / "evidence.yml", _shown(root, "evidence.yml"))
     findings += ledger_findings
