@@ -184,10 +184,13 @@ class PitchcraftPlugin(BasePlugin[PitchcraftConfig]):
                                                                 generated)
         return markdown
 
+    @event_priority(-200)  # after every other plugin, Material's `-100` "last" ones included
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig,
                         files: Files) -> str:
         """Generated pages carry card text: only allowlisted HTML reaches the browser. The
-        team's own pages may link to left-out pages in raw HTML, which MkDocs does not read."""
+        team's own pages may link to left-out pages in raw HTML, which MkDocs does not read.
+        Running last, the sanitiser also sees what other plugins added, and no plugin reads a
+        generated page's HTML or Markdown after they are set aside (`HeldHtml`)."""
         if page.file.src_uri in self._generated:
             page.markdown = ""  # rendered; its title is in its front matter (None would lose it)
             return self._held.hold(page, clean_html(html))
