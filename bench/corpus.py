@@ -27,6 +27,7 @@ import datetime as dt
 import math
 import random
 import re
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -432,3 +433,17 @@ def main() -> None:
 
 if __name__ == "__main__":
     main()
+
+
+def site_project(n: int | None, root: Path) -> Path:
+    """A site project beside the repository's docs, theme and mkdocs.yml, holding `n`
+    synthetic cards, or the demo content when `n` is None."""
+    repo = Path(__file__).resolve().parent.parent
+    for name in ("docs", "theme"):
+        shutil.copytree(repo / name, root / name)
+    shutil.copy(repo / "mkdocs.yml", root / "mkdocs.yml")
+    if n is None:
+        shutil.copytree(repo / "content", root / "content")
+    else:
+        make_corpus(n, root / "content")
+    return root

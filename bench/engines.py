@@ -22,23 +22,11 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-REPO = HERE.parent
 sys.path.insert(0, str(HERE))
 
-from corpus import make_corpus  # noqa: E402
+from corpus import site_project  # noqa: E402
 
 EPOCH = "1795000000"
-
-
-def project(n: int | None, root: Path) -> Path:
-    for name in ("docs", "theme"):
-        shutil.copytree(REPO / name, root / name)
-    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
-    if n is None:
-        shutil.copytree(REPO / "content", root / "content")
-    else:
-        make_corpus(n, root / "content")
-    return root
 
 
 def timed(cmd: list[str], env: dict[str, str], cwd: Path) -> float:
@@ -93,7 +81,8 @@ def main() -> None:
     try:
         for n in [None, *args.sizes]:
             label = "demo" if n is None else str(n)
-            results["sizes"][label] = measure(project(n, work / label), env, args.zensical)
+            results["sizes"][label] = measure(site_project(n, work / label), env,
+                                               args.zensical)
             print(label, json.dumps(results["sizes"][label]), flush=True)
     finally:
         shutil.rmtree(work, ignore_errors=True)

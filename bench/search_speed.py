@@ -16,7 +16,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import shutil
 import statistics
 import subprocess
 import sys
@@ -31,7 +30,7 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 sys.path[:0] = [str(HERE), str(REPO / "tests")]
 
-from corpus import make_corpus  # noqa: E402
+from corpus import site_project  # noqa: E402
 from pitchcraft.pagefind_search import index_site  # noqa: E402
 from site_server import CHROMIUM_FLAGS, require_chromium, serve  # noqa: E402
 
@@ -40,10 +39,7 @@ WORD = "zephyrquill"
 
 
 def project(n: int, root: Path) -> Path:
-    for name in ("docs", "theme"):
-        shutil.copytree(REPO / name, root / name)
-    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
-    content = make_corpus(n, root / "content")
+    content = site_project(n, root) / "content"
     card = sorted((content / "insights").rglob("*.md"))[n // 2]
     text = card.read_text()
     card.write_text(text.replace("## Reframe\n", f"## Reframe\n\nThe {WORD} effect. ", 1))

@@ -30,21 +30,12 @@ import urllib.request
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-REPO = HERE.parent
 sys.path.insert(0, str(HERE))
 
-from corpus import make_corpus  # noqa: E402
+from corpus import site_project  # noqa: E402
 from run import before_tree  # noqa: E402
 
 EPOCH = "1795000000"
-
-
-def project(n: int, root: Path) -> Path:
-    for name in ("docs", "theme"):
-        shutil.copytree(REPO / name, root / name)
-    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
-    make_corpus(n, root / "content")
-    return root
 
 
 def _port() -> int:
@@ -121,7 +112,7 @@ def main() -> None:
             old = before_tree(args.before, work)
             before_env = {**env, "PYTHONPATH": str(old)}
         for n in args.sizes:
-            root = project(n, work / f"n{n}")
+            root = site_project(n, work / f"n{n}")
             row = {}
             if before_env is not None:
                 row["before"] = run_server(root, [sys.executable, "-m", "mkdocs", "serve",

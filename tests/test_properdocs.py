@@ -13,18 +13,22 @@ from builders import REPO, site_project
 PITCH = "pitches/food-processing--peak-demand-charges/index.html"
 
 
+def _properdocs_build(config: Path, site: Path) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "properdocs", "build", "--strict", "-f", str(config),
+         "-d", str(site)],
+        capture_output=True, text=True, check=False,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+
+
 def _pages(site: Path) -> set[str]:
     return {p.relative_to(site).as_posix() for p in site.rglob("*.html")}
 
 
 def test_properdocs_builds_the_same_pages_as_mkdocs(demo_site, tmp_path):
     site = tmp_path / "properdocs-site"
-    result = subprocess.run(
-        [sys.executable, "-m", "properdocs", "build", "--strict",
-         "-f", str(REPO / "mkdocs.yml"), "-d", str(site)],
-        capture_output=True, text=True, check=False,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-    )
+    result = _properdocs_build(REPO / "mkdocs.yml", site)
     assert result.returncode == 0, result.stderr
     assert len(_pages(demo_site)) > 50
     assert _pages(site) == _pages(demo_site)
@@ -44,12 +48,7 @@ def test_properdocs_builds_the_generated_folder_without_the_plugin(demo_site, tm
     assert generated.returncode == 0, generated.stderr
     assert "pitchcraft" not in (project / "engine.yml").read_text().split("plugins:", 1)[1]
     site = tmp_path / "engine-site"
-    result = subprocess.run(
-        [sys.executable, "-m", "properdocs", "build", "--strict",
-         "-f", str(project / "engine.yml"), "-d", str(site)],
-        capture_output=True, text=True, check=False,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-    )
+    result = _properdocs_build(project / "engine.yml", site)
     assert result.returncode == 0, result.stderr
     assert _pages(site) == _pages(demo_site)
     pitch = (site / PITCH).read_text()
