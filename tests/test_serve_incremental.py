@@ -1,6 +1,6 @@
-"""`pitchcraft serve` rebuilds only what a save changed, yet after every kind of edit each
-page it serves is the page a clean build of the same content makes: nav and search included,
-and a page whose card is gone is gone."""
+"""`pitchcraft serve` and `mkdocs serve --dirty` render only what a save changed, yet after
+every kind of edit each page they serve is the page a clean build of the same content makes:
+nav and search included, and a page whose card is gone is gone."""
 
 from __future__ import annotations
 
@@ -22,16 +22,25 @@ EPOCH = "1796000000"  # 2026-11-30: after every review date in the demo
 LIVERELOAD = re.compile(r"<script>\s*var livereload = function.*?</script>", re.S)
 
 
-@pytest.fixture
-def served(tmp_path: Path) -> Iterator[Served]:
+SERVERS = {
+    # pages rendered when asked for (preview_site)
+    "pitchcraft serve": [sys.executable, "-c", "from pitchcraft.cli import main; main()",
+                         "serve"],
+    # MkDocs' own server, its dirty rebuilds repaired by the plugin (dirty_builds)
+    "mkdocs serve --dirty": [sys.executable, "-m", "mkdocs", "serve", "--dirty",
+                             "--livereload"],
+}
+
+
+@pytest.fixture(params=list(SERVERS))
+def served(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Served]:
     project = site_project(tmp_path)
     port = _free_port()
     config = project / "mkdocs.yml"
     config.write_text(re.sub(r"(?m)^site_url: .*$", f"site_url: http://127.0.0.1:{port}/",
                              config.read_text()))
     process = subprocess.Popen(
-        [sys.executable, "-c", "from pitchcraft.cli import main; main()", "serve",
-         "-f", str(config), "-a", f"127.0.0.1:{port}"],
+        [*SERVERS[request.param], "-f", str(config), "-a", f"127.0.0.1:{port}"],
         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
         env={**os.environ, "SOURCE_DATE_EPOCH": EPOCH},
     )

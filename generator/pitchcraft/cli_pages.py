@@ -91,27 +91,30 @@ def generate(out: Path | None, config_file: Path, with_docs: bool,
               help="Look for saved files every half second (for network drives) instead of "
                    "being told by the system at once.")
 def serve(config_file: Path, dev_addr: str, poll: bool) -> None:
-    """Preview the site; a save rebuilds only the pages it changed, and the browser reloads."""
-    from mkdocs.commands.serve import serve as mkdocs_serve
+    """Preview the site: pages are served as soon as they are asked for, a save re-renders
+    only the pages it changed, and the browser reloads."""
+    from mkdocs.exceptions import MkDocsException
+
+    from .preview_server import serve as preview
 
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     _log_like_mkdocs()
     if not poll:
         _notified_of_saves()
-    mkdocs_serve(str(config_file), livereload=True, build_type="dirty", dev_addr=dev_addr)
+    try:
+        preview(str(config_file), dev_addr)
+    except MkDocsException as error:
+        raise click.ClickException(f"{error}; nothing to serve until it is fixed") from None
 
 
 def _log_like_mkdocs() -> None:
     """MkDocs' own command sets up its log; called as a function it prints nothing but
-    warnings. Its warning that a dirty build may be inaccurate is left out: Pitchcraft
-    repairs what it warns about (`dirty_builds`), and it would follow every save."""
+    warnings."""
     handler = logging.StreamHandler()
     handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
     logger = logging.getLogger("mkdocs")
     logger.addHandler(handler)
     logger.setLevel(logging.INFO)
-    logging.getLogger("mkdocs.commands.build").addFilter(
-        lambda record: "'dirty' build" not in record.getMessage())
 
 
 def _notified_of_saves() -> None:

@@ -93,7 +93,7 @@ class DirtyBuilds:
         outputs = {f.dest_uri for f in self._pages}
         gone = sorted(self._outputs - outputs) if dirty else []
         for dest in gone:
-            _remove(site_dir, dest)
+            remove_output(site_dir, dest)
         self._outputs = outputs
         self._sitemap = self._sitemap_next
         self._pages = []  # MkDocs' pages of this build: let them go with the build
@@ -108,7 +108,7 @@ class DirtyBuilds:
         index; a build that rebuilt every page leaves Material's own file as it is."""
         fresh: dict[str, list[str]] = {}
         for entry in entries:
-            fresh.setdefault(entry["location"].split("#", 1)[0], []).append(_json(entry))
+            fresh.setdefault(entry["location"].split("#", 1)[0], []).append(index_json(entry))
         for url in self._rebuilt:
             self._search[url] = ",".join(fresh.get(url, []))
         del fresh
@@ -131,10 +131,10 @@ def _config_json(index_file: Path) -> str:
         config, _ = json.JSONDecoder().raw_decode(head, start)
     except json.JSONDecodeError:
         config = json.loads(index_file.read_text(encoding="utf-8"))["config"]
-    return _json(config)
+    return index_json(config)
 
 
-def _json(value: object) -> str:
+def index_json(value: object) -> str:
     """As Material's search plugin encodes its index."""
     return json.dumps(value, separators=(",", ":"), default=str)
 
@@ -144,7 +144,8 @@ def _page_url(file: File) -> str:
     return "" if file.url in (".", "./") else file.url
 
 
-def _remove(site_dir: Path, dest: str) -> None:
+def remove_output(site_dir: Path, dest: str) -> None:
+    """Delete a page's output, and the folders that leaves empty."""
     target = site_dir / dest
     target.unlink(missing_ok=True)
     folder = target.parent

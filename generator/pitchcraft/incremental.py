@@ -21,11 +21,11 @@ from pathlib import Path
 from typing import Any
 
 from .generate import Known, Written, write_pages
-from .load import load_content
+from .load import load_content, resolve_evidence
 from .load.cards import ParsedCard, load_card
 from .load.validate import check_card
 from .load.yaml_positions import Positions
-from .model import Content, Finding
+from .model import Card, Content, Evidence, Finding
 from .pitch import CardIndex, Pitch, compose_pitch
 from .pitch.select import Combination
 from .render.site import Page, SiteOptions, build_site, site_pages
@@ -56,6 +56,7 @@ class CardCache:
     def __init__(self) -> None:
         self._kept: dict[Path, tuple[tuple[int, int], str, Parsed]] = {}
         self._checked: dict[Path, list[Finding]] = {}
+        self._resolved: dict[int, tuple[Card, Card]] = {}
         self._context: tuple | None = None
         self._seen: set[Path] = set()
         self._last: tuple[ParsedCard, Path] | None = None
@@ -85,9 +86,11 @@ class CardCache:
     def check(self, parsed: ParsedCard, taxonomy: Any, ledger: dict | None,
               today: dt.date) -> list[Finding]:
         """`check_card` of the card just read, from memory when nothing it reads changed."""
-        if self._context != (taxonomy, ledger, today):
-            self._checked.clear()
-            self._context = (taxonomy, ledger, today)
+        if not _same_context(self._context, (taxonomy, ledger, today)):
+            if self._context != (taxonomy, ledger, today):
+                self._checked.clear()
+                self._resolved.clear()
+            self._context = (taxonomy, ledger, today)  # so the next card compares by identity
         if self._last is None or self._last[0] is not parsed:
             return check_card(parsed, taxonomy, ledger, today)
         file = self._last[1]
@@ -99,13 +102,31 @@ class CardCache:
         self._checked[file] = list(findings)
         return findings
 
+    def resolve(self, card: Card, ledger: dict[str, Evidence]) -> Card:
+        """`resolve_evidence`, the same object again for the same card and an equal ledger:
+        the pitches and pages made from an unchanged card then compare by identity, which
+        at thousands of cards is most of what a save would spend comparing them."""
+        kept = self._resolved.get(id(card))
+        if kept is None or kept[0] is not card:
+            kept = self._resolved[id(card)] = (card, resolve_evidence(card, ledger))
+        return kept[1]
+
     def forget_unseen(self) -> None:
         """Drop deleted and renamed files; call after each load."""
         for file in set(self._kept) - self._seen:
             del self._kept[file]
             self._checked.pop(file, None)
+        live = {id(kept[2][0].card) for kept in self._kept.values() if kept[2][0] is not None}
+        for gone in set(self._resolved) - live:
+            del self._resolved[gone]
         self._seen = set()
         self._last = None
+
+
+def _same_context(kept: tuple | None, now: tuple) -> bool:
+    """The very objects of the last call: comparing a taxonomy and a ledger by value for
+    each of 10,000 cards takes seconds, so each load compares them once."""
+    return kept is not None and all(a is b for a, b in zip(kept, now, strict=True))
 
 
 class PitchMemo:
@@ -150,12 +171,13 @@ class SiteGenerator:
         self._written: dict[Path, Known] = {}
         self.pitches = PitchMemo()
         self._rendered: dict = {}
+        self._views: dict = {}
         self._context: tuple | None = None
 
     def load(self, content_root: Path | str, today: dt.date) -> Content:
         self.cards.read = 0
         content = load_content(content_root, today, read_card=self.cards,
-                               check=self.cards.check)
+                               check=self.cards.check, resolve=self.cards.resolve)
         self.cards.forget_unseen()
         return content
 
@@ -167,8 +189,12 @@ class SiteGenerator:
         self.pitches.start(content, today)
         if self._context != (content.taxonomy, today, options):
             self._rendered.clear()  # every page may read the taxonomy, the day, the options
+            self._views.clear()
             self._context = (content.taxonomy, today, options)
-        site = build_site(content, options, today, compose=self.pitches)
+        site = build_site(content, options, today, compose=self.pitches, views=self._views)
+        live = {id(card) for card in content.cards}
+        for gone in [key for key in self._views if key not in live]:
+            del self._views[gone]
         pages = site_pages(site, list(template_dirs), self._rendered)
         return Generated(content, tuple(pages), self.cards.read, self.pitches.composed)
 

@@ -211,7 +211,7 @@ class PitchcraftPlugin(BasePlugin[PitchcraftConfig]):
     @event_priority(-100)  # after every other plugin has written its files
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         site_decks.after_build(self._content, self.config, config.site_dir, build_date())
-        if self._serving:  # a single build has nothing to repair
+        if self._serving and self._dirty:  # only `--dirty` rebuilds leave things to repair
             self._builds.finish(Path(config.site_dir), self._dirty,
                                 search_wiring.indexed_entries(config))
         indexed = search_wiring.after_build(Path(config.site_dir), self._engine)

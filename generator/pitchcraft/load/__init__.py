@@ -27,18 +27,22 @@ from .validate import check_card, check_duplicate_ids, check_ledger
 CARDS_DIR = "insights"
 ReadCard = Callable[[Path, str], tuple[ParsedCard | None, list[Finding]]]
 CheckCard = Callable[[ParsedCard, Any, dict[str, Evidence] | None, dt.date], list[Finding]]
+ResolveCard = Callable[[Card, dict[str, Evidence]], Card]
 
 
 def load_content(root: Path | str, today: dt.date | None = None,
-                 read_card: ReadCard = load_card, check: CheckCard = check_card) -> Content:
-    """`read_card` parses one card file and `check` judges it against the taxonomy and
-    ledger; a caller that keeps parsed cards between loads (`mkdocs serve`) passes its own."""
+                 read_card: ReadCard = load_card, check: CheckCard = check_card,
+                 resolve: ResolveCard | None = None) -> Content:
+    """`read_card` parses one card file, `check` judges it against the taxonomy and ledger
+    and `resolve` puts the ledger's evidence into it; a caller that keeps cards between
+    loads (`mkdocs serve`) passes its own."""
     with paused_cycle_collection():
-        return _load_content(Path(root), today or dt.date.today(), read_card, check)
+        return _load_content(Path(root), today or dt.date.today(), read_card, check,
+                             resolve or resolve_evidence)
 
 
 def _load_content(root: Path, today: dt.date, load_card: ReadCard,
-                  check_card: CheckCard) -> Content:
+                  check_card: CheckCard, resolve: ResolveCard) -> Content:
     taxonomy, findings = load_taxonomy(root / "taxonomy.yml", _shown(root, "taxonomy.yml"))
     ledger, ledger_findings = load_ledger(root / "evidence.yml", _shown(root, "evidence.yml"))
     findings += ledger_findings
@@ -55,7 +59,7 @@ def _load_content(root: Path, today: dt.date, load_card: ReadCard,
         if parsed is not None:
             findings += card_id_findings(parsed.card, "id" not in parsed.card.lines)
             findings += check_card(parsed, taxonomy, ledger, today)
-            cards.append(_resolve_evidence(parsed.card, ledger or {}))
+            cards.append(resolve(parsed.card, ledger or {}))
     findings += check_duplicate_ids(cards)
     if ledger is not None:
         findings += check_ledger(ledger, _shown(root, "evidence.yml"), today)
@@ -66,7 +70,7 @@ def _shown(root: Path, relative: str) -> str:
     return (root / relative).as_posix()
 
 
-def _resolve_evidence(card: Card, ledger: dict[str, Evidence]) -> Card:
+def resolve_evidence(card: Card, ledger: dict[str, Evidence]) -> Card:
     """Replace ledger references by the ledger entry, so one update reaches every card."""
     resolved = tuple(
         dataclasses.replace(ledger[e.id], line=e.line) if e.id in ledger and not e.figure else e

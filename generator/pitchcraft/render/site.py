@@ -38,7 +38,7 @@ from ..pitch import (
     scorecard,
 )
 from ..pitch.rep_notes import buyer_text, card_for_buyer, card_for_team
-from ..pitch.summary import summarize
+from ..pitch.summary import Summary, summarize
 from ..shared import paused_cycle_collection
 from .finder import finder_data
 from .page_groups import INTERNAL, PAGE_GROUPS, PUBLIC, left_out
@@ -134,23 +134,36 @@ class Site:
         return index
 
 
-def visible_cards(content: Content, options: SiteOptions) -> tuple[Card, ...]:
+def visible_cards(content: Content, options: SiteOptions,
+                  views: dict[int, tuple[Card, Card]] | None = None) -> tuple[Card, ...]:
+    """The cards the audience sees, as it sees them. `views`, kept by `mkdocs serve` for one
+    audience, gives an unchanged card (the very object) its view of last time."""
     statuses = {Status.PUBLISHED, Status.DRAFT} if options.drafts else {Status.PUBLISHED}
     cards = [c for c in content.cards if c.status in statuses]
-    if options.audience != PUBLIC:
-        return tuple(card_for_team(c) for c in cards)
-    return tuple(  # rep-only notes go here, before any page, index or sitemap is made
-        replace(card_for_buyer(c), evidence=tuple(e for e in c.evidence if e.audience == PUBLIC))
-        for c in cards if c.audience == PUBLIC
-    )
+    if options.audience == PUBLIC:  # rep-only notes go here, before any page or index
+        cards = [c for c in cards if c.audience == PUBLIC]
+    views = {} if views is None else views
+    for card in cards:
+        if (kept := views.get(id(card))) is None or kept[0] is not card:
+            views[id(card)] = (card, _view(card, options.audience))
+    return tuple(views[id(c)][1] for c in cards)
+
+
+def _view(card: Card, audience: str) -> Card:
+    if audience != PUBLIC:
+        return card_for_team(card)
+    return replace(card_for_buyer(card),
+                   evidence=tuple(e for e in card.evidence if e.audience == PUBLIC))
 
 
 def build_site(content: Content, options: SiteOptions, today: dt.date,
-               compose: Callable[..., Pitch | None] = compose_pitch) -> Site:
-    """`compose` makes one pitch; `mkdocs serve` passes one that remembers unchanged ones."""
+               compose: Callable[..., Pitch | None] = compose_pitch,
+               views: dict[int, tuple[Card, Card]] | None = None) -> Site:
+    """`compose` makes one pitch and `views` keeps the audience's view of each card;
+    `mkdocs serve` passes ones that remember unchanged pitches and cards."""
     if content.taxonomy is None:
         raise ValueError("content without a taxonomy cannot be published")
-    cards = visible_cards(content, options)
+    cards = visible_cards(content, options, views)
     # A drafts preview pitches drafts too; a public site has no pitches at all.
     shown = Content(content.root, content.taxonomy, content.ledger,
                     tuple(c if c.published else _as_published(c) for c in cards),
@@ -176,6 +189,16 @@ SITE_WIDE = frozenset({"site/home.md.j2", "site/index.md.j2", "site/coverage.md.
 """Packaged templates that read the whole site (`site.cards`, `site.pitches`, ...), not just
 their context, `taxonomy` and `site.public`: never taken from `memo`. A site's own template
 is never taken from it either, as it may read anything."""
+
+
+def _summary(pitch: Pitch, memo: dict) -> Summary:
+    """`summarize`, kept in `memo` for the very pitch object it was made from: a save
+    recomposes only the pitches it touched (`incremental.PitchMemo`), and the summaries of
+    the rest are most of the time a save spends listing pages."""
+    kept = memo.get(("summary", id(pitch)))
+    if kept is None or kept[0] is not pitch:
+        kept = memo[("summary", id(pitch))] = (pitch, summarize(pitch))
+    return kept[1]
 
 
 def site_pages(site: Site, template_dirs: list, memo: dict | None = None) -> list[Page]:
@@ -255,7 +278,7 @@ def site_pages(site: Site, template_dirs: list, memo: dict | None = None) -> lis
                      "tags": sorted({t for p in pitches for t in p.card.tags}),
                      **page_meta(figures),
                  }, pitches=pitches, industry=first.industry, problem=first.problem,
-                 summaries={p.persona.id: summarize(p) for p in pitches},
+                 summaries={p.persona.id: _summary(p, memo) for p in pitches},
                  summary=_first_sentence(plain_text(first.steps[1].text)),
                  calculator=CALCULATOR if figures else "")
     if "coverage" in groups:
