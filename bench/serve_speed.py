@@ -4,11 +4,12 @@ For each size N: write the synthetic corpus (bench/corpus.py) beside the reposit
 theme and mkdocs.yml, then run two servers one after the other on the same project:
 - `before`: `mkdocs serve --livereload` with the plugin of git REF (every save rebuilds every
   page and, from 50 cards on, re-runs Pagefind), the full rebuild of today;
-- `after`: `pitchcraft serve` (dirty rebuilds, parsed cards and pitches kept, Material's search
-  updated page by page).
+- `after`: `pitchcraft serve` (a page is rendered when asked for; a save re-renders only the
+  pages whose inputs changed; parsed cards and pitches are kept).
 Each server: seconds from start to the home page answering; then for each of E different cards,
 append a made-up word to one line of the card and time from the save to the card's page being
-served with it (median reported); the server's peak resident memory (VmHWM) at the end.
+served with it (median reported); then the seconds until the search index is served (which
+needs every page rendered) and the server's peak resident memory (VmHWM) after that.
 
     python bench/serve_speed.py --sizes 1000 --edits 10 --before-edits 3 --before 95f4f8e
 """
@@ -44,9 +45,9 @@ def _port() -> int:
         return s.getsockname()[1]
 
 
-def _get(url: str) -> str | None:
+def _get(url: str, timeout: float = 600) -> str | None:
     try:
-        with urllib.request.urlopen(url, timeout=600) as response:
+        with urllib.request.urlopen(url, timeout=timeout) as response:
             return response.read().decode()
     except (urllib.error.URLError, OSError):
         return None
@@ -86,8 +87,13 @@ def run_server(root: Path, cmd: list[str], env: dict[str, str], edits: int,
             while word not in (_get(page) or ""):
                 time.sleep(0.02)
             saves.append(time.perf_counter() - saved)
+        asked = time.perf_counter()
+        index = _get(f"{url}search/search_index.json", timeout=7200)
+        searchable = time.perf_counter() - asked
         return {"first_page_s": first, "saves_s": saves,
                 "save_median_s": statistics.median(saves) if saves else None,
+                "search_index_s": searchable if index else None,
+                "search_index_mb": len(index or "") / 1e6,
                 "peak_mb": _peak_mb(process.pid)}
     finally:
         process.terminate()

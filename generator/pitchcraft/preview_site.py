@@ -38,10 +38,12 @@ from mkdocs.livereload import _serve_url
 from mkdocs.structure.files import File, Files, InclusionLevel, get_files, set_exclusions
 from mkdocs.structure.nav import Navigation, Section, get_navigation
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import TableOfContents
 from mkdocs.utils import get_build_date
 
-from .dirty_builds import SEARCH_INDEX, index_json, remove_output
+from .dirty_builds import SEARCH_INDEX, remove_output
 from .pages_folder import GENERATED_BY
+from .preview_search import PreviewSearch
 from .shared import paused_cycle_collection
 
 IDLE_S = 2.0
@@ -78,7 +80,7 @@ class PreviewSite:
         self._built: dict[str, tuple] = {}  # source path -> inputs it was rendered from
         self._outputs: dict[str, str] = {}  # source path -> output path
         self._stale: dict[str, File] = {}  # source path -> file, in build order
-        self._search: dict[str, str] = {}  # page url -> its search entries, encoded
+        self._search = PreviewSearch()
         self._index_written = False
         self._titles: dict[str, tuple[tuple, str | None]] = {}
         self._collect = False
@@ -190,7 +192,7 @@ class PreviewSite:
         self._build = build
         self._stale = {f.src_uri: f for f in build.pages.values()
                        if self._built.get(f.src_uri) != build.inputs[f.src_uri]}
-        self._search = {s: e for s, e in self._search.items() if s in build.inputs}
+        self._search.keep_only(build.inputs)
         self._index_written = False
 
     def ensure(self, output: str) -> None:
@@ -245,28 +247,33 @@ class PreviewSite:
         if page.content is None:  # the team's own pages were read in `prepare`
             _populate_page(page, config, build.files)
         _build_page(page, config, documents, build.nav, build.env)
+        # Kept by MkDocs for the anchor checks that end a build, which a preview never runs;
+        # at thousands of pages, most of what rendering leaves in memory.
+        page.toc, page.present_anchor_ids, page.links_to_anchors = TableOfContents([]), None, None
         self._built[file.src_uri] = build.inputs[file.src_uri]
         self._outputs[file.src_uri] = file.dest_uri
-        search = config.plugins.get("material/search")
-        if search is not None and search.config.enabled:
-            entries, search.search_index.entries = search.search_index.entries, []
-            self._search[file.src_uri] = ",".join(index_json(e) for e in entries)
+        material = config.plugins.get("material/search")
+        if material is not None and material.config.enabled:
+            self._search.take(file.src_uri, material)
         self._index_written = False
 
     def _write_index(self) -> None:
-        """Every plugin's `on_post_build`, then Material's index of every page, joined from
-        each page's entries in build order (Material itself holds only the latest pages')."""
+        """Every plugin's `on_post_build` (Material's search left out: it would write only
+        the latest pages' entries), then the index of every page, in build order."""
         build = self._build
         assert build is not None
-        build.config.plugins.on_post_build(config=build.config)
-        search = build.config.plugins.get("material/search")
-        if search is not None and search.config.enabled:
-            head = search.search_index.generate_search_index(None).removesuffix("[]}")
-            docs = ",".join(e for f in build.files.documentation_pages(inclusion=SERVED)
-                            if (e := self._search.get(f.src_uri)))
-            target = Path(self._site_dir) / SEARCH_INDEX
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(f"{head}[{docs}]}}", encoding="utf-8")
+        material = build.config.plugins.get("material/search")
+        searching = material is not None and material.config.enabled
+        if searching:
+            material.config.enabled = False
+        try:
+            build.config.plugins.on_post_build(config=build.config)
+        finally:
+            if searching:
+                material.config.enabled = True
+        if searching:
+            self._search.write(self._site_dir, (f.src_uri for f in build.files.documentation_pages(
+                inclusion=SERVED)), material)
         self._index_written = True
 
 

@@ -37,9 +37,10 @@ from ..pitch import (
     covered_combinations,
     scorecard,
 )
-from ..pitch.rep_notes import buyer_text, card_for_buyer, card_for_team
+from ..pitch.rep_notes import buyer_text
 from ..pitch.summary import Summary, summarize
 from ..shared import paused_cycle_collection
+from .audience import visible_cards
 from .finder import finder_data
 from .page_groups import INTERNAL, PAGE_GROUPS, PUBLIC, left_out
 from .page_head import markdown_text, page_head
@@ -132,28 +133,6 @@ class Site:
             for persona in dict.fromkeys(p.persona.id for p in pitches):
                 index.setdefault(("personas", persona), []).append(key)
         return index
-
-
-def visible_cards(content: Content, options: SiteOptions,
-                  views: dict[int, tuple[Card, Card]] | None = None) -> tuple[Card, ...]:
-    """The cards the audience sees, as it sees them. `views`, kept by `mkdocs serve` for one
-    audience, gives an unchanged card (the very object) its view of last time."""
-    statuses = {Status.PUBLISHED, Status.DRAFT} if options.drafts else {Status.PUBLISHED}
-    cards = [c for c in content.cards if c.status in statuses]
-    if options.audience == PUBLIC:  # rep-only notes go here, before any page or index
-        cards = [c for c in cards if c.audience == PUBLIC]
-    views = {} if views is None else views
-    for card in cards:
-        if (kept := views.get(id(card))) is None or kept[0] is not card:
-            views[id(card)] = (card, _view(card, options.audience))
-    return tuple(views[id(c)][1] for c in cards)
-
-
-def _view(card: Card, audience: str) -> Card:
-    if audience != PUBLIC:
-        return card_for_team(card)
-    return replace(card_for_buyer(card),
-                   evidence=tuple(e for e in card.evidence if e.audience == PUBLIC))
 
 
 def build_site(content: Content, options: SiteOptions, today: dt.date,
