@@ -13,7 +13,8 @@ For each size N, on one synthetic project (bench/corpus.py, with one rare word i
   the rare word, and the bytes downloaded by then (bench/search_speed.py), median of 3;
 - `serve_before` (only below --before-serve-max cards: there each save is a full build, which
   `build_before` already times) and `serve_after`: first page served, save to served (median
-  of --edits different cards) and the server's peak memory (bench/serve_speed.py).
+  of --edits different cards), then the time until the search index is served (every page
+  rendered) and the server's peak memory after it (bench/serve_speed.py).
 The load average is recorded before and after every step: on a shared machine it says how much
 each wall time is stretched. Prints a table of the targets, met or not.
 """
