@@ -29,6 +29,7 @@ from .model import Card, Content, Evidence, Finding
 from .pitch import CardIndex, Pitch, compose_pitch
 from .pitch.select import Combination
 from .render.site import Page, SiteOptions, build_site, site_pages
+from .shared import kept_for
 
 
 def build_date() -> dt.date:
@@ -56,7 +57,7 @@ class CardCache:
     def __init__(self) -> None:
         self._kept: dict[Path, tuple[tuple[int, int], str, Parsed]] = {}
         self._checked: dict[Path, list[Finding]] = {}
-        self._resolved: dict[int, tuple[Card, Card]] = {}
+        self._resolved: dict = {}
         self._context: tuple | None = None
         self._seen: set[Path] = set()
         self._last: tuple[ParsedCard, Path] | None = None
@@ -106,19 +107,15 @@ class CardCache:
         """`resolve_evidence`, the same object again for the same card and an equal ledger:
         the pitches and pages made from an unchanged card then compare by identity, which
         at thousands of cards is most of what a save would spend comparing them."""
-        kept = self._resolved.get(id(card))
-        if kept is None or kept[0] is not card:
-            kept = self._resolved[id(card)] = (card, resolve_evidence(card, ledger))
-        return kept[1]
+        return kept_for(self._resolved, card, lambda: resolve_evidence(card, ledger))
 
     def forget_unseen(self) -> None:
         """Drop deleted and renamed files; call after each load."""
         for file in set(self._kept) - self._seen:
             del self._kept[file]
             self._checked.pop(file, None)
-        live = {id(kept[2][0].card) for kept in self._kept.values() if kept[2][0] is not None}
-        for gone in set(self._resolved) - live:
-            del self._resolved[gone]
+        _forget_gone(self._resolved, [kept[2][0].card for kept in self._kept.values()
+                                      if kept[2][0] is not None])
         self._seen = set()
         self._last = None
 
@@ -127,6 +124,13 @@ def _same_context(kept: tuple | None, now: tuple) -> bool:
     """The very objects of the last call: comparing a taxonomy and a ledger by value for
     each of 10,000 cards takes seconds, so each load compares them once."""
     return kept is not None and all(a is b for a, b in zip(kept, now, strict=True))
+
+
+def _forget_gone(memo: dict, live: Sequence[Any]) -> None:
+    """Drop what `kept_for` made from objects no longer in use (deleted or changed cards)."""
+    ids = {id(obj) for obj in live}
+    for key in [key for key in memo if key[1] not in ids]:
+        del memo[key]
 
 
 class PitchMemo:
@@ -192,9 +196,7 @@ class SiteGenerator:
             self._views.clear()
             self._context = (content.taxonomy, today, options)
         site = build_site(content, options, today, compose=self.pitches, views=self._views)
-        live = {id(card) for card in content.cards}
-        for gone in [key for key in self._views if key not in live]:
-            del self._views[gone]
+        _forget_gone(self._views, content.cards)
         pages = site_pages(site, list(template_dirs), self._rendered)
         return Generated(content, tuple(pages), self.cards.read, self.pitches.composed)
 

@@ -61,6 +61,7 @@ class _Build:
     files: Files
     nav: Navigation
     env: object
+    documents: list[File]  # the pages, in build order
     pages: dict[str, File]  # by output path
     inputs: dict[str, tuple]  # by source path
 
@@ -138,7 +139,7 @@ class PreviewSite:
         documents = files.documentation_pages(inclusion=SERVED)
         for file in documents:
             page = file.page if file.page is not None else Page(None, file, config)
-            if getattr(file, "generated_by", None) != GENERATED_BY:
+            if not _generated(file):
                 self._own_title(page, config, files)
             elif id(page) in in_nav:
                 page.read_source(config)  # its title, from its front matter
@@ -153,10 +154,11 @@ class PreviewSite:
         listed = hash(tuple(sorted(f.src_uri for f in documents)))
         inputs = {
             f.src_uri: (_stamp(f.abs_src_path), shared,
-                        None if getattr(f, "generated_by", None) == GENERATED_BY else listed)
+                        None if _generated(f) else listed)
             for f in documents
         }
-        return _Build(config, files, nav, env, {f.dest_uri: f for f in documents}, inputs)
+        return _Build(config, files, nav, env, documents, {f.dest_uri: f for f in documents},
+                      inputs)
 
     def _own_title(self, page: Page, config: MkDocsConfig, files: Files) -> None:
         """A page of the team's own is titled as MkDocs renders it (its first heading), and
@@ -243,10 +245,9 @@ class PreviewSite:
         assert build is not None and file.page is not None
         config, page = build.config, file.page
         del self._stale[file.src_uri]
-        documents = build.files.documentation_pages(inclusion=SERVED)
         if page.content is None:  # the team's own pages were read in `prepare`
             _populate_page(page, config, build.files)
-        _build_page(page, config, documents, build.nav, build.env)
+        _build_page(page, config, build.documents, build.nav, build.env)
         # Kept by MkDocs for the anchor checks that end a build, which a preview never runs;
         # at thousands of pages, most of what rendering leaves in memory.
         page.toc, page.present_anchor_ids, page.links_to_anchors = TableOfContents([]), None, None
@@ -272,9 +273,12 @@ class PreviewSite:
             if searching:
                 material.config.enabled = True
         if searching:
-            self._search.write(self._site_dir, (f.src_uri for f in build.files.documentation_pages(
-                inclusion=SERVED)), material)
+            self._search.write(self._site_dir, (f.src_uri for f in build.documents), material)
         self._index_written = True
+
+
+def _generated(file: File) -> bool:
+    return getattr(file, "generated_by", None) == GENERATED_BY
 
 
 def _nav_shape(items: list) -> tuple:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from typing import Any
 
 
 @contextmanager
@@ -22,3 +23,16 @@ def paused_cycle_collection() -> Iterator[None]:
     finally:
         if enabled:
             gc.enable()
+
+
+def kept_for(memo: dict, made_from: Any, make: Callable[[], Any], tag: str = "") -> Any:
+    """`make()`, kept in `memo` for the very object `made_from`.
+
+    A preview keeps unchanged cards and pitches as the same objects from one save to the next,
+    so what was made from them is found by identity, without comparing them field by field;
+    an object made later at a freed object's address does not match."""
+    key = (tag, id(made_from))
+    kept = memo.get(key)
+    if kept is None or kept[0] is not made_from:
+        kept = memo[key] = (made_from, make())
+    return kept[1]

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from ..model import Card, Content, Status
 from ..pitch.rep_notes import card_for_buyer, card_for_team
+from ..shared import kept_for
 from .page_groups import PUBLIC
 
 if TYPE_CHECKING:
@@ -15,7 +16,7 @@ if TYPE_CHECKING:
 
 
 def visible_cards(content: Content, options: SiteOptions,
-                  views: dict[int, tuple[Card, Card]] | None = None) -> tuple[Card, ...]:
+                  views: dict | None = None) -> tuple[Card, ...]:
     """The cards the audience sees, as it sees them. `views`, kept by `mkdocs serve` for one
     audience, gives an unchanged card (the very object) its view of last time."""
     statuses = {Status.PUBLISHED, Status.DRAFT} if options.drafts else {Status.PUBLISHED}
@@ -23,10 +24,7 @@ def visible_cards(content: Content, options: SiteOptions,
     if options.audience == PUBLIC:  # rep-only notes go here, before any page or index
         cards = [c for c in cards if c.audience == PUBLIC]
     views = {} if views is None else views
-    for card in cards:
-        if (kept := views.get(id(card))) is None or kept[0] is not card:
-            views[id(card)] = (card, _view(card, options.audience))
-    return tuple(views[id(c)][1] for c in cards)
+    return tuple(kept_for(views, c, lambda c=c: _view(c, options.audience)) for c in cards)
 
 
 def _view(card: Card, audience: str) -> Card:

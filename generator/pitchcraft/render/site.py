@@ -39,7 +39,7 @@ from ..pitch import (
 )
 from ..pitch.rep_notes import buyer_text
 from ..pitch.summary import Summary, summarize
-from ..shared import paused_cycle_collection
+from ..shared import kept_for, paused_cycle_collection
 from .audience import visible_cards
 from .finder import finder_data
 from .page_groups import INTERNAL, PAGE_GROUPS, PUBLIC, left_out
@@ -137,7 +137,7 @@ class Site:
 
 def build_site(content: Content, options: SiteOptions, today: dt.date,
                compose: Callable[..., Pitch | None] = compose_pitch,
-               views: dict[int, tuple[Card, Card]] | None = None) -> Site:
+               views: dict | None = None) -> Site:
     """`compose` makes one pitch and `views` keeps the audience's view of each card;
     `mkdocs serve` passes ones that remember unchanged pitches and cards."""
     if content.taxonomy is None:
@@ -171,13 +171,10 @@ is never taken from it either, as it may read anything."""
 
 
 def _summary(pitch: Pitch, memo: dict) -> Summary:
-    """`summarize`, kept in `memo` for the very pitch object it was made from: a save
-    recomposes only the pitches it touched (`incremental.PitchMemo`), and the summaries of
-    the rest are most of the time a save spends listing pages."""
-    kept = memo.get(("summary", id(pitch)))
-    if kept is None or kept[0] is not pitch:
-        kept = memo[("summary", id(pitch))] = (pitch, summarize(pitch))
-    return kept[1]
+    """`summarize`, kept for the very pitch object it was made from: a save recomposes only
+    the pitches it touched (`incremental.PitchMemo`), and the summaries of the rest are most
+    of the time a save spends listing pages."""
+    return kept_for(memo, pitch, lambda: summarize(pitch), "summary")
 
 
 def site_pages(site: Site, template_dirs: list, memo: dict | None = None) -> list[Page]:
