@@ -29,7 +29,7 @@ from .model import Card, Content, Evidence, Finding
 from .pitch import CardIndex, Pitch, compose_pitch
 from .pitch.select import Combination
 from .render.site import Page, SiteOptions, build_site, site_pages
-from .shared import kept_for
+from .shared import forget_gone, kept_for
 
 
 def build_date() -> dt.date:
@@ -114,7 +114,7 @@ class CardCache:
         for file in set(self._kept) - self._seen:
             del self._kept[file]
             self._checked.pop(file, None)
-        _forget_gone(self._resolved, [kept[2][0].card for kept in self._kept.values()
+        forget_gone(self._resolved, [kept[2][0].card for kept in self._kept.values()
                                       if kept[2][0] is not None])
         self._seen = set()
         self._last = None
@@ -124,13 +124,6 @@ def _same_context(kept: tuple | None, now: tuple) -> bool:
     """The very objects of the last call: comparing a taxonomy and a ledger by value for
     each of 10,000 cards takes seconds, so each load compares them once."""
     return kept is not None and all(a is b for a, b in zip(kept, now, strict=True))
-
-
-def _forget_gone(memo: dict, live: Sequence[Any]) -> None:
-    """Drop what `kept_for` made from objects no longer in use (deleted or changed cards)."""
-    ids = {id(obj) for obj in live}
-    for key in [key for key in memo if key[1] not in ids]:
-        del memo[key]
 
 
 class PitchMemo:
@@ -196,7 +189,7 @@ class SiteGenerator:
             self._views.clear()
             self._context = (content.taxonomy, today, options)
         site = build_site(content, options, today, compose=self.pitches, views=self._views)
-        _forget_gone(self._views, content.cards)
+        forget_gone(self._views, content.cards)
         pages = site_pages(site, list(template_dirs), self._rendered)
         return Generated(content, tuple(pages), self.cards.read, self.pitches.composed)
 

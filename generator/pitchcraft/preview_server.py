@@ -15,18 +15,37 @@ import shutil
 import tempfile
 import threading
 from collections.abc import Iterable
+from functools import partial
 from pathlib import Path
 
 from mkdocs.exceptions import MkDocsException
 from mkdocs.livereload import LiveReloadServer
+from watchdog.events import (
+    FileClosedEvent,
+    FileCreatedEvent,
+    FileDeletedEvent,
+    FileModifiedEvent,
+    FileMovedEvent,
+)
 
 from .preview_site import PreviewSite
 
 log = logging.getLogger("mkdocs.commands.serve")
 
 
+CHANGES = [FileCreatedEvent, FileModifiedEvent, FileMovedEvent, FileDeletedEvent,
+           FileClosedEvent]
+"""The file events that start a rebuild. Watchdog also reports a file being opened and closed
+unwritten: MkDocs' server takes those as changes too, so the rebuild's own reading of the saved
+card started a second rebuild (at 10,000 cards, 2.5 s more for every save)."""
+
+
 class PreviewServer(LiveReloadServer):
     site: PreviewSite
+
+    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(*args, **kwargs)
+        self.observer.schedule = partial(self.observer.schedule, event_filter=CHANGES)  # type: ignore[method-assign]
 
     def _serve_request(self, environ, start_response) -> Iterable[bytes] | None:  # type: ignore[no-untyped-def]
         path = environ["PATH_INFO"].encode("latin-1").decode("utf-8", "ignore")

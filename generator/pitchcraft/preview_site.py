@@ -18,7 +18,6 @@ as long as none of those changed.
 
 from __future__ import annotations
 
-import gc
 import os
 import threading
 import time
@@ -43,6 +42,7 @@ from mkdocs.utils import get_build_date
 
 from .dirty_builds import SEARCH_INDEX, remove_output
 from .pages_folder import GENERATED_BY
+from .preview_garbage import SAVE_GARBAGE_S, PreviewGarbage
 from .preview_search import PreviewSearch
 from .shared import paused_cycle_collection
 
@@ -84,7 +84,8 @@ class PreviewSite:
         self._search = PreviewSearch()
         self._index_written = False
         self._titles: dict[str, tuple[tuple, str | None]] = {}
-        self._collect = False
+        self._garbage = PreviewGarbage()
+        self._shared: tuple | None = None  # the inputs every page shares, as last prepared
         self._theme_files: tuple[MkDocsConfig | None, list[tuple[str, str]]] = (None, [])
         self.last_activity = time.monotonic()
 
@@ -123,8 +124,10 @@ class PreviewSite:
             except Exception as error:
                 config.plugins.on_build_error(error=error)
                 raise
+            finally:
+                self.last_activity = time.monotonic()  # a save is activity until it is done
             self._take(build)
-        self._collect = True
+            self._garbage.prepared()
 
     def _prepare(self, config: MkDocsConfig) -> _Build:
         config.plugins.on_pre_build(config=config)
@@ -151,6 +154,9 @@ class PreviewSite:
             _build_extra_template(template, files, config, nav)
         shared = (_nav_shape(nav.items), get_build_date(), config.site_url,
                   self._config_inputs)
+        if shared == self._shared:  # compared once, not for each of 11,600 pages in `_take`
+            shared = self._shared
+        self._shared = shared
         listed = hash(tuple(sorted(f.src_uri for f in documents)))
         inputs = {
             f.src_uri: (_stamp(f.abs_src_path), shared,
@@ -209,18 +215,18 @@ class PreviewSite:
             file = self._build.pages.get(output) or self._build.pages.get(f"{output}/index.html")
             if file is not None and file.src_uri in self._stale:
                 self._render(file)
+            self.last_activity = time.monotonic()  # waiting for it was not idle time
 
     def idle_step(self) -> bool:
-        """Render one stale page (or write the search index) if nobody has asked for
-        anything for a while; returns whether it did."""
-        if time.monotonic() - self.last_activity < IDLE_S:
+        """Collect garbage, or render one stale page (or write the search index), if nobody
+        has asked for anything for a while; returns whether it did."""
+        if time.monotonic() - self.last_activity < SAVE_GARBAGE_S:
             return False
         with self._lock:
-            if self._collect:  # the last build's pages, freed while nobody waits
-                self._collect = False
-                gc.collect()
+            idle_s = time.monotonic() - self.last_activity  # a save or a request may have come
+            if self._garbage.collect(idle_s):
                 return True
-            return self._step()
+            return idle_s >= IDLE_S and self._step()
 
     def complete(self) -> None:
         """Render every stale page, then write the search index. The lock is let go between

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
@@ -36,3 +36,10 @@ def kept_for(memo: dict, made_from: Any, make: Callable[[], Any], tag: str = "")
     if kept is None or kept[0] is not made_from:
         kept = memo[key] = (made_from, make())
     return kept[1]
+
+
+def forget_gone(memo: dict, live: Iterable[Any]) -> None:
+    """Drop what `kept_for` made from objects no longer in use (deleted or changed cards)."""
+    ids = {id(obj) for obj in live}
+    for key in [key for key in memo if key[1] not in ids]:
+        del memo[key]

@@ -14,7 +14,6 @@ from dataclasses import dataclass, replace
 from dataclasses import field as default
 from functools import cached_property
 from pathlib import Path
-from typing import Any
 
 from ..changes.history import ChangeLog
 from ..changes.site_view import change_files, change_globals
@@ -39,13 +38,14 @@ from ..pitch import (
 )
 from ..pitch.rep_notes import buyer_text
 from ..pitch.summary import Summary, summarize
-from ..shared import kept_for, paused_cycle_collection
+from ..shared import forget_gone, kept_for, paused_cycle_collection
 from .audience import visible_cards
 from .finder import finder_data
 from .page_groups import INTERNAL, PAGE_GROUPS, PUBLIC, left_out
-from .page_head import markdown_text, page_head
+from .page_head import markdown_text
+from .page_memo import PageMemo
 from .site_costs import CALCULATOR, card_with_spans, page_meta, pitch_page_figures, plain_text
-from .templates import environment, render
+from .templates import environment
 from .urls import pitch_path, tab_anchor
 
 
@@ -164,12 +164,6 @@ def _as_published(card: Card) -> Card:
     return replace(card, status=Status.PUBLISHED)
 
 
-SITE_WIDE = frozenset({"site/home.md.j2", "site/index.md.j2", "site/coverage.md.j2"})
-"""Packaged templates that read the whole site (`site.cards`, `site.pitches`, ...), not just
-their context, `taxonomy` and `site.public`: never taken from `memo`. A site's own template
-is never taken from it either, as it may read anything."""
-
-
 def _summary(pitch: Pitch, memo: dict) -> Summary:
     """`summarize`, kept for the very pitch object it was made from: a save recomposes only
     the pitches it touched (`incremental.PitchMemo`), and the summaries of the rest are most
@@ -196,22 +190,16 @@ def site_pages(site: Site, template_dirs: list, memo: dict | None = None) -> lis
                        names=lambda kind, ids: _names(site.taxonomy, kind, ids))
     env.filters["md_text"] = markdown_text
     env.globals.update(change_globals(site))
-    pages: list[Page] = []
     groups = site.options.groups
+    memos = PageMemo(memo, env, packaged, Page)
+    page, pages = memos.page, memos.pages
+    lines = memo.setdefault("card lines", {})
 
-    def page(path: str, template: str, title: str, description: str, *,
-             heading: str | None = None, meta: dict[str, Any] | None = None,
-             **context: Any) -> None:
-        """A page whose title, description, tags and H1 come from `page_head` alone."""
-        inputs = (template, title, description, heading, meta, context)
-        if (template not in SITE_WIDE and (known := memo.get(path)) and known[0] == inputs
-                and env.get_template(template).filename == str(packaged / template)):
-            pages.append(known[1])
-            return
-        front, h1 = page_head(title, description, heading, **(meta or {}))
-        body = render(env, template, **context)
-        pages.append(Page(path, f"---\n{front}---\n\n{h1}\n\n{body}"))
-        memo[path] = (inputs, pages[-1])
+    def card_line(card: Card) -> str:
+        """A card's entry in a listing, made once for each card object: a save changes a
+        few cards, and a persona's page lists thousands."""
+        return kept_for(lines, card, lambda: f"- {_link(card.title, f'cards/{card.id}.md', groups)}"
+                                             f": {card.summary}")
 
     if "home" in groups:
         finder = finder_data(site)
@@ -229,21 +217,28 @@ def site_pages(site: Site, template_dirs: list, memo: dict | None = None) -> lis
              f"Insight cards and pitches by {one}.", meta={"search": {"exclude": True}},
              kind=kind, items=items)
         for item in items:
+            cards = site.cards_for(kind, item.id)
             page(f"{kind}/{item.id}.md", "site/item.md.j2", item.name, item.description,
-                 meta={"search": {"boost": 0.5}},
-                 kind=kind, item=item, cards=site.cards_for(kind, item.id),
+                 meta={"search": {"boost": 0.5}}, unread={"cards": cards},
+                 kind=kind, item=item, card_lines=tuple(card_line(c) for c in cards),
                  pitches=site.pitches_for(kind, item.id))
+    forget_gone(lines, site.cards)
     if "cards" in groups:
+        interval = site.taxonomy.review_interval_days
         for card in site.cards:
-            interval = site.taxonomy.review_interval_days
+            if memos.take(f"cards/{card.id}.md", "site/card.md.j2", (card,)):
+                continue
             live, figures = card_with_spans(card, site.ledger)
             page(f"cards/{card.id}.md", "site/card.md.j2", card.title, card.summary,
                  meta={**({"tags": list(card.tags)} if card.tags else {}),
-                       **page_meta(figures)} or None, card=live,
+                       **page_meta(figures)} or None, card=live, made_from=(card,),
                  due=card.review_due(interval), stale=card.is_stale(interval, site.today),
                  calculator=CALCULATOR if figures else "")
     if "pitches" in groups:
         for (industry, problem), composed in site.pitches.items():
+            if memos.take(pitch_path(industry, problem), "site/pitch_page.md.j2",
+                          tuple(composed)):
+                continue
             pitches, figures = pitch_page_figures(composed)
             first = pitches[0]
             page(pitch_path(industry, problem), "site/pitch_page.md.j2",
@@ -256,7 +251,7 @@ def site_pages(site: Site, template_dirs: list, memo: dict | None = None) -> lis
                  }, pitches=pitches, industry=first.industry, problem=first.problem,
                  summaries={p.persona.id: _summary(p, memo) for p in pitches},
                  summary=_first_sentence(plain_text(first.steps[1].text)),
-                 calculator=CALCULATOR if figures else "")
+                 calculator=CALCULATOR if figures else "", made_from=tuple(composed))
     if "coverage" in groups:
         page("coverage.md", "site/coverage.md.j2", "Coverage",
              "Which industry and problem pairs have insight cards, and the gaps.",
