@@ -85,10 +85,11 @@ def run_size(n: int, work: Path, args: argparse.Namespace, env: dict[str, str],
         shutil.rmtree(work / "site-before")
     _step(row, "build_after", _build(root, work / "site-after", material))
     shutil.rmtree(work / "site-after")
-    site = work / "site-pagefind"
-    _step(row, "pagefind_build", _build(root, site, {**env, "PITCHCRAFT_SEARCH": "pagefind"}))
-    _step(row, "search", _search(site, args.repeat))
-    shutil.rmtree(site)
+    if args.search_sizes is None or n in args.search_sizes:
+        site = work / "site-pagefind"
+        _step(row, "pagefind_build", _build(root, site, {**env, "PITCHCRAFT_SEARCH": "pagefind"}))
+        _step(row, "search", _search(site, args.repeat))
+        shutil.rmtree(site)
     serve_cmd = [sys.executable, "-c", "from pitchcraft.cli import main; main()", "serve"]
     if before_env is not None and n <= args.before_serve_max:
         _step(row, "serve_before", run_server(
@@ -119,7 +120,10 @@ def table(rows: dict[int, dict]) -> str:
     for name, n, value, limit, unit in TARGETS:
         if n not in rows:
             continue
-        got = value(rows[n])
+        try:
+            got = value(rows[n])
+        except KeyError:  # a step this run left out (--search-sizes)
+            continue
         bound = limit(rows[n]) if callable(limit) else limit
         lines.append(f"| {name} | {n:,} | {got:,.2f} {unit} | <= {bound:,.2f} {unit} | "
                      f"{'yes' if got <= bound else '**no**'} |")
@@ -134,6 +138,8 @@ def main() -> None:
     parser.add_argument("--edits", type=int, default=10)
     parser.add_argument("--before-edits", type=int, default=3)
     parser.add_argument("--repeat", type=int, default=3, help="search runs per site")
+    parser.add_argument("--search-sizes", type=int, nargs="*", metavar="N",
+                        help="sizes with the Pagefind build and search steps (default: all)")
     parser.add_argument("--out", type=Path, default=HERE / "preview.json")
     args = parser.parse_args()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": EPOCH}
