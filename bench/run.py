@@ -253,6 +253,14 @@ def before_tree(ref: str, work: Path) -> Path:
     archive = subprocess.run(["git", "-C", str(REPO), "archive", ref, "generator", "theme"],
                              capture_output=True, check=True).stdout
     subprocess.run(["tar", "-x", "-C", str(target)], input=archive, check=True)
+    # An installed Pitchcraft finds its theme as `pitchcraft.theme`, which an editable install
+    # maps to the working tree's theme/ ahead of PYTHONPATH: that mapping is dropped, so the
+    # code of `ref` renders with the templates of `ref`.
+    shutil.move(target / "theme", target / "generator" / "pitchcraft" / "theme")
+    (target / "generator" / "sitecustomize.py").write_text(
+        "import sys\n"
+        "sys.meta_path[:] = [f for f in sys.meta_path\n"
+        "                    if not getattr(f, '__module__', '').startswith('__editable__')]\n")
     return target / "generator"
 
 
