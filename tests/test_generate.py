@@ -4,14 +4,18 @@ else's files is never cleaned."""
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import subprocess
 from pathlib import Path
 
 from click.testing import CliRunner
 
-from builders import site_project
+from builders import DEMO, site_project
 from pitchcraft.cli import main
+from pitchcraft.incremental import SiteGenerator
+from pitchcraft.render.site import SiteOptions
+from pitchcraft.theme_files import templates_dir
 from site_server import mkdocs_build
 
 
@@ -123,3 +127,22 @@ def test_repeated_writes_restore_a_page_changed_by_hand_and_remove_gone_ones(tmp
     gone = write_pages(pages[1:], out, known)
     assert gone.removed == ("cards/a.md",) and not (out / "cards/a.md").exists()
     assert sorted(p.name for p in out.rglob("*.md")) == ["b.md", "index.md"]
+
+
+def test_a_team_template_added_or_removed_between_saves_reaches_the_pages_it_renders(tmp_path):
+    """The preview keeps pages made from unchanged cards; a team's own template changing under
+    it must still reach every page that template renders, and its removal restore Pitchcraft's."""
+    own, today, generator = tmp_path / "templates", dt.date(2026, 11, 30), SiteGenerator()
+    (own / "site").mkdir(parents=True)
+    content = generator.load(DEMO, today)
+
+    def card_pages() -> dict[str, str]:
+        pages = generator.pages(content, SiteOptions(), today, [own, templates_dir()]).pages
+        return {p.path: p.markdown for p in pages if p.path.startswith("cards/")}
+
+    packaged = card_pages()
+    (own / "site" / "card.md.j2").write_text("Our own card page for {{ card.id }}.\n")
+    ours = card_pages()
+    assert all("Our own card page for" in text for text in ours.values())
+    (own / "site" / "card.md.j2").unlink()
+    assert card_pages() == packaged

@@ -120,6 +120,13 @@ class CardCache:
         self._last = None
 
 
+def _files_stamp(folders: Sequence[Path]) -> tuple:
+    """A team's own template folders as files on disk: a page rendered from a template the
+    team has since changed, added or removed must not be taken from the memo."""
+    return tuple((str(f), s.st_mtime_ns, s.st_size) for folder in folders
+                 for f in sorted(Path(folder).rglob("*")) if f.is_file() for s in [f.stat()])
+
+
 def _same_context(kept: tuple | None, now: tuple) -> bool:
     """The very objects of the last call: comparing a taxonomy and a ledger by value for
     each of 10,000 cards takes seconds, so each load compares them once."""
@@ -184,10 +191,11 @@ class SiteGenerator:
         `TemplateError` for a broken template."""
         self.pitches.composed = 0
         self.pitches.start(content, today)
-        if self._context != (content.taxonomy, today, options):
-            self._rendered.clear()  # every page may read the taxonomy, the day, the options
+        context = (content.taxonomy, today, options, _files_stamp(template_dirs[:-1]))
+        if self._context != context:
+            self._rendered.clear()  # every page may read these, and a team's templates
             self._views.clear()
-            self._context = (content.taxonomy, today, options)
+            self._context = context
         site = build_site(content, options, today, compose=self.pitches, views=self._views)
         forget_gone(self._views, content.cards)
         pages = site_pages(site, list(template_dirs), self._rendered)

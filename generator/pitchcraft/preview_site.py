@@ -233,6 +233,7 @@ class PreviewSite:
         pages, so a page asked for meanwhile (or a save) does not wait for all of them."""
         while True:
             with self._lock:
+                self.last_activity = time.monotonic()  # a browser is waiting for the index
                 if not self._step():
                     return
 

@@ -1,9 +1,10 @@
 """The pages a save can take as they were, so a preview re-renders only what changed.
 
-`mkdocs serve` keeps the memo between builds; it is cleared when the taxonomy, the day or the
-options change, since every page may read them. Within one memo, a page is rendered again only
-when its inputs changed, and a card or pitch page not even that is asked when it is made from
-the very card or pitch objects of last time (a save keeps unchanged ones as the same objects).
+`mkdocs serve` keeps the memo between builds; it is cleared when the taxonomy, the day, the
+options or a team's templates change, since every page may read them. Within one memo, a page
+is rendered again only when its inputs changed, and a card or pitch page not even that is asked
+when it is made from the very card or pitch objects of last time (a save keeps unchanged ones
+as the same objects).
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ class PageMemo:
                  make: Callable[[str, str], Any]) -> None:
         self._memo, self._env, self._packaged, self._make = memo, env, packaged, make
         self._templates: dict[str, bool] = {}
+        self._seen: set[str] = set()
         self.pages: list[Any] = []
 
     def _memoized(self, template: str) -> bool:
@@ -45,6 +47,7 @@ class PageMemo:
     def take(self, path: str, template: str, made_from: tuple) -> bool:
         """Take last build's page if it was made from these very objects."""
         known = self._memo.get(path)
+        self._seen.add(path)
         if (known is None or len(known[2]) != len(made_from)
                 or any(a is not b for a, b in zip(known[2], made_from, strict=True))
                 or not self._memoized(template)):
@@ -61,6 +64,7 @@ class PageMemo:
         team's own template may read it, and a team's template is rendered every time."""
         inputs = (template, title, description, heading, meta, context)
         known = self._memo.get(path)
+        self._seen.add(path)
         if known is not None and known[0] == inputs and self._memoized(template):
             self.pages.append(known[1])
             self._memo[path] = (inputs, known[1], made_from)
@@ -69,3 +73,9 @@ class PageMemo:
         body = render(self._env, template, **context, **(unread or {}))
         self.pages.append(self._make(path, f"---\n{front}---\n\n{h1}\n\n{body}"))
         self._memo[path] = (inputs, self.pages[-1], made_from)
+
+    def forget_unseen(self) -> None:
+        """Drop the pages this build did not make (deleted or renamed cards and pitches)."""
+        for path in [k for k in self._memo if isinstance(k, str) and k.endswith(".md")
+                     and k not in self._seen]:
+            del self._memo[path]

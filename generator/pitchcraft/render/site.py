@@ -194,6 +194,7 @@ def site_pages(site: Site, template_dirs: list, memo: dict | None = None) -> lis
     memos = PageMemo(memo, env, packaged, Page)
     page, pages = memos.page, memos.pages
     lines = memo.setdefault("card lines", {})
+    summaries = memo.setdefault("summaries", {})
 
     def card_line(card: Card) -> str:
         """A card's entry in a listing, made once for each card object: a save changes a
@@ -249,7 +250,7 @@ def site_pages(site: Site, template_dirs: list, memo: dict | None = None) -> lis
                      "tags": sorted({t for p in pitches for t in p.card.tags}),
                      **page_meta(figures),
                  }, pitches=pitches, industry=first.industry, problem=first.problem,
-                 summaries={p.persona.id: _summary(p, memo) for p in pitches},
+                 summaries={p.persona.id: _summary(p, summaries) for p in pitches},
                  summary=_first_sentence(plain_text(first.steps[1].text)),
                  calculator=CALCULATOR if figures else "", made_from=tuple(composed))
     if "coverage" in groups:
@@ -261,6 +262,8 @@ def site_pages(site: Site, template_dirs: list, memo: dict | None = None) -> lis
              "What changed in the pitches and cards, newest first.",
              meta={"search": {"exclude": True}})
         pages += [Page(*f) for f in change_files(env.globals["changes"], site.taxonomy)]
+    forget_gone(summaries, [p for composed in site.pitches.values() for p in composed])
+    memos.forget_unseen()
     return pages
 
 
