@@ -18,7 +18,6 @@ as long as none of those changed.
 
 from __future__ import annotations
 
-import os
 import threading
 import time
 from dataclasses import dataclass
@@ -35,14 +34,13 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.livereload import _serve_url
 from mkdocs.structure.files import File, Files, InclusionLevel, get_files, set_exclusions
-from mkdocs.structure.nav import Navigation, Section, get_navigation
+from mkdocs.structure.nav import Navigation, get_navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import TableOfContents
-from mkdocs.utils import get_build_date
 
 from .dirty_builds import SEARCH_INDEX, remove_output
-from .pages_folder import GENERATED_BY
 from .preview_garbage import SAVE_GARBAGE_S, PreviewGarbage
+from .preview_inputs import generated, page_inputs, stamp
 from .preview_search import PreviewSearch
 from .shared import paused_cycle_collection
 
@@ -108,7 +106,7 @@ class PreviewSite:
 
     def _inputs_of(self, config: MkDocsConfig) -> tuple:
         docs = Path(config.docs_dir)
-        return _stamp(self._config_file), frozenset(docs.rglob("*.md"))
+        return stamp(self._config_file), frozenset(docs.rglob("*.md"))
 
     def shutdown(self) -> None:
         if self._config is not None:
@@ -142,7 +140,7 @@ class PreviewSite:
         documents = files.documentation_pages(inclusion=SERVED)
         for file in documents:
             page = file.page if file.page is not None else Page(None, file, config)
-            if not _generated(file):
+            if not generated(file):
                 self._own_title(page, config, files)
             elif id(page) in in_nav:
                 page.read_source(config)  # its title, from its front matter
@@ -152,17 +150,8 @@ class PreviewSite:
             _build_theme_template(template, env, files, config, nav)
         for template in config.extra_templates:
             _build_extra_template(template, files, config, nav)
-        shared = (_nav_shape(nav.items), get_build_date(), config.site_url,
-                  self._config_inputs)
-        if shared == self._shared:  # compared once, not for each of 11,600 pages in `_take`
-            shared = self._shared
-        self._shared = shared
-        listed = hash(tuple(sorted(f.src_uri for f in documents)))
-        inputs = {
-            f.src_uri: (_stamp(f.abs_src_path), shared,
-                        None if _generated(f) else listed)
-            for f in documents
-        }
+        inputs, self._shared = page_inputs(documents, nav, config, self._config_inputs,
+                                           self._shared)
         return _Build(config, files, nav, env, documents, {f.dest_uri: f for f in documents},
                       inputs)
 
@@ -170,7 +159,7 @@ class PreviewSite:
         """A page of the team's own is titled as MkDocs renders it (its first heading), and
         the nav shows that title: it is rendered now, unless its file and the configuration
         are as when its title was last taken."""
-        key = (_stamp(page.file.abs_src_path), self._config_inputs)
+        key = (stamp(page.file.abs_src_path), self._config_inputs)
         kept = self._titles.get(page.file.src_uri)
         if kept is not None and kept[0] == key:
             page.title = kept[1]
@@ -282,22 +271,4 @@ class PreviewSite:
         if searching:
             self._search.write(self._site_dir, (f.src_uri for f in build.documents), material)
         self._index_written = True
-
-
-def _generated(file: File) -> bool:
-    return getattr(file, "generated_by", None) == GENERATED_BY
-
-
-def _nav_shape(items: list) -> tuple:
-    """What every page shows of the nav: titles, addresses and sections."""
-    return tuple((item.title, _nav_shape(item.children)) if isinstance(item, Section)
-                 else (item.title, getattr(item, "url", None)) for item in items)
-
-
-def _stamp(path: str | os.PathLike) -> tuple[int, int] | None:
-    try:
-        stat = os.stat(path)
-    except OSError:
-        return None
-    return stat.st_mtime_ns, stat.st_size
 
