@@ -23,11 +23,11 @@ from .changes.history import DEFAULT_COMMITS
 from .deck import site_decks
 from .dirty_builds import DirtyBuilds
 from .generate import NotGenerated
+from .held_html import WORKER_FROM_PAGES, HeldHtml
 from .incremental import SiteGenerator, build_date
-from .pages_folder import PAGES_DIR, HeldHtml, generated_file, pages_folder
+from .pages_folder import PAGES_DIR, generated_file, pages_folder
 from .render import page_groups
 from .render.findings import as_text
-from .render.sanitize import clean_html
 from .render.site import INTERNAL, PUBLIC
 from .render.site import Page as GeneratedPage
 from .render.templates import TemplateError
@@ -77,6 +77,7 @@ class PitchcraftPlugin(BasePlugin[PitchcraftConfig]):
     _generated: frozenset[str] = frozenset()
     _docs_pages: frozenset[str] = frozenset()
     _replaced: dict[str, Path]
+    _held: HeldHtml | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Theme, extensions and links set up for the generated pages, or a clear error; the
@@ -107,7 +108,7 @@ class PitchcraftPlugin(BasePlugin[PitchcraftConfig]):
         """Load, validate and write the pages before MkDocs cleans the site folder, so a
         content error leaves the last good site in place (`mkdocs serve` keeps serving it)."""
         self._pages = None
-        self._held = HeldHtml()
+        self._let_go()
         generator = getattr(self, "_generator", None) or SiteGenerator()
         content = generator.load(self.config.content, build_date())
         for finding in content.findings:
@@ -138,6 +139,8 @@ class PitchcraftPlugin(BasePlugin[PitchcraftConfig]):
         log.debug(f"{generated.cards_read} card(s) read, {generated.pitches_composed} "
                   f"pitch(es) composed, {len(written.written)} page(s) written")
         self._pages = generated.pages
+        self._held = HeldHtml(in_worker=not self._serving
+                              and len(generated.pages) >= WORKER_FROM_PAGES)
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         pages = self._pages
@@ -170,7 +173,8 @@ class PitchcraftPlugin(BasePlugin[PitchcraftConfig]):
 
     @event_priority(100)  # before Material's search reads the page's HTML
     def on_page_context(self, context, /, *, page: Page, config: MkDocsConfig, nav):  # type: ignore[no-untyped-def]
-        self._held.give_back(page)
+        if self._held is not None:
+            self._held.give_back(page)
         if self._serving:
             self._builds.rebuilt(page, page.file.src_uri not in self._generated)
         return context
@@ -193,7 +197,8 @@ class PitchcraftPlugin(BasePlugin[PitchcraftConfig]):
         generated page's HTML or Markdown after they are set aside (`HeldHtml`)."""
         if page.file.src_uri in self._generated:
             page.markdown = ""  # rendered; its title is in its front matter (None would lose it)
-            return self._held.hold(page, clean_html(html))
+            assert self._held is not None  # set with the generated pages
+            return self._held.hold(page, html)
         groups = self._groups()
         return unlink_html(html, lambda href: page_groups.keeps_url(page.url, href, groups))
 
@@ -210,6 +215,7 @@ class PitchcraftPlugin(BasePlugin[PitchcraftConfig]):
 
     @event_priority(-100)  # after every other plugin has written its files
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self._let_go()
         site_decks.after_build(self._content, self.config, config.site_dir, build_date())
         if self._serving and self._dirty:  # only `--dirty` rebuilds leave things to repair
             self._builds.finish(Path(config.site_dir), self._dirty,
@@ -217,6 +223,15 @@ class PitchcraftPlugin(BasePlugin[PitchcraftConfig]):
         indexed = search_wiring.after_build(Path(config.site_dir), self._engine)
         if indexed is not None:
             log.info(f"pagefind indexed {indexed} pages")
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self._let_go()
+
+    def _let_go(self) -> None:
+        """The held pages of the last build, and its sanitiser's worker: pages rendered
+        after it (a preview renders them when asked) are cleaned in process."""
+        if self._held is not None:
+            self._held.close()
 
     def on_serve(self, server, /, *, config: MkDocsConfig, builder):  # type: ignore[no-untyped-def]
         """A broken rebuild keeps the last good site served (MkDocs alone would hold every

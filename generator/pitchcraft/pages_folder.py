@@ -7,13 +7,11 @@ by every build, never committed, never inside the docs folder.
 
 from __future__ import annotations
 
-import zlib
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, InclusionLevel
-from mkdocs.structure.pages import Page
 
 from .generate import cache_folder
 from .render import page_groups
@@ -44,28 +42,3 @@ def generated_file(config: MkDocsConfig, folder: Path, path: str) -> File:
     file.generated_by = GENERATED_BY
     return file
 
-
-class HeldHtml:
-    """Generated pages' HTML, compressed while MkDocs holds it.
-
-    MkDocs renders every page's Markdown before it writes the first page, so at thousands of
-    pages the HTML of all of them is in memory at once (most of a 10,000-card build's peak).
-    Each generated page's HTML is kept here compressed (about a sixth of its size) from the
-    moment it is rendered until its page is written.
-    """
-
-    def __init__(self) -> None:
-        self._held: dict[str, bytes] = {}
-
-    def hold(self, page: Page, html: str) -> str:
-        """What MkDocs keeps as the page's HTML meanwhile: nothing."""
-        self._held[page.file.src_uri] = zlib.compress(html.encode("utf-8"), 1)
-        return ""
-
-    def give_back(self, page: Page) -> None:
-        """Before any plugin or template reads the page's HTML again."""
-        if (held := self._held.pop(page.file.src_uri, None)) is not None:
-            page.content = zlib.decompress(held).decode("utf-8")
-
-    def clear(self) -> None:
-        self._held.clear()

@@ -13,6 +13,9 @@ from typing import Any
 
 import yaml
 
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+"""libyaml's emitter where PyYAML has it (its wheels do): the same text, a tenth of the
+time, which was a tenth of writing 11,600 pages."""
 
 def page_head(
     title: str, description: str, heading: str | None = None, **meta: Any
@@ -32,7 +35,7 @@ def page_head(
     if meta.get("tags"):
         meta["tags"] = [_escape(tag) for tag in meta["tags"]]
     fields.update(meta)
-    front = yaml.safe_dump(fields, sort_keys=False, allow_unicode=True, width=1000)
+    front = yaml.dump(fields, Dumper=_DUMPER, sort_keys=False, allow_unicode=True, width=1000)
     return front, f"# {markdown_text(heading or title)}"
 
 
