@@ -49,38 +49,53 @@ def write_pages(pages: Iterable[Page], out: Path, known: Known | None = None) ->
     lets a page that is the very object written last time, over a file not touched since,
     pass without being encoded and compared, and a page that is gone be found without
     listing the folder."""
-    out = Path(out)
-    _claim(out)
-    first = not known
-    known = {} if known is None else known
-    wanted: set[str] = set()
-    written: list[str] = []
+    writer = PageWriter(out, known)
     for page in pages:
-        path, target = page.path, out / page.path
-        wanted.add(path)
+        writer.write(page)
+    return writer.finish()
+
+
+class PageWriter:
+    """`write_pages` one page at a time, for pages written as soon as each is rendered
+    (`background_pages`); `finish` removes the pages that were not written."""
+
+    def __init__(self, out: Path, known: Known | None = None) -> None:
+        self._out = Path(out)
+        _claim(self._out)
+        self._first = not known
+        self._known: Known = {} if known is None else known
+        self._wanted: set[str] = set()
+        self._written: list[str] = []
+
+    def write(self, page: Page) -> None:
+        path, target = page.path, self._out / page.path
+        self._wanted.add(path)
         try:
             stat = target.stat()
         except FileNotFoundError:
             target.parent.mkdir(parents=True, exist_ok=True)
             stat = None
-        last = known.get(path)
+        last = self._known.get(path)
         if (stat is not None and last is not None and last[0] is page
                 and last[1:] == (stat.st_size, stat.st_mtime_ns)):
-            continue
+            return
         data = page.markdown.encode("utf-8")
         if stat is None or stat.st_size != len(data) or target.read_bytes() != data:
             _replace(target, data)
-            written.append(path)
+            self._written.append(path)
             stat = target.stat()
-        known[path] = (page, stat.st_size, stat.st_mtime_ns)
-    gone = existing_pages(out) if first else list(known)
-    removed = sorted(path for path in gone if path not in wanted)
-    for path in removed:
-        (out / path).unlink(missing_ok=True)
-        known.pop(path, None)
-    if removed or first:
-        _drop_empty_folders(out)
-    return Written(tuple(written), len(wanted) - len(written), tuple(removed))
+        self._known[path] = (page, stat.st_size, stat.st_mtime_ns)
+
+    def finish(self) -> Written:
+        out, known, wanted = self._out, self._known, self._wanted
+        gone = existing_pages(out) if self._first else list(known)
+        removed = sorted(path for path in gone if path not in wanted)
+        for path in removed:
+            (out / path).unlink(missing_ok=True)
+            known.pop(path, None)
+        if removed or self._first:
+            _drop_empty_folders(out)
+        return Written(tuple(self._written), len(wanted) - len(self._written), tuple(removed))
 
 
 def cache_folder(root: Path) -> Path:

@@ -15,12 +15,12 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .generate import Known, Written, write_pages
+from .generate import Known, PageWriter, Written, write_pages
 from .load import load_content, resolve_evidence
 from .load.cards import ParsedCard, load_card
 from .load.validate import check_card
@@ -186,9 +186,11 @@ class SiteGenerator:
         return content
 
     def pages(self, content: Content, options: SiteOptions, today: dt.date,
-              template_dirs: Sequence[Path]) -> Generated:
+              template_dirs: Sequence[Path], emit: Callable[[Page], None] | None = None,
+              texts: bool = True) -> Generated:
         """Every page of the site; raises `ValueError` for content without a taxonomy and
-        `TemplateError` for a broken template."""
+        `TemplateError` for a broken template. Without `texts`, the pages' paths only, in
+        order (see `render.page_memo.PageMemo`)."""
         self.pitches.composed = 0
         self.pitches.start(content, today)
         context = (content.taxonomy, today, options, _files_stamp(template_dirs[:-1]))
@@ -198,8 +200,26 @@ class SiteGenerator:
             self._context = context
         site = build_site(content, options, today, compose=self.pitches, views=self._views)
         forget_gone(self._views, content.cards)
-        pages = site_pages(site, list(template_dirs), self._rendered)
+        pages = site_pages(site, list(template_dirs), self._rendered, emit, texts)
         return Generated(content, tuple(pages), self.cards.read, self.pitches.composed)
 
     def write(self, generated: Generated, out: Path) -> Written:
         return write_pages(generated.pages, out, self._written.setdefault(Path(out), {}))
+
+    def writer(self, out: Path) -> PageWriter:
+        """A writer of the folder `out`, for `write_each`; raises `NotGenerated` for a folder
+        of someone else's files."""
+        return PageWriter(out, self._written.setdefault(Path(out), {}))
+
+    def write_each(self, content: Content, options: SiteOptions, today: dt.date,
+                   template_dirs: Sequence[Path], writer: PageWriter,
+                   written: Callable[[str], None]) -> Written:
+        """`pages` and `write` at once: each page is written as soon as it is rendered, and
+        `written` is told its path (`background_pages`)."""
+
+        def emit(page: Page) -> None:
+            writer.write(page)
+            written(page.path)
+
+        self.pages(content, options, today, template_dirs, emit)
+        return writer.finish()

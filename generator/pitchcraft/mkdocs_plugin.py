@@ -19,10 +19,11 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from . import page_setup, search_wiring
+from .background_pages import BACKGROUND_FROM_CARDS, BackgroundPages, can_fork
 from .changes.history import DEFAULT_COMMITS
 from .deck import site_decks
 from .dirty_builds import DirtyBuilds
-from .generate import NotGenerated
+from .generate import NotGenerated, Written
 from .held_html import WORKER_FROM_PAGES, HeldHtml
 from .incremental import SiteGenerator, build_date
 from .pages_folder import PAGES_DIR, generated_file, pages_folder
@@ -78,6 +79,7 @@ class PitchcraftPlugin(BasePlugin[PitchcraftConfig]):
     _docs_pages: frozenset[str] = frozenset()
     _replaced: dict[str, Path]
     _held: HeldHtml | None = None
+    _background: BackgroundPages | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Theme, extensions and links set up for the generated pages, or a clear error; the
@@ -127,17 +129,27 @@ class PitchcraftPlugin(BasePlugin[PitchcraftConfig]):
         if options.drafts:
             log.warning("drafts are shown: this build must not be published")
         own = [Path(self.config.templates)] if self.config.templates else []
+        dirs, today = [*own, templates_dir()], build_date()
+        self._pages_dir = pages_folder(config, self.config.pages_dir, options)
+        background = (not self._serving and not self._dirty and can_fork()
+                      and len(content.published_cards) >= BACKGROUND_FROM_CARDS)
         try:
-            generated = generator.pages(content, options, build_date(), [*own, templates_dir()])
+            generated = generator.pages(content, options, today, dirs, texts=not background)
+            if background:
+                writer = generator.writer(self._pages_dir)
+                self._background = BackgroundPages(
+                    [page.path for page in generated.pages],
+                    lambda written: generator.write_each(content, options, today, dirs, writer,
+                                                         written))
+            else:
+                _log_written(generator.write(generated, self._pages_dir))
         except TemplateError as exc:
             raise PluginError(f"template error: {exc}") from None
-        self._pages_dir = pages_folder(config, self.config.pages_dir, options)
-        try:
-            written = generator.write(generated, self._pages_dir)
         except NotGenerated as exc:
             raise PluginError(f"pages_dir: {exc}") from None
         log.debug(f"{generated.cards_read} card(s) read, {generated.pitches_composed} "
-                  f"pitch(es) composed, {len(written.written)} page(s) written")
+                  f"pitch(es) composed" + (", pages written by a second process"
+                                           if background else ""))
         self._pages = generated.pages
         self._held = HeldHtml(in_worker=not self._serving
                               and len(generated.pages) >= WORKER_FROM_PAGES)
@@ -164,7 +176,17 @@ class PitchcraftPlugin(BasePlugin[PitchcraftConfig]):
                                      if f.src_uri not in self._generated)
         return nav
 
+    def on_page_read_source(self, /, *, page: Page, config: MkDocsConfig) -> None:
+        """A page written by a second process is read once its file is (`background_pages`);
+        MkDocs then reads the file itself."""
+        if self._background is not None:
+            self._background.ready(page.file.src_uri)
+
     def on_env(self, env, /, *, config: MkDocsConfig, files: Files):  # type: ignore[no-untyped-def]
+        """Every page is read by now; the feeds, files MkDocs copies next, are written too."""
+        if self._background is not None:
+            _log_written(self._background.finish())
+            self._background = None
         if self._serving:
             env.bytecode_cache = self._builds.templates
         if self._serving and self._dirty:
@@ -229,9 +251,13 @@ class PitchcraftPlugin(BasePlugin[PitchcraftConfig]):
 
     def _let_go(self) -> None:
         """The held pages of the last build, and its sanitiser's worker: pages rendered
-        after it (a preview renders them when asked) are cleaned in process."""
+        after it (a preview renders them when asked) are cleaned in process. A page writer
+        still running after a failed build is stopped."""
         if self._held is not None:
             self._held.close()
+        if self._background is not None:
+            self._background.stop()
+            self._background = None
 
     def on_serve(self, server, /, *, config: MkDocsConfig, builder):  # type: ignore[no-untyped-def]
         """A broken rebuild keeps the last good site served (MkDocs alone would hold every
@@ -250,3 +276,7 @@ class PitchcraftPlugin(BasePlugin[PitchcraftConfig]):
         server.builder = keep_last_good
         return server
 
+
+def _log_written(written: Written) -> None:
+    log.debug(f"{len(written.written)} page(s) written, {written.unchanged} unchanged, "
+              f"{len(written.removed)} removed")

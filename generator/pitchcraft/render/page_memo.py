@@ -25,14 +25,24 @@ is never taken from it either, as it may read anything."""
 
 
 class PageMemo:
-    """Each page's inputs and text from the last build, by path."""
+    """Each page's inputs and text from the last build, by path.
+
+    `emit` is told of each page as soon as it is made. Without `texts`, pages are listed,
+    not rendered: their paths, in order, with no text (`background_pages`)."""
 
     def __init__(self, memo: dict, env: jinja2.Environment, packaged: Path,
-                 make: Callable[[str, str], Any]) -> None:
+                 make: Callable[[str, str], Any], emit: Callable[[Any], None] | None = None,
+                 texts: bool = True) -> None:
         self._memo, self._env, self._packaged, self._make = memo, env, packaged, make
+        self._emit, self._texts = emit, texts
         self._templates: dict[str, bool] = {}
         self._seen: set[str] = set()
         self.pages: list[Any] = []
+
+    def add(self, page: Any) -> None:
+        self.pages.append(page)
+        if self._emit is not None:
+            self._emit(page)
 
     def _memoized(self, template: str) -> bool:
         """Asked once a build for each template (Jinja looks at the template's file each
@@ -45,14 +55,18 @@ class PageMemo:
         return known
 
     def take(self, path: str, template: str, made_from: tuple) -> bool:
-        """Take last build's page if it was made from these very objects."""
-        known = self._memo.get(path)
+        """Take last build's page if it was made from these very objects (or, listing pages
+        without their texts, take its path)."""
         self._seen.add(path)
+        if not self._texts:
+            self.add(self._make(path, ""))
+            return True
+        known = self._memo.get(path)
         if (known is None or len(known[2]) != len(made_from)
                 or any(a is not b for a, b in zip(known[2], made_from, strict=True))
                 or not self._memoized(template)):
             return False
-        self.pages.append(known[1])
+        self.add(known[1])
         return True
 
     def page(self, path: str, template: str, title: str, description: str, *,
@@ -62,17 +76,21 @@ class PageMemo:
         """A page whose title, description, tags and H1 come from `page_head` alone.
         `unread` is context the packaged template takes only through the other inputs; a
         team's own template may read it, and a team's template is rendered every time."""
+        self._seen.add(path)
+        if not self._texts:
+            self.add(self._make(path, ""))
+            return
         inputs = (template, title, description, heading, meta, context)
         known = self._memo.get(path)
-        self._seen.add(path)
         if known is not None and known[0] == inputs and self._memoized(template):
-            self.pages.append(known[1])
             self._memo[path] = (inputs, known[1], made_from)
+            self.add(known[1])
             return
         front, h1 = page_head(title, description, heading, **(meta or {}))
         body = render(self._env, template, **context, **(unread or {}))
-        self.pages.append(self._make(path, f"---\n{front}---\n\n{h1}\n\n{body}"))
-        self._memo[path] = (inputs, self.pages[-1], made_from)
+        made = self._make(path, f"---\n{front}---\n\n{h1}\n\n{body}")
+        self._memo[path] = (inputs, made, made_from)
+        self.add(made)
 
     def forget_unseen(self) -> None:
         """Drop the pages this build did not make (deleted or renamed cards and pitches)."""

@@ -171,10 +171,12 @@ def _summary(pitch: Pitch, memo: dict) -> Summary:
     return kept_for(memo, pitch, lambda: summarize(pitch), "summary")
 
 
-def site_pages(site: Site, template_dirs: list, memo: dict | None = None) -> list[Page]:
+def site_pages(site: Site, template_dirs: list, memo: dict | None = None,
+               emit: Callable[[Page], None] | None = None, texts: bool = True) -> list[Page]:
     """`memo`, kept between builds by `mkdocs serve` and cleared when the taxonomy, the day
     or the options change, holds the template environment and each page's inputs and text:
-    a page whose inputs are equal to last time's is not rendered again."""
+    a page whose inputs are equal to last time's is not rendered again. `emit` and `texts`:
+    see `PageMemo`."""
     memo = {} if memo is None else memo
     dirs = tuple(template_dirs)
     if memo.get("env", (None,))[0] != dirs:
@@ -191,7 +193,7 @@ def site_pages(site: Site, template_dirs: list, memo: dict | None = None) -> lis
     env.filters["md_text"] = markdown_text
     env.globals.update(change_globals(site))
     groups = site.options.groups
-    memos = PageMemo(memo, env, packaged, Page)
+    memos = PageMemo(memo, env, packaged, Page, emit, texts)
     page, pages = memos.page, memos.pages
     lines = memo.setdefault("card lines", {})
     summaries = memo.setdefault("summaries", {})
@@ -261,7 +263,8 @@ def site_pages(site: Site, template_dirs: list, memo: dict | None = None) -> lis
         page("changes/index.md", "site/changes.md.j2", "Changes",
              "What changed in the pitches and cards, newest first.",
              meta={"search": {"exclude": True}})
-        pages += [Page(*f) for f in change_files(env.globals["changes"], site.taxonomy)]
+        for feed in change_files(env.globals["changes"], site.taxonomy):
+            memos.add(Page(*feed))
     forget_gone(summaries, [p for composed in site.pitches.values() for p in composed])
     memos.forget_unseen()
     return pages
