@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import dataclasses
 import gzip
+import json
 import re
+import shutil
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,7 +18,11 @@ from playwright.sync_api import Page, expect
 
 import pitchcraft.incremental as loading  # where a build loads the content
 from builders import REPO, site_project
+from pitchcraft.pagefind_search import PARTS, index_site
 from site_server import mkdocs_build, serve
+
+PAGES_PER_PART = 20
+"""The tests' stand-in for a site of thousands of cards: the demo's 57 pages in three parts."""
 
 
 @pytest.fixture(scope="module")
@@ -25,6 +32,16 @@ def pagefind_site(tmp_path_factory) -> Path:
     assert result.returncode == 0, result.stderr
     assert "pagefind indexed" in result.stderr
     assert (site / "pagefind" / "pagefind.js").is_file()
+    assert len(_parts(site)) == 1  # a small site is one index, as before parts
+    return site
+
+
+@pytest.fixture(scope="module")
+def parted_site(pagefind_site, tmp_path_factory) -> Path:
+    """The demo site indexed in parts, as a site of thousands of cards is."""
+    site = tmp_path_factory.mktemp("parted") / "site"
+    shutil.copytree(pagefind_site, site)
+    assert index_site(site, pages_per_part=PAGES_PER_PART) == len(_html(site))
     return site
 
 
@@ -63,9 +80,31 @@ def test_escape_closes_and_no_result_says_so(page: Page, pagefind_url):
     assert page.evaluate("document.getElementById('__search').checked") is False
 
 
+def _parts(site: Path) -> list[Path]:
+    """The folder of each part of the site's index, the one the theme loads first."""
+    first = site / "pagefind"
+    return [first] + [first / folder for folder in json.loads((first / PARTS).read_text())["merge"]]
+
+
+def _html(site: Path) -> list[str]:
+    return sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
+
+
+def _pages(part: Path) -> list[dict]:
+    """What one part shows for each of its pages: url, meta, and the indexed text."""
+    return [json.loads(gzip.decompress(f.read_bytes())[len(b"pagefind_dcd"):])
+            for f in sorted((part / "fragment").iterdir())]
+
+
 def _fragments(site: Path) -> str:
     return "".join(gzip.decompress(f.read_bytes()).decode("utf-8", "replace")
-                   for f in (site / "pagefind" / "fragment").iterdir())
+                   for part in _parts(site) for f in (part / "fragment").iterdir())
+
+
+def _every_file(site: Path) -> bytes:
+    """Every file of every part, decompressed: pages, word index, filters and metadata."""
+    return b"".join(gzip.decompress(f.read_bytes()) if f.suffix.startswith(".pf_") else
+                    f.read_bytes() for part in _parts(site) for f in part.rglob("*") if f.is_file())
 
 
 def test_public_pagefind_index_holds_no_internal_text(tmp_path):
@@ -75,10 +114,16 @@ def test_public_pagefind_index_holds_no_internal_text(tmp_path):
     assert internal.returncode == 0 and public.returncode == 0, public.stderr
     marker = "we can discount up to 18 percent before legal review"
     assert marker in _fragments(tmp_path / "internal")
-    text = _fragments(tmp_path / "public")
-    assert "Your demand charge is set in fifteen minutes" in text
-    assert marker not in text
-    assert "Priya Raman" not in text
+    assert b"priya" in _every_file(tmp_path / "internal").lower()  # the word index: words alone
+    for pages_per_part in (None, PAGES_PER_PART):  # as built, then in parts
+        if pages_per_part:
+            index_site(tmp_path / "public", pages_per_part=pages_per_part)
+            assert len(_parts(tmp_path / "public")) > 1
+        text = _fragments(tmp_path / "public")
+        assert "Your demand charge is set in fifteen minutes" in text
+        assert marker not in text
+        assert "Priya Raman" not in text
+        assert b"priya" not in _every_file(tmp_path / "public").lower()
 
 
 CLOBBER = ('\n<div id="__config">{"base": "http://127.0.0.2:9/", "features": [], '
@@ -142,3 +187,59 @@ def test_a_pitch_is_indexed_for_its_own_talk_tracks_not_its_alternatives(pagefin
     text = _fragments(pagefind_site)
     assert "Other insights for this buyer" in text
     assert "The pitch from this card" not in text
+
+
+def test_every_page_is_in_exactly_one_part(parted_site):
+    """Indexed in parts, the site still has each page once: none left out, none twice."""
+    html = _html(parted_site)
+    parts = _parts(parted_site)
+    counts = [json.loads((part / "pagefind-entry.json").read_text())["languages"]["en"]
+              ["page_count"] for part in parts]
+    urls = sorted(page["url"] for part in parts for page in _pages(part))
+    assert len(parts) == 3 and sum(counts) == len(html) == 57
+    assert urls == sorted("/" + path.removesuffix("index.html") for path in html)
+
+
+def _word_only_on(site: Path, part: Path) -> tuple[str, dict]:
+    """A word of one page alone on the whole site, that page being in `part`."""
+    def words(page: dict) -> set[str]:
+        return set(re.findall(r"[a-z]{7,}", page["content"].lower()))
+
+    pages_with = Counter(w for p in _parts(site) for page in _pages(p) for w in words(page))
+    return min((word, page) for page in _pages(part) for word in words(page)
+               if pages_with[word] == 1)
+
+
+def test_a_site_indexed_in_parts_finds_a_page_in_every_part(page: Page, parted_site):
+    """Thousands of cards are indexed in parts; the search box searches them all, so a word
+    found on one page brings that page up whichever part holds it, with its title."""
+    with serve(parted_site) as url:
+        for part in _parts(parted_site):
+            word, found = _word_only_on(parted_site, part)
+            page.goto(url)
+            page.keyboard.press("/")
+            page.keyboard.type(word)
+            link = page.locator(f"[data-pc-search] a[href='{found['url']}']")
+            expect(link).to_be_visible(timeout=15_000)
+            expect(link.locator("h1")).to_contain_text(found["meta"]["title"])
+
+
+def test_pitches_come_first_across_parts(page: Page, parted_site):
+    """The same search as on a one-index site: the pitches, then the card, with their chips,
+    whichever parts they are in."""
+    holding = [part for part in _parts(parted_site)
+               if any("ratchet" in page["content"].lower() for page in _pages(part))]
+    assert len(holding) > 1  # the card and its pitches are not all in one part
+    with serve(parted_site) as url:
+        page.goto(url + "cards/shift-start-sets-the-bill/")
+        page.keyboard.press("/")
+        page.keyboard.type("ratchet")
+        meta = page.locator("[data-pc-search] .md-search-result__meta")
+        expect(meta).to_have_text("3 matching documents", timeout=15_000)
+        titles = page.locator("[data-pc-search] .md-search-result__article h1").all_inner_texts()
+        chips = page.locator("[data-pc-search] .md-search-result__item").nth(0).locator(
+            ".md-tag").all_inner_texts()
+    assert sorted(titles[:2]) == ["Pitch: Food and beverage processing: Peak demand charges",
+                                  "Pitch: Plastics and injection moulding: Peak demand charges"]
+    assert titles[2] == "Card: Your demand charge is set in fifteen minutes at shift start-up"
+    assert "Peak demand charges" in chips and "Chief Financial Officer" in chips

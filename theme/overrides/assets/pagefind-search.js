@@ -21,14 +21,27 @@
   /* Loading Pagefind is a chain (its script, then its worker, then the WebAssembly and the
      index's metadata), each link a round trip: started on the first sign the reader wants to
      search, it runs while they type instead of after. `init` starts the worker and its
-     downloads at once; without it Pagefind waits for the first query. */
+     downloads at once; without it Pagefind waits for the first query.
+     A large site's index comes in parts (pagefind_search.py): the build lists the others in a
+     file beside pagefind.js, fetched alongside it so it costs no round trip of its own, and
+     each is merged before the first search, so every search, preload and result covers them
+     all, ranked together. A merged part reuses the first part's WebAssembly. */
   function pagefind() {
     if (!loading) {
-      loading = import(new URL("pagefind/pagefind.js", root).href).then(function (pf) {
+      var base = new URL("pagefind/", root);
+      /* Checked with the server each time, never taken from the cache unasked (Pagefind
+         fetches its own entry file fresh too): a stale list could name parts a rebuild removed. */
+      var parts = fetch(new URL("pitchcraft-parts.json", base).href, { cache: "no-cache" })
+        .then(function (response) { return response.ok ? response.json() : { merge: [] }; });
+      var script = import(new URL("pagefind.js", base).href);
+      loading = Promise.all([script, parts]).then(function (got) {
+        var pf = got[0];
         return pf.options({ baseUrl: root.pathname }).then(function () {
           pf.init();
-          return pf;
-        });
+          return Promise.all(got[1].merge.map(function (folder) {
+            return pf.mergeIndex(new URL(folder, base).href, { baseUrl: root.pathname });
+          }));
+        }).then(function () { return pf; });
       });
     }
     return loading;
