@@ -26,8 +26,9 @@ from mkdocs.exceptions import PluginError
 from .generate import NotGenerated, Written
 from .render.templates import TemplateError
 
-BACKGROUND_FROM_CARDS = 1000
-"""At 1,000 cards rendering takes about 2 s of a 100 s build; below, forking is not worth it."""
+BACKGROUND_FROM_CARDS = 500
+"""At 500 cards rendering and writing take about a second of a 50 s build; below, forking
+the process is not worth it."""
 
 Work = Callable[[Callable[[str], None]], Written]
 """Renders and writes every page, telling its argument each page's path once written."""
@@ -50,7 +51,7 @@ class BackgroundPages:
                                          daemon=True)
         self._process.start()
         send.close()
-        self._result: Written | None = None
+        self._result: str | None = None
 
     def ready(self, path: str) -> None:
         """Returns once the page's file is written; raises `PluginError` if it never will be."""
@@ -61,8 +62,8 @@ class BackgroundPages:
             if self._receive.poll(0.005):
                 self._take_result()
 
-    def finish(self) -> Written:
-        """What was written, once every page is."""
+    def finish(self) -> str:
+        """What was written (`Written.summary`), once every page is."""
         while self._result is None:
             self._take_result()
         self._process.join()
@@ -97,7 +98,9 @@ def _child(paths: Sequence[str], work: Work, count, send: Connection) -> None:  
         result = work(written)
         if count.value != len(paths):
             raise PluginError(f"{count.value} pages were written, {len(paths)} listed")
-        send.send(("done", result))
+        # A line, not the paths: a message larger than the pipe holds would keep this
+        # process, and its memory, waiting until MkDocs has read every page.
+        send.send(("done", result.summary()))
     except TemplateError as exc:
         send.send(("error", f"template error: {exc}"))
     except NotGenerated as exc:

@@ -32,6 +32,10 @@ class Written:
     unchanged: int
     removed: tuple[str, ...]
 
+    def summary(self) -> str:
+        return (f"{len(self.written)} page(s) written, {self.unchanged} unchanged, "
+                f"{len(self.removed)} removed")
+
 
 class NotGenerated(Exception):
     """The folder holds files that Pitchcraft did not write: it is never cleaned."""

@@ -23,7 +23,7 @@ from .background_pages import BACKGROUND_FROM_CARDS, BackgroundPages, can_fork
 from .changes.history import DEFAULT_COMMITS
 from .deck import site_decks
 from .dirty_builds import DirtyBuilds
-from .generate import NotGenerated, Written
+from .generate import NotGenerated
 from .held_html import WORKER_FROM_PAGES, HeldHtml
 from .incremental import SiteGenerator, build_date
 from .pages_folder import PAGES_DIR, generated_file, pages_folder
@@ -142,7 +142,7 @@ class PitchcraftPlugin(BasePlugin[PitchcraftConfig]):
                     lambda written: generator.write_each(content, options, today, dirs, writer,
                                                          written))
             else:
-                _log_written(generator.write(generated, self._pages_dir))
+                log.debug(generator.write(generated, self._pages_dir).summary())
         except TemplateError as exc:
             raise PluginError(f"template error: {exc}") from None
         except NotGenerated as exc:
@@ -185,7 +185,7 @@ class PitchcraftPlugin(BasePlugin[PitchcraftConfig]):
     def on_env(self, env, /, *, config: MkDocsConfig, files: Files):  # type: ignore[no-untyped-def]
         """Every page is read by now; the feeds, files MkDocs copies next, are written too."""
         if self._background is not None:
-            _log_written(self._background.finish())
+            log.debug(self._background.finish())
             self._background = None
         if self._serving:
             env.bytecode_cache = self._builds.templates
@@ -275,8 +275,3 @@ class PitchcraftPlugin(BasePlugin[PitchcraftConfig]):
 
         server.builder = keep_last_good
         return server
-
-
-def _log_written(written: Written) -> None:
-    log.debug(f"{len(written.written)} page(s) written, {written.unchanged} unchanged, "
-              f"{len(written.removed)} removed")
