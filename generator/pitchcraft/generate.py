@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .render.site import Page
+from .render.templates import TemplateError
 
 MARKER = ".pitchcraft-pages"
 """Written into every generated folder: only a folder holding it is ever cleaned, so a wrong
@@ -39,6 +40,18 @@ class Written:
 
 class NotGenerated(Exception):
     """The folder holds files that Pitchcraft did not write: it is never cleaned."""
+
+
+def failure_message(exc: Exception) -> str | None:
+    """What a build says when making its pages fails with `exc`, wherever they are made (in
+    the build's process or in `background_pages`); None for what is not a known failure."""
+    if isinstance(exc, TemplateError):
+        return f"template error: {exc}"
+    if isinstance(exc, NotGenerated):
+        return f"pages_dir: {exc}"
+    if isinstance(exc, OSError):
+        return f"pages_dir: cannot write the generated pages: {exc}"
+    return None
 
 
 Known = dict[str, tuple[Page, int, int]]

@@ -15,6 +15,7 @@ saves there.
 from __future__ import annotations
 
 import multiprocessing
+import signal
 import zlib
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -32,15 +33,17 @@ sanitising in process; starting the worker takes a few tenths)."""
 class HeldHtml:
     def __init__(self, in_worker: bool) -> None:
         self._held: dict[str, bytes | Future[bytes]] = {}
-        # spawn: a fresh interpreter that imports only the sanitiser, whatever threads or
-        # state the building process has. Started at the first page.
-        self._pool = (ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"))
-                      if in_worker else None)
+        self._pool = _worker() if in_worker else None
 
     def hold(self, page: Page, html: str) -> str:
         """Keeps the page's cleaned HTML; what MkDocs keeps meanwhile: nothing."""
-        self._held[page.file.src_uri] = (clean_compressed(html) if self._pool is None
-                                         else self._pool.submit(clean_compressed, html))
+        held: bytes | Future[bytes] | None = None
+        if self._pool is not None:
+            try:
+                held = self._pool.submit(clean_compressed, html)
+            except (OSError, RuntimeError):  # no worker could start: clean here
+                self._pool = None
+        self._held[page.file.src_uri] = held if held is not None else clean_compressed(html)
         return ""
 
     def give_back(self, page: Page) -> None:
@@ -63,3 +66,16 @@ class HeldHtml:
         if self._pool is not None:
             self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
+
+
+def _worker() -> ProcessPoolExecutor | None:
+    """A process that cleans pages, started at the first page: spawned, a fresh interpreter
+    whatever threads or state the build has, importing the sanitiser and what it reads.
+    Ctrl-C is for the build, which then stops it. None where the system has no way to run one
+    (no working semaphores): pages are then cleaned in process."""
+    try:
+        return ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"),
+                                   initializer=signal.signal,
+                                   initargs=(signal.SIGINT, signal.SIG_IGN))
+    except (OSError, ImportError, NotImplementedError):
+        return None

@@ -18,14 +18,14 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from . import page_setup, search_wiring
-from .background_pages import BACKGROUND_FROM_CARDS, BackgroundPages, can_fork
+from . import background_pages, page_setup, search_wiring
+from .background_pages import BackgroundPages
 from .changes.history import DEFAULT_COMMITS
 from .deck import site_decks
 from .dirty_builds import DirtyBuilds
-from .generate import NotGenerated
+from .generate import NotGenerated, failure_message
 from .held_html import WORKER_FROM_PAGES, HeldHtml
-from .incremental import SiteGenerator, build_date
+from .incremental import Generated, SiteGenerator, build_date
 from .pages_folder import PAGES_DIR, generated_file, pages_folder
 from .render import page_groups
 from .render.findings import as_text
@@ -131,25 +131,22 @@ class PitchcraftPlugin(BasePlugin[PitchcraftConfig]):
         own = [Path(self.config.templates)] if self.config.templates else []
         dirs, today = [*own, templates_dir()], build_date()
         self._pages_dir = pages_folder(config, self.config.pages_dir, options)
-        background = (not self._serving and not self._dirty and can_fork()
-                      and len(content.published_cards) >= BACKGROUND_FROM_CARDS)
+        background = background_pages.wanted(len(content.published_cards), self._serving,
+                                              self._dirty)
         try:
             generated = generator.pages(content, options, today, dirs, texts=not background)
             if background:
-                writer = generator.writer(self._pages_dir)
-                self._background = BackgroundPages(
-                    [page.path for page in generated.pages],
-                    lambda written: generator.write_each(content, options, today, dirs, writer,
-                                                         written))
-            else:
+                self._background = _started(generator, generated, (content, options, today, dirs),
+                                            self._pages_dir)
+            if self._background is None:
+                if background:  # listed, not rendered
+                    generated = generator.pages(content, options, today, dirs)
                 log.debug(generator.write(generated, self._pages_dir).summary())
-        except TemplateError as exc:
-            raise PluginError(f"template error: {exc}") from None
-        except NotGenerated as exc:
-            raise PluginError(f"pages_dir: {exc}") from None
+        except (TemplateError, NotGenerated, OSError) as exc:
+            raise PluginError(failure_message(exc) or str(exc)) from None
         log.debug(f"{generated.cards_read} card(s) read, {generated.pitches_composed} "
                   f"pitch(es) composed" + (", pages written by a second process"
-                                           if background else ""))
+                                           if self._background else ""))
         self._pages = generated.pages
         self._held = HeldHtml(in_worker=not self._serving
                               and len(generated.pages) >= WORKER_FROM_PAGES)
@@ -219,7 +216,8 @@ class PitchcraftPlugin(BasePlugin[PitchcraftConfig]):
         generated page's HTML or Markdown after they are set aside (`HeldHtml`)."""
         if page.file.src_uri in self._generated:
             page.markdown = ""  # rendered; its title is in its front matter (None would lose it)
-            assert self._held is not None  # set with the generated pages
+            if self._held is None:  # pragma: no cover - set with the generated pages
+                self._held = HeldHtml(in_worker=False)
             return self._held.hold(page, html)
         groups = self._groups()
         return unlink_html(html, lambda href: page_groups.keeps_url(page.url, href, groups))
@@ -249,6 +247,10 @@ class PitchcraftPlugin(BasePlugin[PitchcraftConfig]):
     def on_build_error(self, *, error: Exception) -> None:
         self._let_go()
 
+    def on_shutdown(self) -> None:
+        """Also after Ctrl-C, which is no build error."""
+        self._let_go()
+
     def _let_go(self) -> None:
         """The held pages of the last build, and its sanitiser's worker: pages rendered
         after it (a preview renders them when asked) are cleaned in process. A page writer
@@ -275,3 +277,16 @@ class PitchcraftPlugin(BasePlugin[PitchcraftConfig]):
 
         server.builder = keep_last_good
         return server
+
+
+def _started(generator: SiteGenerator, listed: Generated, inputs: tuple,
+             folder: Path) -> BackgroundPages | None:
+    """The process writing the pages, or None where it cannot be started (the build then
+    writes them itself)."""
+    writer = generator.writer(folder)  # a folder of someone else's files fails here, now
+    try:
+        return BackgroundPages([page.path for page in listed.pages],
+                               lambda written: generator.write_each(*inputs, writer, written))
+    except OSError as exc:
+        log.debug(f"pages written in process: no second process ({exc})")
+        return None

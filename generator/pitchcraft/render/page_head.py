@@ -17,6 +17,7 @@ _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 """libyaml's emitter where PyYAML has it (its wheels do): the same text, a tenth of the
 time, which was a tenth of writing 11,600 pages."""
 
+
 def page_head(
     title: str, description: str, heading: str | None = None, **meta: Any
 ) -> tuple[str, str]:

@@ -27,8 +27,10 @@ is never taken from it either, as it may read anything."""
 class PageMemo:
     """Each page's inputs and text from the last build, by path.
 
-    `emit` is told of each page as soon as it is made. Without `texts`, pages are listed,
-    not rendered: their paths, in order, with no text (`background_pages`)."""
+    `emit` is told of each page as soon as it is made. Without `texts`, the Markdown pages
+    are listed, not rendered: their paths, in order, with no text (`background_pages`); the
+    listing pages' context is still made, and the feeds, written by `site_pages` itself, keep
+    theirs."""
 
     def __init__(self, memo: dict, env: jinja2.Environment, packaged: Path,
                  make: Callable[[str, str], Any], emit: Callable[[Any], None] | None = None,

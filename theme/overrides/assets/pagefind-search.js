@@ -42,6 +42,9 @@
             return pf.mergeIndex(new URL(folder, base).href, { baseUrl: root.pathname });
           }));
         }).then(function () { return pf; });
+      }).catch(function (error) {
+        loading = null; /* a failed download is tried again at the next keystroke */
+        throw error;
       });
     }
     return loading;
