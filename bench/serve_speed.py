@@ -9,7 +9,8 @@ theme and mkdocs.yml, then run two servers one after the other on the same proje
 Each server: seconds from start to the home page answering; then for each of E different cards,
 append a made-up word to one line of the card and time from the save to the card's page being
 served with it (median reported); then the seconds until the search index is served (which
-needs every page rendered) and the server's peak resident memory (VmHWM) after that.
+needs every page rendered) and the server's peak resident memory (VmHWM) after that
+(`--saves-only`: up to the last save, without the search index).
 
     python bench/serve_speed.py --sizes 1000 --edits 10 --before-edits 3 --before 95f4f8e
 """
@@ -61,7 +62,7 @@ def _peak_mb(pid: int) -> float:
 
 
 def run_server(root: Path, cmd: list[str], env: dict[str, str], edits: int,
-               offset: int) -> dict:
+               offset: int, index: bool = True) -> dict:
     port = _port()
     url = f"http://127.0.0.1:{port}/"
     start = time.perf_counter()
@@ -88,12 +89,12 @@ def run_server(root: Path, cmd: list[str], env: dict[str, str], edits: int,
                 time.sleep(0.02)
             saves.append(time.perf_counter() - saved)
         asked = time.perf_counter()
-        index = _get(f"{url}search/search_index.json", timeout=7200)
+        served = _get(f"{url}search/search_index.json", timeout=7200) if index else None
         searchable = time.perf_counter() - asked
         return {"first_page_s": first, "saves_s": saves,
                 "save_median_s": statistics.median(saves) if saves else None,
-                "search_index_s": searchable if index else None,
-                "search_index_mb": len(index or "") / 1e6,
+                "search_index_s": searchable if served else None,
+                "search_index_mb": len(served or "") / 1e6,
                 "peak_mb": _peak_mb(process.pid)}
     finally:
         process.terminate()
@@ -106,6 +107,8 @@ def main() -> None:
     parser.add_argument("--edits", type=int, default=10)
     parser.add_argument("--before-edits", type=int, default=3)
     parser.add_argument("--before", metavar="REF", help="also measure `mkdocs serve` at REF")
+    parser.add_argument("--saves-only", action="store_true",
+                        help="stop after the saves, without asking for the search index")
     parser.add_argument("--out", type=Path, default=HERE / "serve.json")
     args = parser.parse_args()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": EPOCH}
@@ -128,7 +131,8 @@ def main() -> None:
                 print(n, "before", json.dumps(row["before"]), flush=True)
             row["after"] = run_server(root, [sys.executable, "-c",
                                              "from pitchcraft.cli import main; main()",
-                                             "serve"], env, args.edits, 3)
+                                             "serve"], env, args.edits, 3,
+                                 index=not args.saves_only)
             row["after"]["loadavg"] = os.getloadavg()
             print(n, "after", json.dumps(row["after"]), flush=True)
             results["sizes"][str(n)] = row
