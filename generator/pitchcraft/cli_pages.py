@@ -76,8 +76,7 @@ def generate(out: Path | None, config_file: Path, with_docs: bool,
         raise click.UsageError(str(exc)) from None
     if with_docs or engine_config:
         _copy_docs_assets(docs_dir, folder)
-    click.echo(f"{len(pages)} pages in {folder}: {len(written.written)} written, "
-               f"{written.unchanged} unchanged, {len(written.removed)} removed")
+    click.echo(f"{len(pages)} pages in {folder}: {written.summary()}")
     if engine_config:
         _write_engine_config(engine_config, site, folder, docs_dir, options)
         click.echo(f"configuration for any engine in {engine_config}")

@@ -34,7 +34,7 @@ class Written:
     removed: tuple[str, ...]
 
     def summary(self) -> str:
-        return (f"{len(self.written)} page(s) written, {self.unchanged} unchanged, "
+        return (f"{len(self.written)} written, {self.unchanged} unchanged, "
                 f"{len(self.removed)} removed")
 
 

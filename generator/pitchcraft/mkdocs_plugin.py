@@ -141,7 +141,7 @@ class PitchcraftPlugin(BasePlugin[PitchcraftConfig]):
             if self._background is None:
                 if background:  # listed, not rendered
                     generated = generator.pages(content, options, today, dirs)
-                log.debug(generator.write(generated, self._pages_dir).summary())
+                log.debug(f"pages: {generator.write(generated, self._pages_dir).summary()}")
         except (TemplateError, NotGenerated, OSError) as exc:
             raise PluginError(failure_message(exc) or str(exc)) from None
         log.debug(f"{generated.cards_read} card(s) read, {generated.pitches_composed} "
@@ -182,7 +182,7 @@ class PitchcraftPlugin(BasePlugin[PitchcraftConfig]):
     def on_env(self, env, /, *, config: MkDocsConfig, files: Files):  # type: ignore[no-untyped-def]
         """Every page is read by now; the feeds, files MkDocs copies next, are written too."""
         if self._background is not None:
-            log.debug(self._background.finish())
+            log.debug(f"pages: {self._background.finish()}")
             self._background = None
         if self._serving:
             env.bytecode_cache = self._builds.templates

@@ -42,3 +42,7 @@ def generated_file(config: MkDocsConfig, folder: Path, path: str) -> File:
     file.generated_by = GENERATED_BY
     return file
 
+
+def generated(file: File) -> bool:
+    """A page `generated_file` made, not one of the team's own."""
+    return getattr(file, "generated_by", None) == GENERATED_BY

@@ -14,7 +14,7 @@ from mkdocs.structure.files import File
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.utils import get_build_date
 
-from .pages_folder import GENERATED_BY
+from .pages_folder import generated
 
 
 def page_inputs(documents: list[File], nav: Navigation, config: MkDocsConfig,
@@ -30,10 +30,6 @@ def page_inputs(documents: list[File], nav: Navigation, config: MkDocsConfig,
     inputs = {f.src_uri: (stamp(f.abs_src_path), shared, None if generated(f) else listed)
               for f in documents}
     return inputs, shared
-
-
-def generated(file: File) -> bool:
-    return getattr(file, "generated_by", None) == GENERATED_BY
 
 
 def stamp(path: str | os.PathLike) -> tuple[int, int] | None:

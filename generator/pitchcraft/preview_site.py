@@ -39,8 +39,9 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import TableOfContents
 
 from .dirty_builds import SEARCH_INDEX, remove_output
+from .pages_folder import generated
 from .preview_garbage import SAVE_GARBAGE_S, PreviewGarbage
-from .preview_inputs import generated, page_inputs, stamp
+from .preview_inputs import page_inputs, stamp
 from .preview_search import PreviewSearch
 from .shared import paused_cycle_collection
 

@@ -59,9 +59,7 @@ class PageMemo:
     def take(self, path: str, template: str, made_from: tuple) -> bool:
         """Take last build's page if it was made from these very objects (or, listing pages
         without their texts, take its path)."""
-        self._seen.add(path)
-        if not self._texts:
-            self.add(self._make(path, ""))
+        if self._listed(path):
             return True
         known = self._memo.get(path)
         if (known is None or len(known[2]) != len(made_from)
@@ -78,9 +76,7 @@ class PageMemo:
         """A page whose title, description, tags and H1 come from `page_head` alone.
         `unread` is context the packaged template takes only through the other inputs; a
         team's own template may read it, and a team's template is rendered every time."""
-        self._seen.add(path)
-        if not self._texts:
-            self.add(self._make(path, ""))
+        if self._listed(path):
             return
         inputs = (template, title, description, heading, meta, context)
         known = self._memo.get(path)
@@ -93,6 +89,13 @@ class PageMemo:
         made = self._make(path, f"---\n{front}---\n\n{h1}\n\n{body}")
         self._memo[path] = (inputs, made, made_from)
         self.add(made)
+
+    def _listed(self, path: str) -> bool:
+        """Marks the page made in this build; without texts, adds it by its path alone."""
+        self._seen.add(path)
+        if not self._texts:
+            self.add(self._make(path, ""))
+        return not self._texts
 
     def forget_unseen(self) -> None:
         """Drop the pages this build did not make (deleted or renamed cards and pitches)."""
