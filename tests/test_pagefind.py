@@ -80,6 +80,23 @@ def test_escape_closes_and_no_result_says_so(page: Page, pagefind_url):
     assert page.evaluate("document.getElementById('__search').checked") is False
 
 
+def test_results_follow_the_words_in_the_box(page: Page, pagefind_url):
+    """Searches run as the reader types; a result for words already typed over never shows."""
+    page.goto(pagefind_url)
+    page.keyboard.press("/")
+    page.keyboard.type("ratchet")
+    meta = page.locator("[data-pc-search] .md-search-result__meta")
+    expect(meta).to_have_text("3 matching documents", timeout=15_000)
+    for _ in "ratchet":
+        page.keyboard.press("Backspace")
+    page.keyboard.type("zzyzxnotaword")
+    expect(meta).to_have_text("No matching documents")
+    expect(page.locator("[data-pc-search] .md-search-result__item")).to_have_count(0)
+    page.keyboard.press("Control+a")
+    page.keyboard.press("Backspace")
+    expect(meta).to_have_text("Type to start searching")
+
+
 def _parts(site: Path) -> list[Path]:
     """The folder of each part of the site's index, the one the theme loads first."""
     first = site / "pagefind"

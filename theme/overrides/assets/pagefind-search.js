@@ -16,12 +16,17 @@
   var me = Object.getOwnPropertyDescriptor(Document.prototype, "currentScript").get.call(document);
   var root = new URL("../", me.src);
   var loading = null;
-  var latest = 0;
+  var ready = null; /* Pagefind, once loaded and merged */
+  var latest = 0; /* counts keystrokes: a result for an older one is dropped */
 
-  /* Loading Pagefind is a chain (its script, then its worker, then the WebAssembly and the
-     index's metadata), each link a round trip: started on the first sign the reader wants to
-     search, it runs while they type instead of after. `init` starts the worker and its
-     downloads at once; without it Pagefind waits for the first query.
+  /* Loading Pagefind is a chain (its script, then the WebAssembly and the index's metadata),
+     each link a round trip: started on the first sign the reader wants to search, it runs
+     while they type instead of after. `init` starts the downloads at once; without it
+     Pagefind waits for the first query.
+     Pagefind runs on the page, not in its own worker (`noWorker`): the worker is a second
+     copy of Pagefind (41 KB more to download and compile) that must start before the first
+     download, about 0.1 s on the first search; on the page, the longest task this costs
+     measured 50 ms at 10,000 cards (bench/RESULTS.md, "Where a search's time goes").
      A large site's index comes in parts (pagefind_search.py): the build lists the others in a
      file beside pagefind.js, fetched alongside it so it costs no round trip of its own, and
      each is merged before the first search, so every search, preload and result covers them
@@ -36,12 +41,12 @@
       var script = import(new URL("pagefind.js", base).href);
       loading = Promise.all([script, parts]).then(function (got) {
         var pf = got[0];
-        return pf.options({ baseUrl: root.pathname }).then(function () {
+        return pf.options({ baseUrl: root.pathname, noWorker: true }).then(function () {
           pf.init();
           return Promise.all(got[1].merge.map(function (folder) {
             return pf.mergeIndex(new URL(folder, base).href, { baseUrl: root.pathname });
           }));
-        }).then(function () { return pf; });
+        }).then(function () { ready = pf; return pf; });
       }).catch(function (error) {
         loading = null; /* a failed download is tried again at the next keystroke */
         throw error;
@@ -101,16 +106,16 @@
   }
 
   function search(query) {
-    var ticket = ++latest;
+    var ticket = latest;
     if (!query.trim()) {
       list.textContent = "";
       meta.textContent = "Type to start searching";
-      return;
+      return Promise.resolve();
     }
-    pagefind().then(function (pf) {
-      return pf.search(query);
+    return pagefind().then(function (pf) {
+      return ticket === latest ? pf.search(query) : null;
     }).then(function (found) {
-      if (ticket !== latest) { return null; }
+      if (!found || ticket !== latest) { return null; }
       return Promise.all(found.results.slice(0, 20).map(function (r) { return r.data(); }))
         .then(function (pages) { return { total: found.results.length, pages: pages }; });
     }).then(function (result) {
@@ -124,16 +129,26 @@
     });
   }
 
-  /* Each keystroke fetches the index chunks its words need (`preload`), so when typing pauses
-     the search itself has nothing left to download. */
-  var timer = null;
+  /* Search as the reader types, with no pause to wait out: one search runs at a time, and
+     keystrokes made meanwhile leave only the newest query waiting, so a fast typist costs
+     one search, not one per letter, and a result shows as soon as the index allows. Once
+     Pagefind is loaded, each keystroke also starts fetching the index chunks its words need
+     (`preload`) while an earlier search still runs. */
+  var running = null;
+  var waiting = null;
+  function next() {
+    if (running || waiting === null) { return; }
+    running = search(waiting);
+    waiting = null;
+    running.then(settled, settled);
+  }
+  function settled() { running = null; next(); }
   input.addEventListener("input", function () {
     var query = input.value;
-    clearTimeout(timer);
-    if (query.trim()) {
-      pagefind().then(function (pf) { return pf.preload(query); }).catch(function () {});
-    }
-    timer = setTimeout(function () { search(query); }, 120);
+    latest++;
+    if (ready && query.trim()) { ready.preload(query).catch(function () {}); }
+    waiting = query;
+    next();
   });
   input.addEventListener("focus", pagefind);
   ["pointerdown", "touchstart", "mouseover"].forEach(function (type) {
