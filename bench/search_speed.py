@@ -21,6 +21,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
@@ -55,25 +56,45 @@ def build(root: Path, site: Path, engine: str) -> float:
     return time.perf_counter() - start
 
 
-def first_result(browser, url: str) -> tuple[float | None, int]:
-    """(ms from navigation start to first visible result, bytes downloaded by then);
-    no time when no result showed within three minutes."""
+@dataclass(frozen=True)
+class Timing:
+    """Milliseconds from navigation start to each step of one search, and bytes downloaded."""
+    box: float  # the search box is in the page
+    clicked: float
+    typed: float
+    result: float | None  # the first result is visible; None if none showed in three minutes
+    bytes: int
+
+
+def timed_search(browser, url: str) -> Timing:
+    """Open `url` in a fresh context (empty cache), click the search box, type the word, and
+    wait for the first result, as a rep would."""
     context = browser.new_context()
     page = context.new_page()
     received: list[int] = []
     page.on("requestfinished", lambda r: received.append(r.sizes()["responseBodySize"]))
+    now = "performance.now()"
     page.goto(url, wait_until="commit")
     page.wait_for_selector(".md-search__input", state="attached")
+    box = page.evaluate(now)
     page.locator(".md-search__input").click()
+    clicked = page.evaluate(now)
     page.locator(".md-search__input").press_sequentially(WORD)  # Material listens for keyup
+    typed = page.evaluate(now)
     try:
         page.locator(".md-search-result__item").first.wait_for(state="visible", timeout=180_000)
-        elapsed = page.evaluate("performance.now()")
+        result = page.evaluate(now)
     except PlaywrightTimeout:
-        elapsed = None
-    total = sum(received)
+        result = None
     context.close()
-    return elapsed, total
+    return Timing(box, clicked, typed, result, sum(received))
+
+
+def first_result(browser, url: str) -> tuple[float | None, int]:
+    """(ms from navigation start to first visible result, bytes downloaded by then);
+    no time when no result showed within three minutes."""
+    timing = timed_search(browser, url)
+    return timing.result, timing.bytes
 
 
 def measure(n: int, repeat: int, browser, engines: list[str]) -> dict:

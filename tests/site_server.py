@@ -32,7 +32,7 @@ def mkdocs_build(
     )
 
 
-class _QuietHandler(SimpleHTTPRequestHandler):
+class QuietHandler(SimpleHTTPRequestHandler):
     def end_headers(self) -> None:
         # LinkChecker goes faster than 10 requests a second only on a server that says so.
         self.send_header("LinkChecker", "allowed")
@@ -43,9 +43,9 @@ class _QuietHandler(SimpleHTTPRequestHandler):
 
 
 @contextmanager
-def serve(site_dir: Path) -> Iterator[str]:
-    handler = functools.partial(_QuietHandler, directory=str(site_dir))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+def serve(site_dir: Path, handler: type[QuietHandler] = QuietHandler) -> Iterator[str]:
+    server = ThreadingHTTPServer(("127.0.0.1", 0),
+                                 functools.partial(handler, directory=str(site_dir)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

@@ -1,0 +1,126 @@
+"""Where the time to a first search result goes: Chromium, the site's page, and Pagefind.
+
+    python bench/search_breakdown.py SITE [--rounds 20] [--out bench/search_breakdown.json]
+
+SITE is a site built with Pagefind from bench/search_speed.py's corpus (its word in one card).
+Each round opens three pages in turn, each in a fresh context with an empty cache, and times
+the same search as bench/search_speed.py, step by step from navigation start (the search box
+is in the page, clicked, the word typed, the first result visible):
+- `blank`: a page with nothing but a search box whose script shows a result the moment the
+  word is typed: what Chromium and the driving script cost on this machine, whatever the site;
+- `page`: the home page, with its search script replaced by that same instant one: the theme
+  and the page's own files, without search;
+- `search`: the home page as built.
+`search` minus `page` is what search costs; `page` minus `blank` what the page costs. The
+rounds alternate the three, so a machine that slows down mid-run slows all three alike.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import sys
+from dataclasses import asdict
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+HERE = Path(__file__).resolve().parent
+sys.path[:0] = [str(HERE), str(HERE.parent / "tests")]
+
+from search_speed import WORD, timed_search  # noqa: E402
+from site_server import CHROMIUM_FLAGS, QuietHandler, require_chromium, serve  # noqa: E402
+
+INSTANT = f"""(function () {{
+  var input = document.querySelector(".md-search__input");
+  var list = document.querySelector(".md-search-result__list");
+  var toggle = document.getElementById("__search");
+  input.addEventListener("focus", function () {{
+    if (toggle) {{ toggle.checked = true; toggle.dispatchEvent(new Event("change")); }}
+  }});
+  input.addEventListener("input", function () {{
+    if (input.value !== "{WORD}") {{ return; }}
+    var item = document.createElement("li");
+    item.className = "md-search-result__item";
+    item.textContent = "{WORD}";
+    list.appendChild(item);
+  }});
+}})();
+""".encode()
+
+BLANK = (b'<!doctype html><html lang="en"><title>blank</title><input class="md-search__input">'
+         b'<ol class="md-search-result__list"></ol><script src="__instant.js"></script></html>'
+         )
+
+SEARCH_SCRIPT = b'src="assets/pagefind-search.js"'
+
+
+class WithStandIns(QuietHandler):
+    """The site, plus `/?blank`, the home page as `/?instant`, and their script."""
+
+    def do_GET(self) -> None:
+        if self.path == "/__instant.js":
+            self._send(INSTANT, "text/javascript")
+        elif self.path == "/?blank":
+            self._send(BLANK, "text/html")
+        elif self.path == "/?instant":
+            home = (Path(self.directory) / "index.html").read_bytes()
+            if SEARCH_SCRIPT not in home:
+                self.send_error(500, "the home page has no Pagefind search script")
+                return
+            self._send(home.replace(SEARCH_SCRIPT, b'src="__instant.js"'), "text/html")
+        else:
+            super().do_GET()
+
+    def _send(self, body: bytes, kind: str) -> None:
+        self.send_response(200)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+PAGES = {"blank": "?blank", "page": "?instant", "search": ""}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("site", type=Path)
+    parser.add_argument("--rounds", type=int, default=20)
+    parser.add_argument("--out", type=Path, default=HERE / "search_breakdown.json")
+    args = parser.parse_args()
+    runs: dict[str, list[dict]] = {name: [] for name in PAGES}
+    load = os.getloadavg()
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=require_chromium(),
+                                             args=CHROMIUM_FLAGS)
+        with serve(args.site, WithStandIns) as url:
+            for path in PAGES.values():  # the server and the disk cache warm, not measured
+                timed_search(browser, url + path)
+            for _ in range(args.rounds):
+                for name, path in PAGES.items():
+                    runs[name].append(asdict(timed_search(browser, url + path)))
+        browser.close()
+    report = {"site": str(args.site), "rounds": args.rounds, "loadavg_start": load,
+              "loadavg_end": os.getloadavg(),
+              "medians": {name: steps(got) for name, got in runs.items()}, "runs": runs}
+    args.out.write_text(json.dumps(report, indent=2) + "\n")
+    print(f"{'':8} {'box':>6} {'+click':>7} {'+type':>6} {'+result':>8} {'total':>6}  bytes")
+    for name, m in report["medians"].items():
+        print(f"{name:8} {m['box']:6.0f} {m['click']:7.0f} {m['type']:6.0f} {m['result']:8.0f} "
+              f"{m['total']:6.0f}  {m['bytes']:,.0f}")
+
+
+def steps(runs: list[dict]) -> dict[str, float]:
+    """The median of each step's own milliseconds, and of the total and bytes, over the runs."""
+    if any(run["result"] is None for run in runs):
+        raise SystemExit("a search showed no result within three minutes")
+    own = [{"box": r["box"], "click": r["clicked"] - r["box"], "type": r["typed"] - r["clicked"],
+            "result": r["result"] - r["typed"], "total": r["result"], "bytes": r["bytes"]}
+           for r in runs]
+    return {step: statistics.median(o[step] for o in own) for step in own[0]}
+
+if __name__ == "__main__":
+    main()
