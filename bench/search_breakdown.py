@@ -1,6 +1,6 @@
 """Where the time to a first search result goes: Chromium, the site's page, and Pagefind.
 
-    python bench/search_breakdown.py SITE [--rounds 21] [--out bench/search_breakdown.json]
+    python bench/search_breakdown.py SITE --label NAME [--rounds 21] [--out FILE]
 
 SITE is a site built with Pagefind from bench/search_speed.py's corpus (its word in one card).
 Each round opens three pages in turn, each in a fresh context with an empty cache, and times
@@ -14,6 +14,7 @@ is in the page, clicked, the word typed, the first result visible):
 `search` minus `page` is what search costs; `page` minus `blank` what the page costs. The
 rounds alternate the three, so a machine that slows down mid-run slows all three alike. Also
 written: the median of each three `search` runs in a row, as the issue's target counts them.
+The report goes into FILE (bench/search_breakdown.json) under NAME, beside those of other runs.
 """
 
 from __future__ import annotations
@@ -90,6 +91,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("site", type=Path)
     parser.add_argument("--rounds", type=int, default=21)
+    parser.add_argument("--label", required=True, help="the name of this run in FILE")
     parser.add_argument("--out", type=Path, default=HERE / "search_breakdown.json")
     args = parser.parse_args()
     runs: dict[str, list[dict]] = {name: [] for name in PAGES}
@@ -111,7 +113,8 @@ def main() -> None:
                   round(statistics.median(r["result"] for r in runs["search"][n:n + 3]))
                   for n in range(0, len(runs["search"]) - 2, 3)],
               "runs": runs}
-    args.out.write_text(json.dumps(report, indent=2) + "\n")
+    reports = json.loads(args.out.read_text()) if args.out.exists() else {}
+    args.out.write_text(json.dumps({**reports, args.label: report}, indent=2) + "\n")
     print(f"{'':8} {'box':>6} {'+click':>7} {'+type':>6} {'+result':>8} {'total':>6}  bytes")
     for name, m in report["medians"].items():
         print(f"{name:8} {m['box']:6.0f} {m['click']:7.0f} {m['type']:6.0f} {m['result']:8.0f} "
