@@ -130,10 +130,10 @@
   }
 
   /* Search as the reader types, with no pause to wait out: one search runs at a time, and
-     keystrokes made meanwhile leave only the newest query waiting, so a fast typist costs
-     one search, not one per letter, and a result shows as soon as the index allows. Once
-     Pagefind is loaded, each keystroke also starts fetching the index chunks its words need
-     (`preload`) while an earlier search still runs. */
+     keystrokes made meanwhile leave only the newest query waiting, so letters typed faster
+     than a search (or while Pagefind loads) cost no search of their own, and a result shows
+     as soon as the index allows. Once Pagefind is loaded, each keystroke also starts fetching
+     the index chunks its words need (`preload`) while an earlier search still runs. */
   var running = null;
   var waiting = null;
   function next() {
