@@ -80,21 +80,74 @@ def test_escape_closes_and_no_result_says_so(page: Page, pagefind_url):
     assert page.evaluate("document.getElementById('__search').checked") is False
 
 
+SLOW_RESULTS = """
+    window.fragmentsAsked = 0;
+    const fetchNow = window.fetch;
+    window.fetch = (url, ...rest) => {
+        if (!String(url).includes("/fragment/")) { return fetchNow(url, ...rest); }
+        window.fragmentsAsked += 1;
+        return new Promise((wait) => setTimeout(wait, 1000)).then(() => fetchNow(url, ...rest));
+    };
+"""
+"""Every result's text (its Pagefind fragment) arrives a second late, as on a slow network."""
+
+META = "[data-pc-search] .md-search-result__meta"
+
+
 def test_results_follow_the_words_in_the_box(page: Page, pagefind_url):
-    """Searches run as the reader types; a result for words already typed over never shows."""
+    """Searches run as the reader types. A search still fetching its results when the words in
+    the box change never shows them, and emptying the box clears the results at once."""
+    page.add_init_script(SLOW_RESULTS)
     page.goto(pagefind_url)
     page.keyboard.press("/")
+    page.evaluate("""(selector) => {
+        window.metaSeen = [];
+        const meta = document.querySelector(selector);
+        new MutationObserver(() => window.metaSeen.push(meta.textContent))
+            .observe(meta, {childList: true, characterData: true, subtree: true});
+    }""", META)
     page.keyboard.type("ratchet")
-    meta = page.locator("[data-pc-search] .md-search-result__meta")
-    expect(meta).to_have_text("3 matching documents", timeout=15_000)
+    page.wait_for_function("window.fragmentsAsked > 0")  # the search for "ratchet" is under way
     for _ in "ratchet":
         page.keyboard.press("Backspace")
     page.keyboard.type("zzyzxnotaword")
-    expect(meta).to_have_text("No matching documents")
+    expect(page.locator(META)).to_have_text("No matching documents", timeout=15_000)
+    page.wait_for_timeout(1500)  # every fragment asked for has arrived
+    expect(page.locator(META)).to_have_text("No matching documents")
     expect(page.locator("[data-pc-search] .md-search-result__item")).to_have_count(0)
+    assert not [text for text in page.evaluate("window.metaSeen") if "matching doc" in text
+                and text != "No matching documents"]
+    page.keyboard.type("x")
     page.keyboard.press("Control+a")
     page.keyboard.press("Backspace")
-    expect(meta).to_have_text("Type to start searching")
+    expect(page.locator(META)).to_have_text("Type to start searching", timeout=500)
+
+
+@pytest.mark.parametrize("blocked", ["pagefind.js", "wasm.en.pagefind"])
+def test_search_that_could_not_load_says_so_and_loads_at_the_next_keystroke(
+        browser, pagefind_site, blocked):
+    """A download that fails (a phone between cell towers) leaves a message, not a box that
+    stays empty, and the next keystroke tries again."""
+    with serve(pagefind_site) as url:
+        context = browser.new_context()
+        page = context.new_page()
+        uncaught: list[str] = []
+        page.on("pageerror", lambda error: uncaught.append(str(error)))
+        page.route(f"**/pagefind/{blocked}", lambda route: route.abort())
+        page.goto(url)
+        page.keyboard.press("/")
+        page.keyboard.type("ratchet")
+        expect(page.locator(META)).to_have_text("Search could not load: type to try again",
+                                                timeout=15_000)
+        page.unroute(f"**/pagefind/{blocked}")
+        page.keyboard.press("Backspace")
+        page.keyboard.type("t")
+        expect(page.locator(META)).to_have_text("3 matching documents", timeout=15_000)
+        context.close()
+    # Pagefind reports its own failed WebAssembly download as an uncaught error; the search
+    # script leaves none of its own.
+    assert [error for error in uncaught if not error.startswith("Failed to load the Pagefind")] \
+        == []
 
 
 def _parts(site: Path) -> list[Path]:

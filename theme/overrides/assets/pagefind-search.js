@@ -17,7 +17,7 @@
   var root = new URL("../", me.src);
   var loading = null;
   var ready = null; /* Pagefind, once loaded and merged */
-  var latest = 0; /* counts keystrokes: a result for an older one is dropped */
+  var latest = 0; /* counts edits of the box: a result for an older one is dropped */
 
   /* Loading Pagefind is a chain (its script, then the WebAssembly and the index's metadata),
      each link a round trip: started on the first sign the reader wants to search, it runs
@@ -43,10 +43,15 @@
         var pf = got[0];
         return pf.options({ baseUrl: root.pathname, noWorker: true }).then(function () {
           pf.init();
-          return Promise.all(got[1].merge.map(function (folder) {
+          /* `preload("")` settles once the first part is loaded, and fails if it could not
+             be: a merge, which waits for its WebAssembly, would then wait for ever. */
+          return Promise.all([pf.preload("")].concat(got[1].merge.map(function (folder) {
             return pf.mergeIndex(new URL(folder, base).href, { baseUrl: root.pathname });
-          }));
-        }).then(function () { ready = pf; return pf; });
+          })));
+        }).then(function () { ready = pf; return pf; }, function (error) {
+          /* Pagefind keeps a failed load; the next attempt starts from a new one. */
+          return pf.destroy().then(function () { throw error; });
+        });
       }).catch(function (error) {
         loading = null; /* a failed download is tried again at the next keystroke */
         throw error;
@@ -55,11 +60,16 @@
     return loading;
   }
 
+  /* Loads Pagefind ahead of the first query; a failure shows at that query, not here. */
+  function warm() {
+    pagefind().catch(function () {});
+  }
+
   function open() {
     toggle.checked = true;
     toggle.dispatchEvent(new Event("change"));
     input.focus();
-    pagefind();
+    warm();
   }
 
   function close() {
@@ -126,6 +136,10 @@
       pitchesFirst.forEach(function (p) { list.appendChild(item(p)); });
       meta.textContent = result.total === 0 ? "No matching documents" :
         result.total + (result.total === 1 ? " matching document" : " matching documents");
+    }).catch(function () {
+      if (ticket !== latest) { return; }
+      list.textContent = "";
+      meta.textContent = "Search could not load: type to try again";
     });
   }
 
@@ -146,14 +160,19 @@
   input.addEventListener("input", function () {
     var query = input.value;
     latest++;
-    if (ready && query.trim()) { ready.preload(query).catch(function () {}); }
+    if (!query.trim()) { /* an emptied box clears at once, even while a search runs */
+      waiting = null;
+      search(query);
+      return;
+    }
+    if (ready) { ready.preload(query).catch(function () {}); }
     waiting = query;
     next();
   });
-  input.addEventListener("focus", pagefind);
+  input.addEventListener("focus", warm);
   ["pointerdown", "touchstart", "mouseover"].forEach(function (type) {
     document.querySelectorAll("label[for='__search']").forEach(function (label) {
-      label.addEventListener(type, pagefind, { once: true, passive: true });
+      label.addEventListener(type, warm, { once: true, passive: true });
     });
   });
   dialog.querySelector("form").addEventListener("submit", function (event) {
