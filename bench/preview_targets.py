@@ -37,7 +37,7 @@ from playwright.sync_api import sync_playwright  # noqa: E402
 
 from pagefind_peak import index_peak  # noqa: E402
 from run import before_tree, timed_build  # noqa: E402
-from search_speed import first_result, project  # noqa: E402
+from search_speed import project, timed_search  # noqa: E402
 from serve_speed import run_server  # noqa: E402
 from site_server import CHROMIUM_FLAGS, require_chromium, serve  # noqa: E402
 
@@ -68,11 +68,11 @@ def _search(site: Path, repeat: int) -> dict:
         browser = playwright.chromium.launch(executable_path=require_chromium(),
                                              args=CHROMIUM_FLAGS)
         with serve(site) as url:
-            runs = [first_result(browser, url) for _ in range(repeat)]
+            runs = [timed_search(browser, url) for _ in range(repeat)]
         browser.close()
-    times = [r[0] for r in runs]
+    times = [r.result for r in runs]
     return {"first_result_ms": None if None in times else round(statistics.median(times)),
-            "runs_ms": times, "bytes": round(statistics.median(r[1] for r in runs))}
+            "runs_ms": times, "bytes": round(statistics.median(r.bytes for r in runs))}
 
 
 def run_size(n: int, work: Path, args: argparse.Namespace, env: dict[str, str],

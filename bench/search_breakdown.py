@@ -106,7 +106,8 @@ def main() -> None:
             names = list(PAGES)
             for round_ in range(args.rounds):
                 # Each page goes first in turn: none is always the one after the same other.
-                for name in names[round_ % 3:] + names[:round_ % 3]:
+                first = round_ % len(names)
+                for name in names[first:] + names[:first]:
                     runs[name].append(asdict(timed_search(browser, url + PAGES[name])))
         browser.close()
     report = {"site": str(args.site), "rounds": args.rounds, "loadavg_start": load,
@@ -132,13 +133,10 @@ def median(values: list[float | None]) -> int | None:
 
 def steps(runs: list[dict]) -> dict[str, int | None]:
     """The median of each step's own milliseconds, and of the total and bytes, over the runs."""
-    def took(run: dict, end: str, start: str | None) -> float | None:
-        return None if run[end] is None else run[end] - (run[start] if start else 0)
-
-    spans = {"box": ("box", None), "click": ("clicked", "box"), "type": ("typed", "clicked"),
-             "result": ("result", "typed"), "total": ("result", None)}
-    got = {step: median([took(run, *span) for run in runs]) for step, span in spans.items()}
-    return {**got, "bytes": median([run["bytes"] for run in runs])}
+    own = [{"box": r["box"], "click": r["clicked"] - r["box"], "type": r["typed"] - r["clicked"],
+            "result": None if r["result"] is None else r["result"] - r["typed"],
+            "total": r["result"], "bytes": r["bytes"]} for r in runs]
+    return {step: median([o[step] for o in own]) for step in own[0]}
 
 
 if __name__ == "__main__":

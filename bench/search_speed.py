@@ -90,13 +90,6 @@ def timed_search(browser, url: str) -> Timing:
     return Timing(box, clicked, typed, result, sum(received))
 
 
-def first_result(browser, url: str) -> tuple[float | None, int]:
-    """(ms from navigation start to first visible result, bytes downloaded by then);
-    no time when no result showed within three minutes."""
-    timing = timed_search(browser, url)
-    return timing.result, timing.bytes
-
-
 def measure(n: int, repeat: int, browser, engines: list[str]) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         root = project(n, Path(tmp) / "project")
@@ -111,13 +104,13 @@ def measure(n: int, repeat: int, browser, engines: list[str]) -> dict:
             else:
                 row["material_index_bytes"] = (site / "search/search_index.json").stat().st_size
             with serve(site) as url:
-                runs = [first_result(browser, url)]
-                while len(runs) < repeat and runs[-1][0] is not None:
-                    runs.append(first_result(browser, url))
-            times = [r[0] for r in runs]
+                runs = [timed_search(browser, url)]
+                while len(runs) < repeat and runs[-1].result is not None:
+                    runs.append(timed_search(browser, url))
+            times = [r.result for r in runs]
             row[f"{engine}_first_result_ms"] = (
                 None if None in times else round(statistics.median(times)))
-            row[f"{engine}_bytes"] = round(statistics.median(r[1] for r in runs))
+            row[f"{engine}_bytes"] = round(statistics.median(r.bytes for r in runs))
             print(json.dumps(row), flush=True)
         return row
 
