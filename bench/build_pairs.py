@@ -30,15 +30,22 @@ from search_speed import project  # noqa: E402
 
 
 def summary(builds: list[dict]) -> dict:
-    """Median wall and CPU time of each side, and after's median against before's."""
+    """Each side's median and mean wall time and median CPU time, after's median against
+    before's, and after against before in each round that has both."""
     sides = {side: [b for b in builds if b["side"] == side] for side in ("before", "after")}
-    out = {side: {"builds": len(runs),
-                  "wall_median_s": round(statistics.median(r["wall_s"] for r in runs), 1),
-                  "cpu_median_s": round(statistics.median(r["cpu_s"] for r in runs), 1)}
-           for side, runs in sides.items() if runs}
+    out: dict = {side: {"builds": len(runs),
+                        "wall_median_s": round(statistics.median(r["wall_s"] for r in runs), 1),
+                        "wall_mean_s": round(statistics.mean(r["wall_s"] for r in runs), 1),
+                        "cpu_median_s": round(statistics.median(r["cpu_s"] for r in runs), 1)}
+                 for side, runs in sides.items() if runs}
     if len(out) == 2:
         out["after_vs_before"] = round(out["after"]["wall_median_s"]
                                        / out["before"]["wall_median_s"] - 1, 4)
+    walls: dict[int, dict[str, float]] = {}
+    for b in builds:
+        walls.setdefault(b["round"], {})[b["side"]] = b["wall_s"]
+    out["rounds_after_vs_before"] = {n: round(w["after"] / w["before"] - 1, 4)
+                                     for n, w in walls.items() if len(w) == 2}
     return out
 
 
