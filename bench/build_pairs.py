@@ -24,7 +24,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path[:0] = [str(HERE), str(HERE.parent / "tests")]
 
-from preview_targets import EPOCH, _build  # noqa: E402
+from preview_targets import EPOCH, cold_build  # noqa: E402
 from run import before_tree  # noqa: E402
 from search_speed import project  # noqa: E402
 
@@ -68,7 +68,7 @@ def main() -> None:
         for n in range(args.rounds):
             for side in ("before", "after") if n % 2 == 0 else ("after", "before"):
                 load = [round(x, 2) for x in os.getloadavg()]
-                build = _build(root, work / "site", envs[side])
+                build = cold_build(root, work / "site", envs[side])
                 results["builds"].append({"round": n + 1, "side": side, "loadavg_before": load,
                                           **build})
                 results["summary"] = summary(results["builds"])

@@ -37,7 +37,7 @@ from playwright.sync_api import sync_playwright  # noqa: E402
 
 from pagefind_peak import index_peak  # noqa: E402
 from run import before_tree, timed_build  # noqa: E402
-from search_speed import project, timed_search  # noqa: E402
+from search_speed import median_ms, project, timed_search  # noqa: E402
 from serve_speed import run_server  # noqa: E402
 from site_server import CHROMIUM_FLAGS, require_chromium, serve  # noqa: E402
 
@@ -55,7 +55,8 @@ def _cold(root: Path) -> Path:
     return root
 
 
-def _build(root: Path, site: Path, env: dict[str, str]) -> dict:
+def cold_build(root: Path, site: Path, env: dict[str, str]) -> dict:
+    """A full `mkdocs build` with no page cache left from before, timed with its hooks."""
     done = timed_build(_cold(root), site, env)
     return {"wall_s": round(done["wall"], 2), "cpu_s": round(done["cpu"], 2),
             "peak_mb": round(done["rss_mb"]), "plugin_s": round(done["plugin"], 2),
@@ -71,7 +72,7 @@ def _search(site: Path, repeat: int) -> dict:
             runs = [timed_search(browser, url) for _ in range(repeat)]
         browser.close()
     times = [r.result for r in runs]
-    return {"first_result_ms": None if None in times else round(statistics.median(times)),
+    return {"first_result_ms": median_ms(times),
             "runs_ms": times, "bytes": round(statistics.median(r.bytes for r in runs))}
 
 
@@ -81,14 +82,15 @@ def run_size(n: int, work: Path, args: argparse.Namespace, env: dict[str, str],
     material = {**env, "PITCHCRAFT_SEARCH": "material"}
     row: dict = {"cards": n, "loadavg_start": os.getloadavg()}
     if before_env is not None:
-        _step(row, "build_before", _build(root, work / "site-before",
+        _step(row, "build_before", cold_build(root, work / "site-before",
                                           {**before_env, "PITCHCRAFT_SEARCH": "material"}))
         shutil.rmtree(work / "site-before")
-    _step(row, "build_after", _build(root, work / "site-after", material))
+    _step(row, "build_after", cold_build(root, work / "site-after", material))
     shutil.rmtree(work / "site-after")
     if args.search_sizes is None or n in args.search_sizes:
         site = work / "site-pagefind"
-        _step(row, "pagefind_build", _build(root, site, {**env, "PITCHCRAFT_SEARCH": "pagefind"}))
+        _step(row, "pagefind_build",
+              cold_build(root, site, {**env, "PITCHCRAFT_SEARCH": "pagefind"}))
         _step(row, "pagefind_index", index_peak(site))
         _step(row, "search", _search(site, args.repeat))
         shutil.rmtree(site)

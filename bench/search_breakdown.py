@@ -23,7 +23,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import statistics
 import sys
 from dataclasses import asdict
 from pathlib import Path
@@ -33,7 +32,7 @@ from playwright.sync_api import sync_playwright
 HERE = Path(__file__).resolve().parent
 sys.path[:0] = [str(HERE), str(HERE.parent / "tests")]
 
-from search_speed import WORD, timed_search  # noqa: E402
+from search_speed import WORD, median_ms, timed_search  # noqa: E402
 from site_server import CHROMIUM_FLAGS, QuietHandler, require_chromium, serve  # noqa: E402
 
 INSTANT = f"""(function () {{
@@ -114,7 +113,7 @@ def main() -> None:
               "loadavg_end": os.getloadavg(),
               "medians": {name: steps(got) for name, got in runs.items()},
               "search_medians_of_3": [
-                  median([r["result"] for r in runs["search"][n:n + 3]])
+                  median_ms([r["result"] for r in runs["search"][n:n + 3]])
                   for n in range(0, len(runs["search"]) - 2, 3)],
               "runs": runs}
     reports = json.loads(args.out.read_text()) if args.out.exists() else {}
@@ -126,17 +125,12 @@ def main() -> None:
     print("search, median of each 3 in a row:", report["search_medians_of_3"])
 
 
-def median(values: list[float | None]) -> int | None:
-    """Rounded; none when a search in them showed no result (its time is not known)."""
-    return None if None in values else round(statistics.median(values))
-
-
 def steps(runs: list[dict]) -> dict[str, int | None]:
     """The median of each step's own milliseconds, and of the total and bytes, over the runs."""
     own = [{"box": r["box"], "click": r["clicked"] - r["box"], "type": r["typed"] - r["clicked"],
             "result": None if r["result"] is None else r["result"] - r["typed"],
             "total": r["result"], "bytes": r["bytes"]} for r in runs]
-    return {step: median([o[step] for o in own]) for step in own[0]}
+    return {step: median_ms([o[step] for o in own]) for step in own[0]}
 
 
 if __name__ == "__main__":

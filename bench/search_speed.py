@@ -66,6 +66,11 @@ class Timing:
     bytes: int
 
 
+def median_ms(values: list[float | None]) -> int | None:
+    """Rounded; none when a search among them showed no result (its time is not known)."""
+    return None if None in values else round(statistics.median(values))
+
+
 def timed_search(browser, url: str) -> Timing:
     """Open `url` in a fresh context (empty cache), click the search box, type the word, and
     wait for the first result, as a rep would."""
@@ -108,8 +113,7 @@ def measure(n: int, repeat: int, browser, engines: list[str]) -> dict:
                 while len(runs) < repeat and runs[-1].result is not None:
                     runs.append(timed_search(browser, url))
             times = [r.result for r in runs]
-            row[f"{engine}_first_result_ms"] = (
-                None if None in times else round(statistics.median(times)))
+            row[f"{engine}_first_result_ms"] = median_ms(times)
             row[f"{engine}_bytes"] = round(statistics.median(r.bytes for r in runs))
             print(json.dumps(row), flush=True)
         return row
