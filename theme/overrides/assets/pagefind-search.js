@@ -117,11 +117,6 @@
 
   function search(query) {
     var ticket = latest;
-    if (!query.trim()) {
-      list.textContent = "";
-      meta.textContent = "Type to start searching";
-      return Promise.resolve();
-    }
     return pagefind().then(function (pf) {
       return ticket === latest ? pf.search(query) : null;
     }).then(function (found) {
@@ -162,7 +157,8 @@
     latest++;
     if (!query.trim()) { /* an emptied box clears at once, even while a search runs */
       waiting = null;
-      search(query);
+      list.textContent = "";
+      meta.textContent = "Type to start searching";
       return;
     }
     if (ready) { ready.preload(query).catch(function () {}); }
