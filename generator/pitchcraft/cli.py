@@ -15,7 +15,13 @@ import click
 
 from . import cli_pages
 from .cli_authoring import init, new
-from .cli_common import CONTENT_DIR, TEMPLATES, load_for_buyer, render_template
+from .cli_common import (
+    CONTENT_DIR,
+    TEMPLATES,
+    load_for_buyer,
+    render_template,
+    require_usable_inputs,
+)
 from .cli_common import load as _load
 from .cli_deck import deck
 from .cli_diff import diff
@@ -102,6 +108,7 @@ def pitch(
                 click.echo(f"  --industry {c.industry} --problem {c.problem}"
                            f" --persona {c.persona}", err=True)
         raise SystemExit(1)
+    require_usable_inputs(composed, inputs)
     _echo_template(templates, "pitch.md.j2" if fmt == "md" else "pitch.txt.j2",
                    pitch=pitch_for_reading(composed) if fmt == "md" else composed)
 

@@ -12,9 +12,11 @@ from pathlib import Path
 
 import click
 
+from .costs.buyer_inputs import input_problems, valid_inputs
 from .load import load_content
 from .load.validate import unknown_id
 from .model import Content
+from .pitch.result import Pitch
 from .theme_files import templates_dir
 
 CONTENT_DIR = click.argument(
@@ -51,6 +53,23 @@ def resolve(kind: str, value: str, valid: list[str]) -> None:
     if value not in valid:
         finding = unknown_id("", 0, kind, value, valid)
         raise click.BadParameter(f"{finding.message} ({finding.hint})", param_hint=f"--{kind}")
+
+
+def require_usable_inputs(pitch: Pitch, inputs: str) -> None:
+    """Stop with a usage error (exit 2) when the buyer's numbers cannot all be used as typed:
+    a pitch or deck with the defaults in place of them would be sent as tailored."""
+    model = pitch.ranking[pitch.lead].card.cost_model
+    problems = input_problems(model, inputs)
+    if not problems:
+        return
+    lines = ["", *problems, ""]
+    if model is None:
+        lines.append("Leave out --inputs, or choose a card with a cost model with --card.")
+    else:
+        lines += ["The inputs of this card's cost model:", *(f"  {v}" for v in valid_inputs(model)),
+                  "Write them as name=NUMBER joined by '&', e.g. --inputs "
+                  f"'{model.inputs[0].name}=NUMBER'."]
+    raise click.BadParameter("\n".join(lines), param_hint="--inputs")
 
 
 def template_dirs(templates: Path | None) -> list[Path]:

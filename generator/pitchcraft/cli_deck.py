@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from .cli_common import CONTENT_DIR, load_for_buyer
+from .cli_common import CONTENT_DIR, load_for_buyer, require_usable_inputs
 from .cli_common import resolve as _resolve
 from .pitch import Combination, compose_pitch
 
@@ -50,6 +50,7 @@ def deck(industry: str, problem: str, persona: str, card_id: str | None, inputs:
         click.echo(f"{which} {industry} x {problem} x {persona}; `pitchcraft pitch` shows the"
                    " nearest covered combinations.", err=True)
         raise SystemExit(1)
+    require_usable_inputs(pitch, inputs)
     company = taxonomy.company.name
     try:
         write_deck(build_deck(pitch, company, internal=internal), output, reference_deck,
