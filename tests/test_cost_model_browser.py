@@ -116,10 +116,26 @@ def test_a_rep_changes_an_input_and_every_figure_and_the_link_follow(tmp_path: P
         values = evaluate(plan(model, LEDGER), inputs_from_query(model, query))
         shown = page.locator('[data-cost-output="per_start"]').inner_text()
         assert shown == format_value(values["per_start"], Format(prefix="$")) == "$2,594"
-        page.get_by_label("Shift start-ups a week (count)").fill("500")
-        page.get_by_label("Shift start-ups a week (count)").blur()
-        assert page.get_by_label("Shift start-ups a week (count)").input_value() == "21"
+        starts = page.get_by_label("Shift start-ups a week (count)")
+        starts.fill("500")
+        starts.blur()
+        assert starts.input_value() == "500"  # what the rep typed stays, to be corrected
+        assert starts.get_attribute("aria-invalid") == "true"
+        assert page.locator("#pc-cost-starts_per_week-problem").inner_text() == (
+            "500 is outside this card\u2019s range: type a number from 1 to 21.")
+        per_start = page.locator('[data-cost-output="per_start"]')
+        assert per_start.inner_text() == "n/a"  # no figure from a number nobody gave
+        assert figure.inner_text() == "$674,500"  # figures that do not depend on it stand
+        assert "starts_per_week=500" in page.url
         assert page.locator(f"script#{SCRIPT_ID}").count() == 1
         result = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG}})
         assert result.response["passes"]
         assert result.response["violations"] == []
+        starts.fill("5")
+        assert starts.get_attribute("aria-invalid") == "false"
+        assert per_start.inner_text() == "$2,594"
+        page.goto(url + "?starts_per_week=fifty&annual_spend=2500000")  # a link that is wrong
+        assert page.locator("#pc-cost-starts_per_week-problem").inner_text() == (
+            "\u201cfifty\u201d is not a number. Type a number from 1 to 21, digits only.")
+        assert per_start.inner_text() == "n/a"
+        assert figure.inner_text() == "$674,500"

@@ -114,16 +114,35 @@
     });
   }
 
-  function remember(data, inputs) {
+  /* The link keeps what the rep typed, a wrong value too, so whoever opens it sees the same
+     page, problem included; a default leaves the link. */
+  function remember(data, inputs, item, raw) {
     var url = new URL(window.location.href);
-    data.inputs.forEach(function (item) {
-      if (inputs[item.name] === item.default) {
-        url.searchParams.delete(item.name);
-      } else {
-        url.searchParams.set(item.name, String(inputs[item.name]));
-      }
-    });
+    if (inputs[item.name] === null) {
+      if (raw) { url.searchParams.set(item.name, raw); } else { url.searchParams.delete(item.name); }
+    } else if (inputs[item.name] === item.default) {
+      url.searchParams.delete(item.name);
+    } else {
+      url.searchParams.set(item.name, String(inputs[item.name]));
+    }
     window.history.replaceState(window.history.state, "", url.toString());
+  }
+
+  /* What is wrong with a typed or linked value, said beside its field; null when it can be
+     used. An unusable value never falls back to a number silently: the figures that depend
+     on it show n/a until it is corrected (readValue is what a link means when it is valid). */
+  function problem(item, raw) {
+    var range = format(item.min, item.format) + " to " + format(item.max, item.format);
+    if (typeof raw !== "string" || !PLAIN_NUMBER.test(raw)) {
+      return (raw ? "\u201c" + raw + "\u201d is not a number. " : "") +
+        "Type a number from " + range + ", digits only.";
+    }
+    var value = Number(raw);
+    if (value < item.min || value > item.max) {
+      return format(value, item.format) + " is outside this card\u2019s range: type a number" +
+        " from " + range + ".";
+    }
+    return null;
   }
 
   function field(item, value) {
@@ -131,6 +150,7 @@
     var wrap = document.createElement("div");
     var label = document.createElement("label");
     var input = document.createElement("input");
+    var note = document.createElement("p");
     wrap.className = "pc-cost-input";
     label.htmlFor = id;
     label.textContent = item.label + " (" + item.unit + ")";
@@ -142,9 +162,25 @@
     input.min = String(item.min);
     input.max = String(item.max);
     input.value = String(value);
+    note.id = id + "-problem";
+    note.className = "pc-cost-problem";
+    note.setAttribute("aria-live", "polite");
+    input.setAttribute("aria-describedby", note.id);
     wrap.appendChild(label);
     wrap.appendChild(input);
+    wrap.appendChild(note);
     return wrap;
+  }
+
+  /* Shows (or clears) the field's problem; the input's value in effect is null while one
+     stands, so no figure is computed from a number the buyer did not give. */
+  function judge(set, inputs, item, raw) {
+    var input = set.querySelector("#pc-cost-" + item.name);
+    var said = problem(item, raw);
+    input.setAttribute("aria-invalid", said ? "true" : "false");
+    set.querySelector("#pc-cost-" + item.name + "-problem").textContent = said || "";
+    inputs[item.name] = said ? null : Number(raw);
+    return said;
   }
 
   function given(name) {  // the page's link carries this number
@@ -156,6 +192,7 @@
     if (!source) { return; }
     var data = JSON.parse(source.textContent);
     var inputs = readInputs(data, window.location.search);
+    var params = new URLSearchParams(window.location.search);
     var box = document.querySelector("[data-cost-inputs]");
     if (!box) {
       box = document.createElement("form");
@@ -168,20 +205,24 @@
     set.appendChild(legend);
     data.inputs.forEach(function (item) { set.appendChild(field(item, inputs[item.name])); });
     box.appendChild(set);
+    var wrong = data.inputs.filter(function (item) {
+      var raw = params.get(item.name);
+      if (raw === null || !judge(set, inputs, item, raw)) { return false; }
+      set.querySelector("#pc-cost-" + item.name).value = PLAIN_NUMBER.test(raw) ? raw : "";
+      return true;
+    });
     var fold = box.closest ? box.closest("details") : null;
-    if (fold && data.inputs.some(function (i) { return given(i.name); })) { fold.open = true; }
+    if (fold && (wrong.length || data.inputs.some(function (i) { return given(i.name); }))) {
+      fold.open = true;
+    }
     box.addEventListener("submit", function (event) { event.preventDefault(); });
     set.addEventListener("input", function (event) {
       var item = data.inputs.filter(function (i) { return i.name === event.target.name; })[0];
       if (!item) { return; }
-      inputs[item.name] = readValue(item, event.target.value);
+      var raw = event.target.validity && event.target.validity.badInput ? "" : event.target.value;
+      judge(set, inputs, item, raw);
       show(data, evaluate(data, inputs));
-      remember(data, inputs);
-    });
-    set.addEventListener("change", function (event) {
-      if (Object.prototype.hasOwnProperty.call(inputs, event.target.name)) {
-        event.target.value = String(inputs[event.target.name]);  // the value in effect
-      }
+      remember(data, inputs, item, raw);
     });
     show(data, evaluate(data, inputs));
   }
