@@ -10,7 +10,7 @@ import datetime as dt
 import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from ..model import Card, Content, Evidence, Finding
 from ..shared import paused_cycle_collection
@@ -31,6 +31,7 @@ CARDS_DIR = "insights"
 ReadCard = Callable[[Path, str], tuple[ParsedCard | None, list[Finding]]]
 CheckCard = Callable[[ParsedCard, Any, dict[str, Evidence] | None, dt.date], list[Finding]]
 ResolveCard = Callable[[Card, dict[str, Evidence]], Card]
+T = TypeVar("T")
 
 
 def load_content(root: Path | str, today: dt.date | None = None,
@@ -46,18 +47,9 @@ def load_content(root: Path | str, today: dt.date | None = None,
 
 def _load_content(root: Path, today: dt.date, load_card: ReadCard,
                   check_card: CheckCard, resolve: ResolveCard) -> Content:
-    findings: list[Finding] = []
-    taxonomy, ledger = None, None  # a linked file is not read, and checks nothing against it
-    if (root / "taxonomy.yml").is_symlink():
-        findings.append(link_finding(_shown(root, "taxonomy.yml")))
-    else:
-        taxonomy, findings = load_taxonomy(root / "taxonomy.yml", _shown(root, "taxonomy.yml"))
-    if (root / "evidence.yml").is_symlink():
-        findings.append(link_finding(_shown(root, "evidence.yml")))
-    else:
-        ledger, ledger_findings = load_ledger(root / "evidence.yml",
-                                              _shown(root, "evidence.yml"))
-        findings += ledger_findings
+    taxonomy, findings = _data_file(root, "taxonomy.yml", load_taxonomy)
+    ledger, ledger_findings = _data_file(root, "evidence.yml", load_ledger)
+    findings += ledger_findings
     if taxonomy is not None:
         findings += taxonomy_path_findings(taxonomy)
     cards: list[Card] = []
@@ -78,6 +70,15 @@ def _load_content(root: Path, today: dt.date, load_card: ReadCard,
     if ledger is not None:
         findings += check_ledger(ledger, _shown(root, "evidence.yml"), today)
     return Content(root, taxonomy, ledger or {}, tuple(cards), tuple(sorted(set(findings))))
+
+
+def _data_file(root: Path, name: str, load: Callable[[Path, str], tuple[T | None, list[Finding]]]
+               ) -> tuple[T | None, list[Finding]]:
+    """`load` of a data file, unless the file is a symbolic link: never read, and said as
+    such (not as a missing taxonomy or an empty ledger); nothing is checked against it."""
+    if (root / name).is_symlink():
+        return None, [link_finding(_shown(root, name))]
+    return load(root / name, _shown(root, name))
 
 
 def card_files(insights: Path) -> tuple[list[Path], list[Finding]]:
