@@ -177,6 +177,20 @@ def test_every_link_is_reported_at_once_and_the_rest_still_loads(content, away):
     assert_no_marker(loaded)
 
 
+@pytest.mark.parametrize("relative", [False, True], ids=["absolute", "relative"])
+def test_a_new_card_is_never_written_through_a_linked_insights_folder(content, away, relative):
+    (content.root / "insights/late-payers.md").unlink()
+    (content.root / "insights").rmdir()
+    link(content.root / "insights", away / "cards", relative)
+    before = tree_of(away)
+    result = CliRunner().invoke(main, [
+        "new", "card", "--title", "Written elsewhere", "--industry", "retail", "--problem",
+        "late-cash", "--persona", "cfo", "--owner", "Dana Smith", "--folder", "shared",
+        str(content.root)])
+    assert result.exit_code == 2 and LINK in result.output, result.output
+    assert tree_of(away) == before
+
+
 # --- history: a link in an old commit --------------------------------------------------------
 
 
