@@ -123,6 +123,9 @@ def _card_folder(content_dir: Path, folder: str) -> Path:
     """The folder a new card goes to, which must lie inside `insights/` and be writable."""
     insights = content_dir / CARDS_DIR
     path = insights / folder
+    if insights.is_symlink():  # the check below compares inside the link's target
+        raise click.UsageError(f"{insights} is a symbolic link; Pitchcraft writes nothing "
+                               "through a link: put the folder itself there")
     if Path(folder).is_absolute() or not path.resolve().is_relative_to(insights.resolve()):
         raise click.BadParameter(f"'{folder}' leads outside {insights}; name a sub-folder "
                                  "of it, such as 'carbon'", param_hint="--folder")

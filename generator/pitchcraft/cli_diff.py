@@ -1,7 +1,7 @@
 """`pitchcraft diff`: which pitches an edit changes, for a reviewer or a pull-request comment.
 
 Exit codes: 0 the diff was printed (content errors at either revision are part of it), 2 usage
-problems (a revision that does not exist, a folder outside git).
+problems (a revision that does not exist or cannot be read, a folder outside git).
 """
 
 from __future__ import annotations
@@ -38,10 +38,10 @@ def diff(base: str, head: str | None, content_dir: Path, fmt: str,
         where = place(content_dir)
         base_sha = resolve(where.repo, base)
         head_sha = resolve(where.repo, head) if head else None
+        before = at_commit(where, base_sha, today)
+        after = at_commit(where, head_sha, today) if head_sha else at_worktree(content_dir, today)
     except GitError as exc:
         raise click.UsageError(str(exc)) from None
-    before = at_commit(where, base_sha, today)
-    after = at_commit(where, head_sha, today) if head_sha else at_worktree(content_dir, today)
     labels = Labels(_label(base, base_sha),
                     _label(head, head_sha) if head and head_sha else "the working tree")
     change = model_diff(before, after)

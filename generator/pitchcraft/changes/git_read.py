@@ -3,16 +3,26 @@
 The only module of this package that runs git. Everything comes out as files in a temporary
 folder (`git archive`), so the ordinary loader reads an old revision exactly as it reads the
 working tree, and no checkout or worktree of the user's repository is touched.
+
+Only files and folders come out: an entry that is a symbolic link (git mode 120000) is left
+out with a warning naming the commit and the path, as the loader never follows a link in the
+working tree either. One such commit must not stop every build while it is in the window of
+recent commits, and nothing a link points at is ever read.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import io
+import logging
 import subprocess
 import tarfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+
+log = logging.getLogger(__name__)
+"""History warnings: outside MkDocs' logger, so an old commit never fails a --strict build."""
 
 
 class GitError(Exception):
@@ -66,16 +76,44 @@ def resolve(repo: Path, revision: str) -> str:
 def export(repo: Path, sha: str, folder: str, into: Path) -> Path:
     """Write `folder` (relative to the repository top) as it was at `sha` under `into`;
     returns where it is. A revision without the folder gives an empty folder, which the
-    loader reports as missing files."""
+    loader reports as missing files. Links are left out (`_files_only`); GitError naming the
+    commit when its folder cannot be written out at all."""
     target = into / folder
     target.mkdir(parents=True, exist_ok=True)
     try:
         data = _git(repo, "archive", "--format=tar", sha, "--", folder, binary=True)
-    except GitError:
-        return target  # the folder did not exist at that revision
-    with tarfile.open(fileobj=io.BytesIO(bytes(data))) as tar:
-        tar.extractall(into, filter="data")
+    except GitError as exc:
+        if not tree(repo, sha, folder):
+            return target  # the folder did not exist at that revision
+        raise GitError(f"cannot read {folder} at commit {sha[:8]} ({exc})") from None
+    try:
+        with tarfile.open(fileobj=io.BytesIO(bytes(data))) as tar:
+            tar.extractall(into, filter=_files_only(sha))
+    except (tarfile.TarError, OSError) as exc:
+        raise GitError(f"cannot read {folder} at commit {sha[:8]} ({exc})") from None
     return target
+
+
+def _files_only(sha: str) -> Callable[[tarfile.TarInfo, str], tarfile.TarInfo | None]:
+    """A `tarfile` extraction filter: files and folders through the "data" filter; a link or
+    anything else is left out, with a warning, instead of stopping the extraction."""
+
+    def keep(member: tarfile.TarInfo, dest: str) -> tarfile.TarInfo | None:
+        if member.issym() or member.islnk():
+            log.warning("commit %s: %s is a symbolic link; left out of the history (content "
+                        "is never read through a link)", sha[:8], member.name)
+            return None
+        if not (member.isfile() or member.isdir()):
+            log.warning("commit %s: %s is not a file or a folder; left out of the history",
+                        sha[:8], member.name)
+            return None
+        try:
+            return tarfile.data_filter(member, dest)
+        except tarfile.FilterError as exc:
+            log.warning("commit %s: %s left out of the history (%s)", sha[:8], member.name, exc)
+            return None
+
+    return keep
 
 
 def commits_touching(repo: Path, folder: str, limit: int) -> list[Commit]:

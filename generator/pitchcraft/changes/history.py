@@ -3,7 +3,8 @@
 The last `limit` commits that touched the content folder, each diffed against its first
 parent with the same model diff the review comment uses. Bounded on purpose: a site build
 reads a fixed number of versions (each cached by its tree id), however long the history is.
-A folder outside git, or a shallow clone, gives an empty log that says why.
+A folder outside git, or a shallow clone, gives an empty log that says why. A commit that
+cannot be read is left out with one warning naming it: history never stops a build.
 """
 
 from __future__ import annotations
@@ -79,13 +80,31 @@ def content_history(content_dir: Path, today: dt.date, limit: int = DEFAULT_COMM
     except git_read.GitError:
         return ChangeLog((), NOT_A_REPO, limit, site_url)
     entries = []
+    unreadable: set[str] = set()
     for commit in commits:
         before_sha = git_read.parent(where.repo, commit.sha)
-        before = revision.at_commit(where, before_sha, today) if before_sha else EMPTY
-        change = diff(before, revision.at_commit(where, commit.sha, today))
+        before = _at(where, before_sha, today, unreadable) if before_sha else EMPTY
+        after = _at(where, commit.sha, today, unreadable)
+        if before is None or after is None:
+            continue
+        change = diff(before, after)
         if not change.empty:
             entries.append(Entry(commit, change))
     return ChangeLog(tuple(entries), "", limit, site_url)
+
+
+def _at(where: revision.Place, sha: str, today: dt.date,
+        unreadable: set[str]) -> Snapshot | None:
+    """The snapshot at `sha`, or None with one warning per commit that cannot be read (its
+    own entry and its child's are then left out)."""
+    if sha in unreadable:
+        return None
+    try:
+        return revision.at_commit(where, sha, today)
+    except git_read.GitError as exc:
+        unreadable.add(sha)
+        git_read.log.warning("%s; left out of the changes", exc)
+        return None
 
 
 def site_changes(enabled: bool | None, content_dir: Path, today: dt.date,

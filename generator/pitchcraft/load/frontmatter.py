@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import codecs
+import errno
+import os
 import re
 import stat
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..model import Finding, Severity
+from .site_paths import link_finding
 
 FENCE = "---"
 _BREAK = re.compile(rb"\r\n|\r|\n")
@@ -39,10 +42,19 @@ def read_text(
     file: Path, path: str, max_bytes: int | None = None
 ) -> tuple[str | None, list[Finding]]:
     """A content file's text, or a finding when it cannot be read (a folder named like a
-    card, a link to a file that is gone, no permission), is not a regular file (a FIFO or a
-    device would block or never end), is larger than `max_bytes` or is not UTF-8."""
+    card, no permission), is a symbolic link (never followed: a link would publish whatever
+    file it points at), is not a regular file (a FIFO or a device would block or never end),
+    is larger than `max_bytes` or is not UTF-8."""
     try:
-        info = file.stat()
+        # O_NOFOLLOW: the check and the read are one step, so no link is ever read through;
+        # O_NONBLOCK: opening a FIFO returns at once, and fstat then says what it is.
+        fd = os.open(file, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP or file.is_symlink():
+            return None, [link_finding(path)]
+        return None, [_unreadable(file, path, exc)]
+    try:
+        info = os.fstat(fd)
         if stat.S_ISDIR(info.st_mode):
             raise IsADirectoryError
         if not stat.S_ISREG(info.st_mode):
@@ -56,14 +68,27 @@ def read_text(
                 f"file is {info.st_size:,} bytes (at most {max_bytes:,})",
                 "split it into several cards; a card is a page of text",
             )]
-        raw = file.read_bytes()
+        raw = _read_all(fd)
     except OSError as exc:
-        what = "a folder" if file.is_dir() else (exc.strerror or type(exc).__name__).lower()
-        return None, [Finding(
-            path, 1, 1, Severity.ERROR, f"cannot read this file: {what}",
-            "rename it, or replace it with a readable Markdown card",
-        )]
+        return None, [_unreadable(file, path, exc)]
+    finally:
+        os.close(fd)
     return decode(raw, path)
+
+
+def _read_all(fd: int) -> bytes:
+    chunks = []
+    while chunk := os.read(fd, 1 << 20):
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _unreadable(file: Path, path: str, exc: OSError) -> Finding:
+    what = "a folder" if file.is_dir() else (exc.strerror or type(exc).__name__).lower()
+    return Finding(
+        path, 1, 1, Severity.ERROR, f"cannot read this file: {what}",
+        "rename it, or replace it with a readable Markdown card",
+    )
 
 
 def decode(raw: bytes, path: str) -> tuple[str | None, list[Finding]]:

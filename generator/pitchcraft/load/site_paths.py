@@ -36,6 +36,30 @@ def file_name_findings(file: Path, shown: str) -> list[Finding]:
     return []
 
 
+def link_finding(shown: str) -> Finding:
+    """A content file that is a symbolic link: never read, whatever it points at. A link is
+    how a card, the ledger or the taxonomy would publish a file from outside the content
+    folder (a key, a private ledger, another team's notes)."""
+    return Finding(
+        shown, 1, 1, Severity.ERROR,
+        "cannot read this file: it is a symbolic link, and Pitchcraft never reads content"
+        " through a link",
+        "put the file itself here, inside the content folder, in place of the link; or rename"
+        " or delete the link",
+    )
+
+
+def folder_link_finding(shown: str) -> Finding:
+    """A folder of cards that is a symbolic link: nothing under it is read."""
+    return Finding(
+        shown, 1, 1, Severity.ERROR,
+        "this folder is a symbolic link, and Pitchcraft never reads cards through a link:"
+        " none of its cards is read",
+        "move the folder itself here, inside the content folder, in place of the link; or"
+        " delete the link",
+    )
+
+
 def card_id_findings(card: Card, from_file_name: bool) -> list[Finding]:
     """A card without an `id:` takes its file name; `#hash.md` or `q?x.md` would break links."""
     if not from_file_name or _ID.match(card.id):

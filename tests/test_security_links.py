@@ -1,0 +1,363 @@
+"""Nothing outside the content folder, ever: a symbolic link under the content folder is a
+finding and is never followed, and a link in an old commit never breaks a build.
+
+Each story puts a file with a unique marker outside the content folder, links to it from
+inside (absolutely and relatively) and checks that the marker reaches no card, ledger,
+taxonomy, page, feed or diff, and that the reader is told which file to fix.
+"""
+
+from __future__ import annotations
+
+import gzip
+import logging
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import feedparser
+import pytest
+from click.testing import CliRunner
+
+from builders import FRONT, LEDGER, TAXONOMY, TODAY, ContentFolder, card_text
+from change_repo import _git as git
+from change_repo import make_repo
+from pitchcraft.changes import revision
+from pitchcraft.changes.history import content_history
+from pitchcraft.cli import main
+from pitchcraft.load import load_content
+from pitchcraft.model import Content, Severity
+from pitchcraft.render.site import PUBLIC, SiteOptions, build_site, site_pages
+from pitchcraft.theme_files import templates_dir
+
+MARKER = "OUTSIDE-7f3c9e-MARKER"
+OUTSIDE_CARD = card_text(FRONT.replace("Late payers are a forecasting problem", MARKER)
+                         .replace("tags: [cash]", "tags: [cash]\naudience: public"))
+OUTSIDE_LEDGER = LEDGER.replace("Distributors collect 11.4 days after terms.", MARKER)
+OUTSIDE_TAXONOMY = TAXONOMY.replace("A test vendor.", MARKER)
+LINK = "symbolic link"
+
+
+# --- helpers ---------------------------------------------------------------------------------
+
+
+def outside(where: Path) -> Path:
+    """A folder beside the content folder holding card-, ledger- and taxonomy-shaped files."""
+    folder = where / "outside"
+    (folder / "cards").mkdir(parents=True)
+    (folder / "leak.md").write_text(OUTSIDE_CARD)
+    (folder / "cards" / "leak-too.md").write_text(OUTSIDE_CARD.replace(MARKER, MARKER + " 2"))
+    (folder / "ledger.yml").write_text(OUTSIDE_LEDGER)
+    (folder / "taxonomy.yml").write_text(OUTSIDE_TAXONOMY)
+    return folder
+
+
+def link(at: Path, to: Path, relative: bool) -> Path:
+    """`at` as a link to `to`, written as the absolute path or relative to `at`'s folder."""
+    at.parent.mkdir(parents=True, exist_ok=True)
+    if at.exists() or at.is_symlink():
+        at.unlink()
+    at.symlink_to(os.path.relpath(to, at.parent) if relative else to)
+    return at
+
+
+def link_findings(content: Content) -> dict[str, str]:
+    return {f.path: f.hint for f in content.findings if LINK in f.message}
+
+
+def assert_no_marker(content: Content) -> None:
+    assert MARKER not in repr(content.cards) + repr(content.ledger) + repr(content.taxonomy)
+    root = os.path.realpath(content.root)
+    for card in content.cards:
+        assert os.path.realpath(card.path).startswith(root + os.sep), card.path
+
+
+def check(root: Path) -> tuple[int, str]:
+    result = CliRunner().invoke(main, ["check", str(root)])
+    assert isinstance(result.exception, SystemExit | None), result.output
+    return result.exit_code, result.output
+
+
+def assert_refused(folder: ContentFolder, at: Path, *, what: str = "file") -> Content:
+    """One error at `at` with what to do; `pitchcraft check` says so and exits 1."""
+    content = folder.load()
+    found = [f for f in content.findings if f.path == at.as_posix()]
+    assert len(found) == 1, content.findings
+    finding = found[0]
+    assert finding.severity is Severity.ERROR and (finding.line, finding.col) == (1, 1)
+    assert LINK in finding.message and what in finding.message
+    assert "in place of the link" in finding.hint and "delete the link" in finding.hint
+    assert_no_marker(content)
+    code, output = check(folder.root)
+    assert code == 1 and f"{at.as_posix()}:1:1: error:" in output and MARKER not in output
+    return content
+
+
+@pytest.fixture
+def away(tmp_path: Path) -> Path:
+    return outside(tmp_path)
+
+
+@pytest.fixture
+def content(folder: ContentFolder) -> ContentFolder:
+    folder.card("late-payers")
+    return folder
+
+
+# --- the working tree: cards, folders, insights/, the ledger and the taxonomy ----------------
+
+
+@pytest.mark.parametrize("relative", [False, True], ids=["absolute", "relative"])
+def test_a_card_linked_to_a_file_outside_is_a_finding_and_not_read(content, away, relative):
+    at = link(content.root / "insights" / "leak.md", away / "leak.md", relative)
+    loaded = assert_refused(content, at)
+    assert [c.id for c in loaded.cards] == ["late-payers"]
+
+
+def test_a_card_linked_to_another_card_inside_is_a_finding_too(content):
+    """A link is refused for what it is, not for where it points today."""
+    at = link(content.root / "insights" / "again.md", content.root / "insights/late-payers.md",
+              relative=True)
+    assert_refused(content, at)
+
+
+@pytest.mark.parametrize("relative", [False, True], ids=["absolute", "relative"])
+def test_a_linked_folder_inside_insights_is_a_finding_and_not_walked(content, away, relative):
+    at = link(content.root / "insights" / "partners" / "shared", away, relative)
+    loaded = assert_refused(content, at, what="folder")
+    assert [c.id for c in loaded.cards] == ["late-payers"]
+
+
+@pytest.mark.parametrize("relative", [False, True], ids=["absolute", "relative"])
+def test_insights_as_a_link_is_a_finding_and_not_walked(folder, away, relative):
+    insights = folder.root / "insights"
+    insights.rmdir()
+    link(insights, away, relative)
+    loaded = assert_refused(folder, insights, what="folder")
+    assert loaded.cards == ()
+
+
+def test_insights_linked_to_the_root_of_the_disk_reads_nothing(folder):
+    """The reported case: every `*.md` on the machine was read."""
+    insights = folder.root / "insights"
+    insights.rmdir()
+    insights.symlink_to("/")
+    assert_refused(folder, insights, what="folder")
+
+
+@pytest.mark.parametrize("relative", [False, True], ids=["absolute", "relative"])
+def test_evidence_linked_to_a_ledger_outside_is_a_finding_and_not_read(content, away, relative):
+    at = link(content.root / "evidence.yml", away / "ledger.yml", relative)
+    loaded = assert_refused(content, at)
+    assert loaded.ledger == {}
+    assert len(loaded.findings) == 1  # no knock-on "unknown ref" per citing card
+
+
+@pytest.mark.parametrize("relative", [False, True], ids=["absolute", "relative"])
+def test_taxonomy_linked_to_a_file_outside_is_a_finding_and_not_read(content, away, relative):
+    at = link(content.root / "taxonomy.yml", away / "taxonomy.yml", relative)
+    loaded = assert_refused(content, at)
+    assert loaded.taxonomy is None
+
+
+@pytest.mark.parametrize("name", ["taxonomy.yml", "evidence.yml"])
+def test_a_data_file_linked_to_nothing_is_named_as_a_link(content, tmp_path, name):
+    """Not "taxonomy.yml not found", and not a ledger silently taken as empty."""
+    at = link(content.root / name, tmp_path / "gone.yml", relative=False)
+    assert_refused(content, at)
+
+
+def test_every_link_is_reported_at_once_and_the_rest_still_loads(content, away):
+    links = [link(content.root / "insights/leak.md", away / "leak.md", False),
+             link(content.root / "insights/shared", away / "cards", True),
+             link(content.root / "evidence.yml", away / "ledger.yml", False)]
+    loaded = content.load()
+    assert sorted(link_findings(loaded)) == sorted(p.as_posix() for p in links)
+    assert [c.id for c in loaded.cards] == ["late-payers"]
+    assert_no_marker(loaded)
+
+
+@pytest.mark.parametrize("relative", [False, True], ids=["absolute", "relative"])
+def test_a_new_card_is_never_written_through_a_linked_insights_folder(content, away, relative):
+    (content.root / "insights/late-payers.md").unlink()
+    (content.root / "insights").rmdir()
+    link(content.root / "insights", away / "cards", relative)
+    before = tree_of(away)
+    result = CliRunner().invoke(main, [
+        "new", "card", "--title", "Written elsewhere", "--industry", "retail", "--problem",
+        "late-cash", "--persona", "cfo", "--owner", "Dana Smith", "--folder", "shared",
+        str(content.root)])
+    assert result.exit_code == 2 and LINK in result.output, result.output
+    assert tree_of(away) == before
+
+
+# --- history: a link in an old commit --------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def linked_history(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str, Path]:
+    """The change repository, then one commit that adds links (absolute and relative, a card,
+    a folder and the ledger, all to files outside the repository), then one that removes them
+    again. Returns the repository, the linking commit and the outside folder."""
+    where = tmp_path_factory.mktemp("linked-history")
+    repo = make_repo(where)
+    away = outside(where)
+    content = repo / "content"
+    ledger = (content / "evidence.yml").read_text()
+    link(content / "insights/leak.md", away / "leak.md", relative=False)
+    link(content / "insights/leak-relative.md", away / "leak.md", relative=True)
+    link(content / "insights/shared", away / "cards", relative=False)
+    link(content / "evidence.yml", away / "ledger.yml", relative=False)
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "Link the partner cards", when="2026-11-07T09:00:00+00:00")
+    linking = git(repo, "rev-parse", "HEAD").strip()
+    for name in ("insights/leak.md", "insights/leak-relative.md", "insights/shared",
+                 "evidence.yml"):
+        (content / name).unlink()
+    (content / "evidence.yml").write_text(ledger)
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "Unlink the partner cards", when="2026-11-08T09:00:00+00:00")
+    return repo, linking, away
+
+
+@pytest.fixture
+def fresh_cache(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Snapshots are cached per process; warnings come with the first read of a commit."""
+    monkeypatch.setattr(revision, "_CACHE", {})
+
+
+LINKED = ("content/insights/leak.md", "content/insights/leak-relative.md",
+          "content/insights/shared", "content/evidence.yml")
+
+
+def warnings_in(caplog: pytest.LogCaptureFixture) -> list[str]:
+    return [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
+
+
+def test_history_with_a_linked_commit_leaves_the_links_out_with_a_warning(
+        linked_history, caplog, fresh_cache):
+    repo, linking, _ = linked_history
+    with caplog.at_level(logging.WARNING):
+        log = content_history(repo / "content", TODAY)
+    subjects = [e.commit.subject for e in log.entries]
+    assert "Retire the logistics card" in subjects and "Three cards for late cash" in subjects
+    assert MARKER not in repr(log)
+    said = warnings_in(caplog)
+    for path in LINKED:
+        assert any(linking[:8] in w and path in w and LINK in w for w in said), (path, said)
+
+
+def test_the_feeds_and_pages_build_from_a_history_with_a_linked_commit(linked_history,
+                                                                       fresh_cache):
+    repo, _, _ = linked_history
+    content = repo / "content"
+    log = content_history(content, TODAY, site_url="https://pitches.example.com/")
+    site = build_site(load_content(content, today=TODAY),
+                      SiteOptions(audience=PUBLIC, changes=log), TODAY)
+    built = {p.path: p.markdown for p in site_pages(site, [templates_dir()])}
+    everything = feedparser.parse(built["changes/feeds/all.xml"])
+    assert not everything.bozo and everything.entries
+    assert not any(MARKER in text for text in built.values())
+
+
+@pytest.mark.parametrize("linked_side", ["base", "head"])
+def test_diff_against_a_linked_commit_works_with_a_warning(linked_history, linked_side, caplog,
+                                                           fresh_cache, monkeypatch):
+    repo, linking, _ = linked_history
+    monkeypatch.chdir(repo)
+    revisions = [linking, "HEAD"] if linked_side == "base" else [f"{linking}~1", linking]
+    with caplog.at_level(logging.WARNING):
+        result = CliRunner().invoke(main, ["diff", *revisions, "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert MARKER not in result.output
+    assert any("content/insights/leak.md" in w and LINK in w for w in warnings_in(caplog))
+
+
+def test_a_commit_that_cannot_be_read_is_left_out_with_one_warning(tmp_path, caplog,
+                                                                     fresh_cache, monkeypatch):
+    """Its blob is gone (a damaged clone): the other commits still make the history."""
+    repo = make_repo(tmp_path)
+    card = repo / "content/insights/late-payers.md"
+    card.write_text(card.read_text() + "\nA line only this commit has.\n")
+    git(repo, "commit", "-q", "-am", "One more line", when="2026-11-07T09:00:00+00:00")
+    broken = git(repo, "rev-parse", "HEAD").strip()
+    blob = git(repo, "rev-parse", "HEAD:content/insights/late-payers.md").strip()
+    git(repo, "checkout", "-q", "HEAD~1", "--", "content")
+    git(repo, "commit", "-q", "-m", "Back again", when="2026-11-08T09:00:00+00:00")
+    (repo / ".git/objects" / blob[:2] / blob[2:]).unlink()
+    with caplog.at_level(logging.WARNING):
+        log = content_history(repo / "content", TODAY)
+    subjects = [e.commit.subject for e in log.entries]
+    assert "Retire the logistics card" in subjects
+    assert "One more line" not in subjects and "Back again" not in subjects
+    said = [w for w in warnings_in(caplog) if broken[:8] in w]
+    assert len(said) == 1 and "left out" in said[0], warnings_in(caplog)
+    monkeypatch.chdir(repo)
+    result = CliRunner().invoke(main, ["diff", broken])
+    assert result.exit_code == 2 and broken[:8] in result.output, result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+
+
+# --- a real public build ---------------------------------------------------------------------
+
+
+def site_files(site: Path) -> dict[str, bytes]:
+    """Every file of the site as bytes, `.gz` files decompressed."""
+    files = {}
+    for path in sorted(site.rglob("*")):
+        if path.is_file():
+            data = path.read_bytes()
+            files[path.relative_to(site).as_posix()] = (
+                gzip.decompress(data) if path.suffix == ".gz" else data)
+    return files
+
+
+def tree_of(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_a_public_build_never_publishes_or_deletes_what_a_link_points_at(tmp_path):
+    """History with a linked commit builds, with a warning; links in the working tree stop
+    the build with findings and leave the last site, and everything outside, as it was."""
+    repo = make_repo(tmp_path, site=True)
+    away = outside(tmp_path)
+    content = repo / "content"
+    ledger = (content / "evidence.yml").read_text()
+    link(content / "insights/leak.md", away / "leak.md", relative=False)
+    link(content / "insights/shared", away / "cards", relative=True)
+    link(content / "evidence.yml", away / "ledger.yml", relative=False)
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "Link the partner cards", when="2026-11-07T09:00:00+00:00")
+    linking = git(repo, "rev-parse", "HEAD").strip()
+    for name in ("insights/leak.md", "insights/shared", "evidence.yml"):
+        (content / name).unlink()
+    (content / "evidence.yml").write_text(ledger)
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "Unlink the partner cards", when="2026-11-08T09:00:00+00:00")
+    before = tree_of(away)
+    pitchcraft = str(Path(sys.executable).parent / "pitchcraft")
+    site = tmp_path / "public-site"
+    command = [pitchcraft, "build", "-f", str(repo / "mkdocs.yml"), "-d", str(site),
+               "--audience", "public"]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+    built = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
+    assert built.returncode == 0, built.stderr
+    assert "Traceback" not in built.stderr
+    assert linking[:8] in built.stderr and "content/insights/leak.md" in built.stderr
+    published = site_files(site)
+    assert "changes/feeds/all.xml" in published and "cards/late-payers/index.html" in published
+    assert not [name for name, data in published.items() if MARKER.encode() in data]
+
+    link(content / "insights/leak.md", away / "leak.md", relative=False)
+    link(content / "insights/shared", away / "cards", relative=True)
+    link(content / "evidence.yml", away / "ledger.yml", relative=True)
+    refused = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
+    assert refused.returncode == 1 and "Traceback" not in refused.stderr
+    for name in ("insights/leak.md", "insights/shared", "evidence.yml"):
+        assert f"{name}:1:1" in refused.stderr and LINK in refused.stderr, refused.stderr
+    assert MARKER not in refused.stderr
+    assert site_files(site) == published  # the last good site, untouched
+    assert tree_of(away) == before  # nothing outside written or deleted
+    assert all(p.is_symlink() for p in (content / "insights/leak.md", content / "evidence.yml"))
