@@ -1,8 +1,9 @@
 """Rep-only notes in any container: the team sees a "For the rep" box, the buyer never sees them.
 
 Given a public card whose notes sit in a quote, a content tab, a `<div markdown>`, an
-admonition with a second class, an admonition inside another and a collapsible block, each
-holding a word found nowhere else: the public site (its pages and its Pagefind index) holds
+admonition with a second class, an admonition inside another and a collapsible block (with a
+heading, which must not reach the page's table of contents either), each holding a word found
+nowhere else: the public site (its pages and its Pagefind index) holds
 none of those words in any byte, nor does any deck the internal site offers, nor the spoken
 text of `pitchcraft pitch` (Markdown or terminal); the internal site shows each note as a rep
 box where it was written. One public and one internal build serve every test.
@@ -93,6 +94,8 @@ Predict who will pay late before the invoice goes out.
 Predictive dunning ranks invoices by risk.
 
 ??? rep "Pricing"
+    #### The floor, {MARKERS["collapsible"]}
+
     Discount up to a fifth, {MARKERS["collapsible"]} never in writing.
 
 ## Discovery questions

@@ -35,7 +35,8 @@ def apply(config: MkDocsConfig, audience: str) -> dict[str, Path]:
         raise PluginError("mkdocs.yml: " + "\n".join(problems))
     config.markdown_extensions.extend(setup.add)
     config.mdx_configs.update(setup.options)
-    config.markdown_extensions.append(RepNotes(drop=audience == PUBLIC))  # type: ignore[arg-type]
+    if audience == PUBLIC:  # the team's pages show notes as written (a "For the rep" box)
+        config.markdown_extensions.append(RepNotes(drop=True))  # type: ignore[arg-type]
     config.validation.links.absolute_links = _relative_to_docs()
     return _add_overrides(config)
 

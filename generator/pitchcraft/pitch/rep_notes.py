@@ -287,11 +287,12 @@ def _map_card(card: Card, change: Callable[[str], str], answer: Callable[[str], 
 
 
 class RepNotes(Extension):
-    """The rule applied where the site's Markdown renders: add it to `markdown_extensions`.
+    """The rule applied where the site's Markdown renders: a public build adds it to
+    `markdown_extensions` (`page_setup`).
 
     `drop=True` (a buyer's page) removes every note from the parsed tree, before the table of
-    contents is made, and from the HTML output, where raw HTML is back in place. `found` is
-    how many notes the last page had, dropped or not."""
+    contents is made, and from the HTML output, where raw HTML is back in place; `found` is
+    how many notes the last text had. `drop=False` only notes each note's title (`titles`)."""
 
     def __init__(self, drop: bool) -> None:
         super().__init__()
@@ -300,10 +301,10 @@ class RepNotes(Extension):
         self.titles: list[str] = []
 
     def extendMarkdown(self, md: Markdown) -> None:
+        # After attr_list (8) has set every class, before the table of contents (5) is made.
         md.treeprocessors.register(_TreeNotes(md, self), "pitchcraft_rep_notes", 6)
+        # After raw HTML (30) is back in the output.
         md.postprocessors.register(_HtmlNotes(md, self), "pitchcraft_rep_notes_html", 25)
-        # attr_list (8) has set every class by priority 6; the table of contents (5) follows
-        # raw HTML is back in the output after priority 30
 
 
 class _TreeNotes(Treeprocessor):
@@ -342,6 +343,8 @@ class _HtmlNotes(Postprocessor):
         self.owner = owner
 
     def run(self, text: str) -> str:
+        if not self.owner.drop:  # the team's Markdown keeps raw HTML as written
+            return text
         spans = note_spans(text)
         self.owner.found += len(spans)
         if not self.owner.drop or not spans:
@@ -353,7 +356,9 @@ class _HtmlNotes(Postprocessor):
         return "".join([*out, text[at:]])
 
 
-_CLASS = re.compile(r"class\s*=", re.IGNORECASE)
+_CLASS = re.compile(r"""class\s*=\s*(?:"[^"]*|'[^']*|[^\s>"']*)(?<![^\W_])rep(?![^\W_])""",
+                    re.IGNORECASE)
+"""A class attribute that may name `rep`: most pages have none, and are not parsed again."""
 _VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
                    "source", "track", "wbr"})
 
@@ -361,7 +366,7 @@ _VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "
 def note_spans(text: str) -> list[tuple[int, int]]:
     """Where HTML elements that are notes start and end in `text` (outermost only); one
     without its end tag runs to the end of the text."""
-    if not _CLASS.search(text) or not _MAY_HOLD.search(text):
+    if not _CLASS.search(text):
         return []
     finder = _NoteElements(text)
     finder.feed(text)
