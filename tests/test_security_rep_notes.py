@@ -256,3 +256,16 @@ def test_a_rep_opening_in_code_is_text_in_every_container():
                 '> ```\n> ??? rep\n>     also code\n> ```\n')
     split = split_notes(markdown)
     assert split.notes == () and split.buyer == markdown
+
+
+def test_the_public_renderer_drops_notes_written_as_html_or_attributes():
+    from pitchcraft.pitch.rep_notes import site_markdown  # new with the rule: others run on
+
+    md, _ = site_markdown(drop=True)
+    page = md.reset().convert(
+        'Said.\n\n<div class="admonition rep"><p>zqsecret</p><div>zqsecret</div></div>\n\n'
+        'Held back zqsecret.\n{ .rep }\n\n'
+        'Said <span class="note rep">zqsecret</span> aloud.\n\n'
+        '!!! rep\n    ## A heading zqsecret\n\nAlso said.')
+    assert "zqsecret" not in page
+    assert "Said." in page and "Said  aloud." in page and "Also said." in page
