@@ -307,6 +307,12 @@ class RepNotes(Extension):
         md.postprocessors.register(_HtmlNotes(md, self), "pitchcraft_rep_notes_html", 25)
 
 
+def makeExtension(**kwargs: bool) -> RepNotes:  # the name Python-Markdown loads
+    """`markdown_extensions: [{pitchcraft.pitch.rep_notes: {drop: true}}]`, for an engine that
+    names extensions instead of running the plugin."""
+    return RepNotes(drop=bool(kwargs.get("drop", True)))
+
+
 class _TreeNotes(Treeprocessor):
     def __init__(self, md: Markdown, owner: RepNotes) -> None:
         super().__init__(md)
