@@ -84,7 +84,7 @@ class PitchcraftPlugin(BasePlugin[PitchcraftConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Theme, extensions and links set up for the generated pages, or a clear error; the
         nav holds only pages this build makes."""
-        self._replaced = page_setup.apply(config)
+        self._replaced = page_setup.apply(config, self.config.audience)
         self._links = LeftOutLinks()
         config.markdown_extensions.append(self._links)  # type: ignore[arg-type]
         docs = page_setup.docs_pages(config.docs_dir)

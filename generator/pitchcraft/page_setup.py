@@ -1,6 +1,7 @@
 """Applies `site_config`'s rules to a MkDocs configuration: the packaged Material overrides,
 the Markdown extensions and the link setting the generated pages need, or a `PluginError`
-that names what to add or remove."""
+that names what to add or remove. The Markdown that renders the site also gets the rep-only
+notes rule (`pitch.rep_notes.RepNotes`): a public build's pages never hold a note."""
 
 from __future__ import annotations
 
@@ -12,15 +13,18 @@ from mkdocs.exceptions import PluginError
 from mkdocs.utils import markdown_extensions
 
 from . import site_config
+from .pitch.rep_notes import RepNotes
+from .render.page_groups import PUBLIC
 from .site_config import page_problems
 from .theme_files import overrides_dir
 
 __all__ = ["apply", "docs_pages", "page_problems"]
 
 
-def apply(config: MkDocsConfig) -> dict[str, Path]:
-    """Set the configuration up; returns the packaged overrides the site's own `custom_dir`
-    replaces (allowed, and named if a built page then lacks what they provide)."""
+def apply(config: MkDocsConfig, audience: str) -> dict[str, Path]:
+    """Set the configuration up for `audience` (`public` drops every rep-only note from the
+    rendered pages); returns the packaged overrides the site's own `custom_dir` replaces
+    (allowed, and named if a built page then lacks what they provide)."""
     problems = [p for p in (site_config.theme_problem(config.theme.name),
                             site_config.absolute_links_problem(_user_absolute_links(config)))
                 if p]
@@ -31,6 +35,8 @@ def apply(config: MkDocsConfig) -> dict[str, Path]:
         raise PluginError("mkdocs.yml: " + "\n".join(problems))
     config.markdown_extensions.extend(setup.add)
     config.mdx_configs.update(setup.options)
+    if audience == PUBLIC:  # the team's pages show notes as written (a "For the rep" box)
+        config.markdown_extensions.append(RepNotes(drop=True))  # type: ignore[arg-type]
     config.validation.links.absolute_links = _relative_to_docs()
     return _add_overrides(config)
 

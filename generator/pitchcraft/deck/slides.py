@@ -4,9 +4,10 @@ One slide per teaching step, in the order the rep says them (the pitch's talk tr
 by a title slide, the evidence with sources and dates, and the next step. A slide holds a
 headline and a few key lines, never the whole talk track: the rep says that, from the notes.
 
-A deck is made to be sent, so what it holds is buyer-facing by rule: `!!! rep` notes are
-taken out of every text before it reaches a slide or a note, and internal evidence is left
-out. `internal=True` (the CLI's `--internal`) adds internal evidence on one last slide whose
+A deck is made to be sent, so what it holds is buyer-facing by rule: rep-only notes, in
+whatever container they are written, are taken out of every text before it reaches a slide or
+a note (`rep_notes.buyer_text`, checked against the site's renderer), and internal evidence is
+left out. `internal=True` (the CLI's `--internal`) adds internal evidence on one last slide whose
 title says to remove it before sending, for the rep's own preparation copy.
 """
 
