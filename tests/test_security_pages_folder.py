@@ -342,3 +342,21 @@ def test_a_folder_from_before_the_manifest_is_refused_until_deleted(tmp_path):
     code, output = _generate(project, out)  # only the marker left: nothing to lose
     assert code == 0, output
     assert not (out / OLD_MARKER).exists()
+
+
+def test_a_half_written_file_of_its_own_is_cleared_and_anyone_elses_is_refused(tmp_path):
+    """A page writer stopped mid-file leaves `.<name>.partial` beside one of its pages: the
+    next run clears it. The same name beside a path it never wrote is someone else's."""
+    from pitchcraft.generate import write_pages
+    from pitchcraft.pages_manifest import NotGenerated
+    from pitchcraft.render.site import Page
+
+    out, pages = tmp_path / "pages", [Page("cards/a.md", "# A\n")]
+    write_pages(pages, out)
+    (out / "cards/.a.md.partial").write_text("# half")
+    assert write_pages(pages, out).unchanged == 1
+    assert not (out / "cards/.a.md.partial").exists()
+    (out / "cards/.b.md.partial").write_text("# not ours")
+    with pytest.raises(NotGenerated, match=r"cards/\.b\.md\.partial"):
+        write_pages(pages, out)
+    assert (out / "cards/.b.md.partial").read_text() == "# not ours"
