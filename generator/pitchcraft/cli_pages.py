@@ -9,19 +9,19 @@ from __future__ import annotations
 
 import logging
 import os
-import shutil
 from pathlib import Path
 from typing import Any
 
 import click
 import yaml
 
-from .generate import NotGenerated, cache_folder, write_pages
+from .generate import NotGenerated, PageWriter, cache_folder
 from .incremental import SiteGenerator, build_date
 from .render import page_groups
 from .render.findings import as_text
 from .render.site import Page, SiteOptions
 from .render.templates import TemplateError
+from .site_guard import Source, sources_of, unsafe_pages_dir
 from .site_options import options_for
 from .theme_files import overrides_dir, templates_dir
 
@@ -44,9 +44,11 @@ def generate(out: Path | None, config_file: Path, with_docs: bool,
              engine_config: Path | None) -> None:
     """Write every page of the site as Markdown into OUT (default: the plugin's folder).
 
-    A page whose text did not change keeps its file untouched; a page that is gone is removed.
+    A page whose text did not change keeps its file untouched; a page that is gone is removed,
+    unless its file was changed by hand. OUT must be a plain folder (no link) outside the
+    sources, holding only what Pitchcraft wrote there.
     """
-    site, options = _site_options(config_file)
+    site, options, sources = _site_options(config_file)
     generator = SiteGenerator()
     today = build_date()
     content = generator.load(options["content"], today)
@@ -62,6 +64,12 @@ def generate(out: Path | None, config_file: Path, with_docs: bool,
         click.echo(f"template error: {exc}", err=True)
         raise SystemExit(1) from None
     folder = out or _default_folder(config_file, options, site_options)
+    reason = unsafe_pages_dir(folder, sources)
+    if reason:
+        raise click.UsageError(
+            f"refusing to write the generated pages into {folder}: {reason}, and the folder "
+            "is cleaned on every run; choose a plain folder (no link) outside the content, "
+            "docs, theme and templates folders; nothing was written or deleted")
     docs_dir = config_file.parent / site.get("docs_dir", "docs")
     pages = list(generated.pages)
     if with_docs or engine_config:
@@ -70,12 +78,18 @@ def generate(out: Path | None, config_file: Path, with_docs: bool,
         from .engine_config import relative_links
 
         pages = [Page(p.path, relative_links(p.path, p.markdown)) for p in pages]
+    if out is None:
+        cache_folder(folder.parent)
     try:
-        written = write_pages(pages, folder)
+        writer = PageWriter(folder)
+        for page in pages:
+            writer.write(page)
+        if with_docs or engine_config:
+            for path, source in _docs_assets(docs_dir):
+                writer.write_file(path, source, source.read_bytes)
+        written = writer.finish()
     except NotGenerated as exc:
         raise click.UsageError(str(exc)) from None
-    if with_docs or engine_config:
-        _copy_docs_assets(docs_dir, folder)
     click.echo(f"{len(pages)} pages in {folder}: {written.summary()}")
     if engine_config:
         _write_engine_config(engine_config, site, folder, docs_dir, options)
@@ -130,8 +144,10 @@ def _notified_of_saves() -> None:
     watchdog.observers.polling.PollingObserver = observer  # type: ignore[assignment,misc]
 
 
-def _site_options(config_file: Path) -> tuple[dict[str, Any], dict[str, Any]]:
-    """The site's YAML and the validated options of its pitchcraft plugin."""
+def _site_options(config_file: Path
+                  ) -> tuple[dict[str, Any], dict[str, Any], list[Source]]:
+    """The site's YAML, the validated options of its pitchcraft plugin, and the folders
+    nothing may write into (`site_guard`)."""
     from mkdocs.config import load_config
     from mkdocs.utils.yaml import yaml_load
 
@@ -141,7 +157,7 @@ def _site_options(config_file: Path) -> tuple[dict[str, Any], dict[str, Any]]:
     plugin = config.plugins.get("pitchcraft")
     if plugin is None:
         raise click.UsageError(f"{config_file} does not use the pitchcraft plugin")
-    return site, dict(plugin.config)
+    return site, dict(plugin.config), sources_of(config_file, config, plugin.config)
 
 
 def _groups(options: dict[str, Any]) -> tuple[str, ...]:
@@ -153,8 +169,9 @@ def _left_out(options: dict[str, Any]) -> set[str]:
 
 
 def _default_folder(config_file: Path, options: dict[str, Any], site: SiteOptions) -> Path:
-    """The plugin's folder; its cache folder is made here, with its `.gitignore`."""
-    root = cache_folder(config_file.parent / options["pages_dir"])
+    """The plugin's folder (its cache folder is made, with its `.gitignore`, once the folder
+    is found safe)."""
+    root = Path(os.path.normpath(config_file.resolve().parent / options["pages_dir"]))
     return root / (site.audience + ("-drafts" if site.drafts else ""))
 
 
@@ -166,13 +183,10 @@ def _docs_pages(docs_dir: Path, options: dict[str, Any], generated: list[Page]) 
             if path.relative_to(docs_dir).as_posix() not in taken]
 
 
-def _copy_docs_assets(docs_dir: Path, folder: Path) -> None:
-    for path in docs_dir.rglob("*"):
-        if path.is_file() and path.suffix != ".md":
-            target = folder / path.relative_to(docs_dir)
-            if not target.exists() or target.read_bytes() != path.read_bytes():
-                target.parent.mkdir(parents=True, exist_ok=True)
-                shutil.copy2(path, target)
+def _docs_assets(docs_dir: Path) -> list[tuple[str, Path]]:
+    """The docs folder's other files (images, styles), by path under it."""
+    return [(path.relative_to(docs_dir).as_posix(), path) for path in sorted(docs_dir.rglob("*"))
+            if path.is_file() and path.suffix != ".md"]
 
 
 def _write_engine_config(target: Path, site: dict[str, Any], folder: Path, docs_dir: Path,

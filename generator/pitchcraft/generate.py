@@ -3,22 +3,23 @@
 Any engine can build such a folder (MkDocs, ProperDocs, Zensical, which never runs MkDocs
 plugins), and MkDocs' `--dirty` rebuilds only files newer than their output. So a page whose
 text did not change keeps its file untouched (same bytes, same modification time), and a page
-that no longer exists loses its file.
+that no longer exists loses its file, if it still holds what Pitchcraft wrote
+(`pages_manifest`): a file changed by hand is kept, and a folder holding anything Pitchcraft did
+not write is refused before anything is written or deleted.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from .pages_manifest import MANIFEST, OLD_MARKER, Manifest, NotGenerated, digest, safe_path
 from .render.site import Page
 from .render.templates import TemplateError
 
-MARKER = ".pitchcraft-pages"
-"""Written into every generated folder: only a folder holding it is ever cleaned, so a wrong
-path cannot delete a person's files."""
+__all__ = ["NotGenerated", "PageWriter", "Written", "cache_folder", "write_pages"]
 
 GIT_IGNORE = "# Written by Pitchcraft: this folder is a cache, rebuilt by every build.\n*\n"
 """A cache folder's own `.gitignore` (as pytest's `.pytest_cache`): a company's repository
@@ -32,14 +33,17 @@ class Written:
     written: tuple[str, ...]
     unchanged: int
     removed: tuple[str, ...]
+    kept: tuple[str, ...] = ()
+    """Pages that are gone, whose files were changed by hand since Pitchcraft wrote them."""
 
     def summary(self) -> str:
         return (f"{len(self.written)} written, {self.unchanged} unchanged, "
-                f"{len(self.removed)} removed")
+                f"{len(self.removed)} removed") + (f"; {self.kept_note()}" if self.kept else "")
 
-
-class NotGenerated(Exception):
-    """The folder holds files that Pitchcraft did not write: it is never cleaned."""
+    def kept_note(self) -> str:
+        return (f"{len(self.kept)} page(s) no longer generated were kept, since they were "
+                f"changed by hand after Pitchcraft wrote them: {', '.join(self.kept)}; "
+                "delete them if they are not needed")
 
 
 def failure_message(exc: Exception) -> str | None:
@@ -60,7 +64,8 @@ modification time right after."""
 
 
 def write_pages(pages: Iterable[Page], out: Path, known: Known | None = None) -> Written:
-    """Make `out` hold exactly `pages` (Markdown files under it), touching only what changed.
+    """Make `out` hold `pages` (Markdown files under it), touching only what changed, and
+    remove the files of its own pages that are gone (`PageWriter.finish`).
 
     `known`, kept by a caller that writes the same folder again and again (`mkdocs serve`),
     lets a page that is the very object written last time, over a file not touched since,
@@ -74,18 +79,26 @@ def write_pages(pages: Iterable[Page], out: Path, known: Known | None = None) ->
 
 class PageWriter:
     """`write_pages` one page at a time, for pages written as soon as each is rendered
-    (`background_pages`); `finish` removes the pages that were not written."""
+    (`background_pages`); `finish` removes the pages that were not written. Made for a folder
+    that is a link or holds files Pitchcraft did not write, it raises `NotGenerated`."""
 
     def __init__(self, out: Path, known: Known | None = None) -> None:
         self._out = Path(out)
-        _claim(self._out)
         self._first = not known
+        self._manifest = Manifest.claim(self._out, verify=self._first)
         self._known: Known = {} if known is None else known
         self._wanted: set[str] = set()
         self._written: list[str] = []
 
     def write(self, page: Page) -> None:
-        path, target = page.path, self._out / page.path
+        self.write_file(page.path, page, lambda: page.markdown.encode("utf-8"))
+
+    def write_file(self, path: str, source: object, data_of: Callable[[], bytes]) -> None:
+        """Write the file `path` (its bytes from `data_of`) unless it holds them already;
+        `source` is what `known` remembers it by (the page itself)."""
+        if not safe_path(path):
+            raise NotGenerated(f"{path} is not a path inside {self._out}")
+        target = self._out / path
         self._wanted.add(path)
         try:
             stat = target.stat()
@@ -93,26 +106,37 @@ class PageWriter:
             target.parent.mkdir(parents=True, exist_ok=True)
             stat = None
         last = self._known.get(path)
-        if (stat is not None and last is not None and last[0] is page
-                and last[1:] == (stat.st_size, stat.st_mtime_ns)):
+        if (stat is not None and last is not None and last[0] is source
+                and last[1:] == (stat.st_size, stat.st_mtime_ns)
+                and path in self._manifest.files):
             return
-        data = page.markdown.encode("utf-8")
+        data = data_of()
+        sha = digest(data)
         if stat is None or stat.st_size != len(data) or target.read_bytes() != data:
+            self._manifest.record(path, sha)  # before the file changes: a stopped run knows it
             _replace(target, data)
             self._written.append(path)
             stat = target.stat()
-        self._known[path] = (page, stat.st_size, stat.st_mtime_ns)
+        elif self._manifest.files.get(path) != sha:
+            self._manifest.record(path, sha)
+        self._known[path] = (source, stat.st_size, stat.st_mtime_ns)  # type: ignore[assignment]
 
     def finish(self) -> Written:
-        out, known, wanted = self._out, self._known, self._wanted
-        gone = existing_pages(out) if self._first else list(known)
-        removed = sorted(path for path in gone if path not in wanted)
-        for path in removed:
-            (out / path).unlink(missing_ok=True)
-            known.pop(path, None)
-        if removed or self._first:
-            _drop_empty_folders(out)
-        return Written(tuple(self._written), len(wanted) - len(self._written), tuple(removed))
+        """Remove the files of pages that are gone (if unchanged since written), save the
+        manifest."""
+        out, known, wanted, manifest = self._out, self._known, self._wanted, self._manifest
+        removed: list[str] = []
+        kept: list[str] = []
+        for path in sorted(p for p in manifest.files if p not in wanted):
+            if manifest.remove_if_unchanged(path):
+                removed.append(path)
+                known.pop(path, None)
+            else:
+                kept.append(path)
+        _drop_empty_folders(out, removed)
+        manifest.save()
+        return Written(tuple(self._written), len(wanted) - len(self._written), tuple(removed),
+                       tuple(kept))
 
 
 def cache_folder(root: Path) -> Path:
@@ -129,24 +153,9 @@ def cache_folder(root: Path) -> Path:
 
 
 def _only_generated(root: Path) -> bool:
-    return root.is_dir() and all(child.name == ".gitignore" or (child / MARKER).is_file()
-                                 for child in root.iterdir())
-
-
-def existing_pages(out: Path) -> list[str]:
-    """The Markdown pages under `out`, as paths under it."""
-    return [p.relative_to(out).as_posix() for p in out.rglob("*.md") if p.is_file()]
-
-
-def _claim(out: Path) -> None:
-    if (out / MARKER).exists():
-        return
-    if out.exists() and any(out.iterdir()):
-        raise NotGenerated(f"{out} already holds files Pitchcraft did not write; "
-                           "choose an empty or new folder")
-    out.mkdir(parents=True, exist_ok=True)
-    (out / MARKER).write_text("Written by `pitchcraft generate`; rewritten on every build.\n",
-                              encoding="utf-8")
+    return root.is_dir() and not root.is_symlink() and all(
+        child.name == ".gitignore" or (child / MANIFEST).is_file()
+        or (child / OLD_MARKER).is_file() for child in root.iterdir())
 
 
 def _replace(target: Path, data: bytes) -> None:
@@ -156,7 +165,10 @@ def _replace(target: Path, data: bytes) -> None:
     os.replace(partial, target)
 
 
-def _drop_empty_folders(out: Path) -> None:
-    for folder in sorted((p for p in out.rglob("*") if p.is_dir()), reverse=True):
-        if not any(folder.iterdir()):
+def _drop_empty_folders(out: Path, removed: Iterable[str]) -> None:
+    """The folders that held removed files, once empty (never `out` itself)."""
+    folders = {parent for path in removed for parent in (out / path).parents
+               if out in parent.parents}
+    for folder in sorted(folders, key=lambda p: len(p.parts), reverse=True):
+        if folder.is_dir() and not folder.is_symlink() and not any(folder.iterdir()):
             folder.rmdir()

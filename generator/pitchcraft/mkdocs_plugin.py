@@ -130,7 +130,7 @@ class PitchcraftPlugin(BasePlugin[PitchcraftConfig]):
             log.warning("drafts are shown: this build must not be published")
         own = [Path(self.config.templates)] if self.config.templates else []
         dirs, today = [*own, templates_dir()], build_date()
-        self._pages_dir = pages_folder(config, self.config.pages_dir, options)
+        self._pages_dir = pages_folder(config, self.config, options)
         background = background_pages.wanted(len(content.published_cards), self._serving,
                                               self._dirty)
         try:
@@ -141,7 +141,8 @@ class PitchcraftPlugin(BasePlugin[PitchcraftConfig]):
             if self._background is None:
                 if background:  # listed, not rendered
                     generated = generator.pages(content, options, today, dirs)
-                log.debug(f"pages: {generator.write(generated, self._pages_dir).summary()}")
+                written = generator.write(generated, self._pages_dir)
+                (log.info if written.kept else log.debug)(f"pages: {written.summary()}")
         except (TemplateError, NotGenerated, OSError) as exc:
             raise PluginError(failure_message(exc) or str(exc)) from None
         log.debug(f"{generated.cards_read} card(s) read, {generated.pitches_composed} "

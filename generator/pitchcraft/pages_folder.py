@@ -2,12 +2,16 @@
 
 The folder sits beside `mkdocs.yml` (`.pitchcraft/` by default, one subfolder per audience and
 drafts setting, so a public and an internal build never share pages). It is a cache: rewritten
-by every build, never committed, never inside the docs folder.
+by every build, never committed, never a link, never inside or around a source folder
+(`site_guard.unsafe_pages_dir`); only files Pitchcraft wrote there are ever removed
+(`pages_manifest`).
 """
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
+from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -16,19 +20,26 @@ from mkdocs.structure.files import File, InclusionLevel
 from .generate import cache_folder
 from .render import page_groups
 from .render.site import SiteOptions
+from .site_guard import sources_of, unsafe_pages_dir
 
 PAGES_DIR = ".pitchcraft"
 GENERATED_BY = "pitchcraft"
 
 
-def pages_folder(config: MkDocsConfig, pages_dir: str, options: SiteOptions) -> Path:
-    """This build's folder, under the cache folder (made, with its `.gitignore`, if new)."""
-    root = Path(config.config_file_path or ".").resolve().parent / pages_dir
+def pages_folder(config: MkDocsConfig, plugin: Any, options: SiteOptions) -> Path:
+    """This build's folder, under the cache folder (made, with its `.gitignore`, if new);
+    `plugin` is the pitchcraft options. A folder that is a link, or lies in or around a source
+    folder, is refused before anything is made."""
+    config_file = Path(config.config_file_path or "mkdocs.yml").resolve()
+    pages_dir = plugin["pages_dir"]
+    root = Path(os.path.normpath(config_file.parent / pages_dir))
     folder = root / (options.audience + ("-drafts" if options.drafts else ""))
-    docs = Path(config.docs_dir).resolve()
-    if folder == docs or docs in folder.parents:
-        raise PluginError(f"pages_dir: {pages_dir} is inside the docs folder; choose a folder "
-                          "beside mkdocs.yml, such as .pitchcraft")
+    reason = unsafe_pages_dir(folder, sources_of(config_file, config, plugin))
+    if reason:
+        raise PluginError(f"pages_dir: refusing to write the generated pages into {folder}: "
+                          f"{reason}, and the folder is cleaned on every build. Set pages_dir "
+                          "to a plain folder beside mkdocs.yml that holds no sources, such as "
+                          f"{PAGES_DIR}, and remove any link there; nothing was deleted")
     cache_folder(root)
     return folder
 

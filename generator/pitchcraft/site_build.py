@@ -28,8 +28,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
-from .site_guard import project_sources, unsafe_site_dir
-from .theme_files import theme_dir
+from .site_guard import sources_of, unsafe_site_dir
 
 DRAFTS_SUFFIX = "-drafts"
 NO_CRAWLERS = "User-agent: *\nDisallow: /\n"
@@ -57,12 +56,7 @@ def build_site_dir(
     plugin.config.drafts = drafts
     published = Path(config.site_dir).resolve()
     target = _target(site_dir, published, drafts, plugin.config.audience)
-    sources = project_sources(config_file, Path(config.docs_dir), {
-        "the content folder": _path(plugin.config.get("content")),
-        "the templates folder": _path(plugin.config.get("templates")),
-        "the theme's custom_dir": _path(config.theme.custom_dir),
-        "Pitchcraft's packaged theme": theme_dir(),
-    })
+    sources = sources_of(config_file, config, plugin.config)
     reason = unsafe_site_dir(target, sources)
     if reason:
         raise BuildFailed(f"refusing to build into {target}: {reason}, and a build replaces "
@@ -85,10 +79,6 @@ def build_site_dir(
             (fresh / "robots.txt").write_text(NO_CRAWLERS, encoding="utf-8")
         _swap(fresh, target)
     return target
-
-
-def _path(value: object) -> Path | None:
-    return Path(str(value)) if value else None
 
 
 def _target(site_dir: Path | None, published: Path, drafts: bool, audience: str) -> Path:

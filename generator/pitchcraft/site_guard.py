@@ -1,14 +1,19 @@
 """Where a build may write: never onto, around or into the project's own sources.
 
 `pitchcraft build` replaces its site folder wholesale, so a site folder that is the project
-root, or holds the content or `.git`, would be deleted with it. The rule lives here, as plain
-path arithmetic on resolved paths, so it is tested without MkDocs and decided once.
+root, or holds the content or `.git`, would be deleted with it. The generated pages' folder is
+cleaned on every run, so the same rule holds for it, and it must also be a plain folder: a
+symbolic link to it, or to a folder above it, inside the project (one commit can add such a
+link) would send the pages and their clean-up wherever it points. The rules live here, as plain
+path arithmetic, so they are tested without MkDocs and decided once.
 """
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -59,3 +64,36 @@ def unsafe_site_dir(site_dir: Path, sources: list[Source]) -> str | None:
         if not source.may_hold_site and target.is_relative_to(source.path):
             return f"{target} lies inside {source.name} ({source.path})"
     return None
+
+
+def sources_of(config_file: Path, config: Any, plugin: Any) -> list[Source]:
+    """`project_sources` of a loaded MkDocs configuration and its pitchcraft options (a
+    mapping): the content, the site's own templates, the theme's custom_dir, and Pitchcraft's
+    packaged theme."""
+    from .theme_files import theme_dir
+
+    def path(value: object) -> Path | None:
+        return Path(str(value)) if value else None
+
+    return project_sources(config_file, Path(config.docs_dir), {
+        "the content folder": path(plugin.get("content")),
+        "the templates folder": path(plugin.get("templates")),
+        "the theme's custom_dir": path(config.theme.custom_dir),
+        "Pitchcraft's packaged theme": theme_dir(),
+    })
+
+
+def unsafe_pages_dir(folder: Path, sources: list[Source]) -> str | None:
+    """Why the generated pages must not be written into `folder`, or None when it is safe.
+
+    It must not be a symbolic link, nor sit under one inside the project (the repository, or
+    the configuration's folder without one); and, as a site folder, it must be neither a
+    source, nor hold one, nor lie inside one other than the project root."""
+    project = [s.path for s in sources if s.may_hold_site]
+    lexical = Path(os.path.abspath(folder))
+    for place in (lexical, *lexical.parents):
+        if place.is_symlink() and (place == lexical or any(
+                place.parent.resolve().is_relative_to(root) for root in project)):
+            what = "is" if place == lexical else f"lies under {place}, which is"
+            return f"{lexical} {what} a symbolic link (to {os.readlink(place)})"
+    return unsafe_site_dir(folder, sources)
