@@ -197,7 +197,7 @@ def _write_engine_config(target: Path, site: dict[str, Any], folder: Path, docs_
     nav = page_groups.site_nav(site.get("nav"), _groups(options), docs, _left_out(options))
     where = target.resolve().parent
     config = engine_config(site, Path(os.path.relpath(folder.resolve(), where)), nav,
-                           overrides_dir())
+                           overrides_dir(), options["audience"])
     target.write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True),
                       encoding="utf-8")
 

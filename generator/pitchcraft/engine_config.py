@@ -16,11 +16,14 @@ from pathlib import Path
 from typing import Any
 
 from . import site_config
+from .pitch.rep_notes import REP_NOTES_EXTENSION
+from .render.page_groups import PUBLIC
 
 
 def engine_config(site: Mapping[str, Any], docs_dir: Path, nav: list,
-                  overrides: Path) -> dict[str, Any]:
-    """`site` is the site's `mkdocs.yml` as loaded (environment tags resolved)."""
+                  overrides: Path, audience: str) -> dict[str, Any]:
+    """`site` is the site's `mkdocs.yml` as loaded (environment tags resolved). A public
+    site's Markdown drops every rep-only note, as the plugin's does."""
     config = {k: v for k, v in site.items() if k not in ("docs_dir", "nav", "plugins")}
     config["docs_dir"] = str(docs_dir)
     config["nav"] = nav
@@ -35,6 +38,8 @@ def engine_config(site: Mapping[str, Any], docs_dir: Path, nav: list,
     setup = site_config.markdown_setup(names, options)
     given += [{name: setup.options[name]} if name in setup.options else name
               for name in setup.add]
+    if audience == PUBLIC:
+        given.append({REP_NOTES_EXTENSION: {"drop": True}})
     config["markdown_extensions"] = given
     validation = dict(config.get("validation") or {})
     validation["links"] = {**(validation.get("links") or {}),

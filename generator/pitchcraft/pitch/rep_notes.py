@@ -47,6 +47,8 @@ from ..site_config import EXTENSIONS
 from .result import Part, Pitch
 
 NOTE_CLASS = "rep"
+REP_NOTES_EXTENSION = __name__
+"""How `markdown_extensions` names the notes rule (see `makeExtension`)."""
 """The class that makes an element a rep-only note (the internal site styles it as a box)."""
 TITLE = "For the rep"
 """What the team sees above every note, whatever the author titled it."""
