@@ -10,7 +10,8 @@ import pytest
 
 from pitchcraft.engine_config import engine_config
 
-NOTE_IN_A_QUOTE = '> Energy is a line on the P&L.\n>\n> !!! warning rep "Discount"\n>     SECRET-40\n'
+NOTE_IN_A_QUOTE = ('> Energy is a line on the P&L.\n>\n'
+                   '> !!! warning rep "Discount"\n>     SECRET-40\n')
 NOTE_IN_A_TAB = '=== "CFO"\n\n    Cash.\n\n    ??? rep\n        SECRET-41\n'
 
 
