@@ -10,6 +10,12 @@ from .data_file import read_data_file
 from .html_policy import unsafe_fields
 from .schema import LEDGER_SCHEMA
 
+MAX_LEDGER_BYTES = 2_000_000
+"""About 10,000 entries of a figure, a claim and a source: far more than cards cite, and
+still under the YAML parser's node limit (`yaml_positions.MAX_NODES`)."""
+TOO_LARGE = ("the ledger holds the figures cards cite, one short entry each; move bulk data"
+             " out of the content folder, and check the file is the one you meant")
+
 
 def load_ledger(
     file: Path, shown_path: str
@@ -21,7 +27,8 @@ def load_ledger(
     """
     if not file.is_file():
         return {}, []  # the ledger is optional
-    data, positions, findings = read_data_file(file, shown_path, LEDGER_SCHEMA, empty_ok=True)
+    data, positions, findings = read_data_file(file, shown_path, LEDGER_SCHEMA, empty_ok=True,
+                                               max_bytes=MAX_LEDGER_BYTES, too_large=TOO_LARGE)
     if data is None or not isinstance(data.get("evidence", []), list):
         return None, findings
     findings += unsafe_fields(data, positions, shown_path)
