@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..costs.expr import TOO_LARGE as NUMBER_TOO_LARGE
+from ..costs.figures import is_too_large
 from ..model import Evidence, Finding, Severity
 from .coerce import evidence, items
 from .data_file import read_data_file
@@ -37,6 +39,12 @@ def load_ledger(
         if not isinstance(raw, dict) or not isinstance(raw.get("id"), str):
             continue
         entry = evidence(raw, positions.at(("evidence", index))[0])
+        if is_too_large(entry.figure):
+            findings.append(Finding(
+                shown_path, *positions.at(("evidence", index, "figure")), Severity.ERROR,
+                f"evidence '{entry.id}': the figure's number is too large to compute with",
+                NUMBER_TOO_LARGE,
+            ))
         if entry.id in ledger:
             findings.append(Finding(
                 shown_path, entry.line, 1, Severity.ERROR, f"duplicate evidence id '{entry.id}'",
