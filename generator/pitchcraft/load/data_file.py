@@ -59,10 +59,11 @@ def read_data_file(
 def _size_finding(file: Path, shown_path: str, max_bytes: int, hint: str) -> Finding | None:
     """The finding for a regular file larger than `max_bytes`, from its size alone.
 
-    Anything else `read_text` reports, and it checks the size again as it opens the file.
+    Anything else `read_text` reports (a link is not followed here: it is its finding), and
+    it checks the size again as it opens the file.
     """
     try:
-        info = file.stat()
+        info = file.lstat()
     except OSError:
         return None
     if not stat.S_ISREG(info.st_mode) or info.st_size <= max_bytes:
