@@ -322,3 +322,35 @@ def small_png(target: io.BytesIO) -> None:
 
     Image.new("RGB", (8, 8), (200, 0, 0)).save(target, "PNG")
     target.seek(0)
+
+
+def test_sections_and_custom_shows_that_name_the_references_slides_are_left_out(
+    folder, tmp_path
+):
+    """PowerPoint lists slides in sections and custom shows too; left in, they would name
+    slides the buyer's deck does not have, and PowerPoint would offer to repair the file."""
+    made = small_deck(tmp_path / "made.pptx", slides=1)
+    deck = tmp_path / "brand.pptx"
+    with zipfile.ZipFile(made) as source, zipfile.ZipFile(deck, "w") as out:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename == "ppt/presentation.xml":
+                text = data.decode()
+                slide = text.split('<p:sldId id="256" r:id="')[1].split('"')[0]
+                text = text.replace("<p:defaultTextStyle>", (
+                    '<p:custShowLst><p:custShow name="Pricing only" id="0"><p:sldLst>'
+                    f'<p:sld r:id="{slide}"/></p:sldLst></p:custShow></p:custShowLst>'
+                    "<p:defaultTextStyle>"))
+                text = text.replace("</p:presentation>", (
+                    '<p:extLst><p:ext uri="{521415D9-36F7-43E2-AB2F-B90AF26B5E84}">'
+                    '<p14:sectionLst xmlns:p14="http://schemas.microsoft.com/office/powerpoint/'
+                    '2010/main"><p14:section name="Pricing" id="{00000000-0000-0000-0000-'
+                    '000000000001}"><p14:sldIdLst><p14:sldId id="256"/></p14:sldIdLst>'
+                    "</p14:section></p14:sectionLst></p:ext></p:extLst></p:presentation>"))
+                data = text.encode()
+            out.writestr(info, data)
+    result = make_deck(folder, tmp_path, deck)
+    assert result.exit_code == 0, result.output
+    with zipfile.ZipFile(tmp_path / "out.pptx") as written:
+        presentation = written.read("ppt/presentation.xml").decode()
+    assert "Pricing" not in presentation and "custShow" not in presentation
