@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import difflib
+import math
 from collections.abc import Mapping
 
 from ..model import Evidence
 from . import dimensions, intervals
-from .expr import LANGUAGE, RESERVED, parse, walk
-from .figures import figure_number, is_percentage
+from .expr import LANGUAGE, RESERVED, TOO_LARGE, parse, walk
+from .figures import figure_number, is_percentage, is_too_large
 from .graph import order
 from .model import (
     BinOp,
@@ -73,6 +74,15 @@ def _inputs(model: CostModel) -> list[Problem]:
         here = ("cost_model", "inputs", item.name)
         if unit(item.unit) is None:
             problems.append(_unknown_unit(("inputs", item.name, "unit"), item.unit))
+        not_finite = [(field, value) for field in ("default", "min", "max")
+                      if not math.isfinite(value := getattr(item, field))]
+        for field, value in not_finite:
+            problems.append(Problem(
+                "number-too-large", f"{item.name}: {field} is "
+                + ("not a number" if math.isnan(value) else "too large to compute with"),
+                TOO_LARGE, (*here, field)))
+        if not_finite:
+            continue
         if item.min > item.max:
             problems.append(Problem(
                 "min-above-max", f"{item.name}: min {item.min:g} is above max {item.max:g}",
@@ -119,6 +129,10 @@ def _references(model: CostModel, output: str, tree: Expr, ledger: Mapping[str, 
                                     f"did you mean 'ledger.{near[0]}'?" if near else
                                     "add it to evidence.yml or correct the id; to subtract,"
                                     " put spaces around '-'"))
+            elif is_too_large(entry.figure):
+                problems.append(_at(output, node.col, "number-too-large",
+                                    f"{output}: ledger figure '{node.id}' is too large to"
+                                    " compute with", TOO_LARGE))
             elif figure_number(entry.figure) is None:
                 problems.append(_at(output, node.col, "ledger-not-number",
                                     f"{output}: ledger figure '{entry.figure}' ({node.id}) is"

@@ -5,6 +5,7 @@ column of the offending character and nothing a card says is ever handed to `eva
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -20,6 +21,9 @@ RESERVED = frozenset({*FUNCTIONS, LEDGER})
 """Words a formula gives meaning to, so no input or output may be called by them."""
 LANGUAGE = ("formulas use numbers (0.38, 1200000, 38%), input and output names, "
             "ledger.<id>, + - * /, parentheses, min(a, b) and max(a, b)")
+
+TOO_LARGE = ("a cost model's numbers stay below 1e308, the largest a calculator can hold;"
+             " check for pasted or repeated digits")
 
 _NUMBER = re.compile(r"\d+(?:_\d{3})*(?:\.\d+)?%?")
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
@@ -140,10 +144,7 @@ class _Parser:
         token = self.peek
         if token.kind == "num":
             self.take()
-            text = token.text.replace("_", "")
-            if text.endswith("%"):
-                return Num(float(text[:-1]) / 100, token.col)
-            return Num(float(text), token.col)
+            return Num(number(token), token.col)
         if token.kind == "ledger":
             self.take()
             return LedgerRef(token.text, token.col)
@@ -192,6 +193,18 @@ class _Parser:
         if depth >= MAX_DEPTH:
             raise FormulaError(f"the formula nests deeper than {MAX_DEPTH} levels", token.col,
                                "split it into several outputs")
+
+
+def number(token: Token) -> float:
+    """A number token's value; FormulaError when it is too large for the arithmetic (a float
+    is infinite from 309 digits on, and would reach the page and the deck as infinity)."""
+    text = token.text.replace("_", "")
+    value = float(text[:-1]) / 100 if text.endswith("%") else float(text)
+    if not math.isfinite(value):
+        digits = len(text.partition(".")[0].rstrip("%"))
+        raise FormulaError(f"a number of {digits} digits is too large to compute with",
+                           token.col, TOO_LARGE)
+    return value
 
 
 def walk(tree: Expr) -> list[Expr]:

@@ -38,6 +38,14 @@ def figure_number(figure: str) -> float | None:
     return value if math.isfinite(value) else None
 
 
+def is_too_large(figure: str) -> bool:
+    """True for a figure whose one number does not fit a float (400 digits): a formula
+    cannot use it, and saying "not one number" would send the author looking elsewhere."""
+    found = _FIGURE.match(figure)
+    return bool(found and not re.search(r"\d", found["rest"])
+                and figure_number(figure) is None)
+
+
 def is_percentage(figure: str) -> bool:
     """True for '38%': the unit check then knows the figure is a ratio."""
     found = _FIGURE.match(figure)

@@ -1,4 +1,9 @@
-"""Front-matter data -> `CostModel`, for data the card schema has already accepted."""
+"""Front-matter data -> `CostModel`, for data the card schema has already accepted.
+
+A number too large for a float (a YAML integer of 400 digits) is read as infinity and a YAML
+`.nan` stays NaN, so the model keeps its shape and `analyse` reports the field by its line;
+`check` errors stop every build before such a model is computed.
+"""
 
 from __future__ import annotations
 
@@ -9,10 +14,13 @@ from .model import CostModel, Input, Output
 
 
 def _number(value: Any) -> float | None:
+    """The value as a float (infinite when too large for one), or None when not a number."""
     if isinstance(value, bool) or not isinstance(value, int | float):
         return None
-    number = float(value)
-    return number if math.isfinite(number) else None
+    try:
+        return float(value)
+    except OverflowError:
+        return math.inf if value > 0 else -math.inf
 
 
 def cost_model(data: object) -> CostModel | None:
@@ -41,7 +49,7 @@ def cost_model(data: object) -> CostModel | None:
         if not isinstance(raw, dict) or not _texts(raw, "label", "unit") or not _decimals(raw):
             return None
         formula = raw.get("formula")
-        if _number(formula) is not None:
+        if _number(formula) is not None:  # YAML's .inf and .nan become names no model has
             formula = repr(float(formula)) if isinstance(formula, float) else str(formula)
         if not isinstance(formula, str):
             return None

@@ -49,10 +49,14 @@ def _open(reference: Path | None) -> Any:
     from pptx import Presentation
     from pptx.exc import PackageNotFoundError
 
+    from .reference_deck import ReferenceDeckError, template
+
     if reference is None:
         return Presentation()
     try:
-        return Presentation(str(reference))
+        return Presentation(template(reference))
+    except ReferenceDeckError as exc:
+        raise DeckError(str(exc)) from None
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
         raise DeckError(f"{reference}: not a PowerPoint deck that can be a reference ({exc});"
                         " save it from PowerPoint as .pptx (not .potx or .ppt)") from None

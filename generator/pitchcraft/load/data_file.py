@@ -1,10 +1,15 @@
 """Read a whole data file (taxonomy.yml, evidence.yml) and check it against its schema.
 
 Cards are read by `cards`: their YAML is only the front matter of a Markdown file.
+
+Each data file has a size cap, checked on the file's size before a byte is read: parsing YAML
+takes about fifty times the file's size in memory, so an oversized file would exhaust the
+machine long before the parser's own node limit (`yaml_positions.MAX_NODES`) refused it.
 """
 
 from __future__ import annotations
 
+import stat
 from pathlib import Path
 
 from ..model import Finding, Severity
@@ -12,16 +17,24 @@ from . import schema_check
 from .frontmatter import read_text
 from .yaml_positions import Positions, parse_yaml
 
+MAX_DATA_BYTES = 1_000_000
+"""A data file is written by hand: the demo's taxonomy and ledger are 10 KB each. A megabyte
+of YAML takes about 40 MB to parse."""
+
 
 def read_data_file(
-    file: Path, shown_path: str, schema: dict, what: str = "field", *, empty_ok: bool = False
+    file: Path, shown_path: str, schema: dict, what: str = "field", *, empty_ok: bool = False,
+    max_bytes: int = MAX_DATA_BYTES, too_large: str = "",
 ) -> tuple[dict | None, Positions, list[Finding]]:
     """A whole YAML file (taxonomy, ledger) checked against its schema.
 
-    `empty_ok` reads an empty (or comments-only) file as no fields, for optional files.
+    `empty_ok` reads an empty (or comments-only) file as no fields, for optional files. A file
+    larger than `max_bytes` is refused unread, with `too_large` as the hint.
     """
-    text, findings = read_text(file, shown_path)
     empty = Positions()
+    if oversized := _size_finding(file, shown_path, max_bytes, too_large):
+        return None, empty, [oversized]
+    text, findings = read_text(file, shown_path, max_bytes)
     if text is None:
         return None, empty, findings
     parsed, findings = parse_yaml(text, shown_path)
@@ -41,3 +54,22 @@ def read_data_file(
         )]
     findings += schema_check.check(parsed.data, schema, parsed.positions, shown_path, what)
     return parsed.data, parsed.positions, findings
+
+
+def _size_finding(file: Path, shown_path: str, max_bytes: int, hint: str) -> Finding | None:
+    """The finding for a regular file larger than `max_bytes`, from its size alone.
+
+    Anything else `read_text` reports (a link is not followed here: it is its finding), and
+    it checks the size again as it opens the file.
+    """
+    try:
+        info = file.lstat()
+    except OSError:
+        return None
+    if not stat.S_ISREG(info.st_mode) or info.st_size <= max_bytes:
+        return None
+    return Finding(
+        shown_path, 1, 1, Severity.ERROR,
+        f"file is {info.st_size:,} bytes, more than the {max_bytes:,} a data file may have",
+        hint or "keep data files to what authors write by hand; move bulk data elsewhere",
+    )

@@ -13,6 +13,10 @@ from .schema import TAXONOMY_SCHEMA
 from .yaml_positions import Positions
 
 DEFAULT_REVIEW_INTERVAL_DAYS = 180
+MAX_TAXONOMY_BYTES = 1_000_000
+"""A hundred times the demo's taxonomy: thousands of industries, problems and personas."""
+TOO_LARGE = ("a taxonomy names industries, problems, personas and offerings in a line or two"
+             " each; put long text in cards, and check the file is the one you meant")
 
 
 def load_taxonomy(file: Path, shown_path: str) -> tuple[Taxonomy | None, list[Finding]]:
@@ -22,7 +26,8 @@ def load_taxonomy(file: Path, shown_path: str) -> tuple[Taxonomy | None, list[Fi
             "create it with your industries, problems, personas and company;"
             " see the authoring guide",
         )]
-    data, positions, findings = read_data_file(file, shown_path, TAXONOMY_SCHEMA)
+    data, positions, findings = read_data_file(
+        file, shown_path, TAXONOMY_SCHEMA, max_bytes=MAX_TAXONOMY_BYTES, too_large=TOO_LARGE)
     if data is None:
         return None, findings
     findings += unsafe_fields(data, positions, shown_path)
