@@ -9,7 +9,6 @@ machine long before the parser's own node limit (`yaml_positions.MAX_NODES`) ref
 
 from __future__ import annotations
 
-import stat
 from pathlib import Path
 
 from ..model import Finding, Severity
@@ -17,6 +16,7 @@ from . import schema_check
 from .frontmatter import read_text
 from .yaml_positions import Positions, parse_yaml
 
+DATA_TOO_LARGE = "keep data files to what authors write by hand; move bulk data elsewhere"
 MAX_DATA_BYTES = 1_000_000
 """A data file is written by hand: the demo's taxonomy and ledger are 10 KB each. A megabyte
 of YAML takes about 40 MB to parse."""
@@ -32,9 +32,7 @@ def read_data_file(
     larger than `max_bytes` is refused unread, with `too_large` as the hint.
     """
     empty = Positions()
-    if oversized := _size_finding(file, shown_path, max_bytes, too_large):
-        return None, empty, [oversized]
-    text, findings = read_text(file, shown_path, max_bytes)
+    text, findings = read_text(file, shown_path, max_bytes, too_large or DATA_TOO_LARGE)
     if text is None:
         return None, empty, findings
     parsed, findings = parse_yaml(text, shown_path)
@@ -55,21 +53,3 @@ def read_data_file(
     findings += schema_check.check(parsed.data, schema, parsed.positions, shown_path, what)
     return parsed.data, parsed.positions, findings
 
-
-def _size_finding(file: Path, shown_path: str, max_bytes: int, hint: str) -> Finding | None:
-    """The finding for a regular file larger than `max_bytes`, from its size alone.
-
-    Anything else `read_text` reports (a link is not followed here: it is its finding), and
-    it checks the size again as it opens the file.
-    """
-    try:
-        info = file.lstat()
-    except OSError:
-        return None
-    if not stat.S_ISREG(info.st_mode) or info.st_size <= max_bytes:
-        return None
-    return Finding(
-        shown_path, 1, 1, Severity.ERROR,
-        f"file is {info.st_size:,} bytes, more than the {max_bytes:,} a data file may have",
-        hint or "keep data files to what authors write by hand; move bulk data elsewhere",
-    )

@@ -38,13 +38,17 @@ class Split:
     body_line: int
 
 
+CARD_TOO_LARGE = "split it into several cards; a card is a page of text"
+
+
 def read_text(
-    file: Path, path: str, max_bytes: int | None = None
+    file: Path, path: str, max_bytes: int | None = None, too_large: str = CARD_TOO_LARGE
 ) -> tuple[str | None, list[Finding]]:
     """A content file's text, or a finding when it cannot be read (a folder named like a
     card, no permission), is a symbolic link (never followed: a link would publish whatever
     file it points at), is not a regular file (a FIFO or a device would block or never end),
-    is larger than `max_bytes` or is not UTF-8."""
+    is larger than `max_bytes` (judged by its size before a byte is read, and never read past
+    the cap; `too_large` says what to do) or is not UTF-8."""
     try:
         # O_NOFOLLOW: the check and the read are one step, so no link is ever read through;
         # O_NONBLOCK: opening a FIFO returns at once, and fstat then says what it is.
@@ -62,13 +66,13 @@ def read_text(
                 path, 1, 1, Severity.ERROR, "not a regular file (a pipe, socket or device)",
                 "remove it: content files are plain text files",
             )]
-        if max_bytes is not None and info.st_size > max_bytes:
+        raw = b"" if _too_large(info.st_size, max_bytes) else _read_all(fd, max_bytes)
+        if _too_large(size := max(info.st_size, len(raw)), max_bytes):
             return None, [Finding(
                 path, 1, 1, Severity.ERROR,
-                f"file is {info.st_size:,} bytes (at most {max_bytes:,})",
-                "split it into several cards; a card is a page of text",
+                f"file is {size:,} bytes (at most {max_bytes:,})",
+                too_large,
             )]
-        raw = _read_all(fd)
     except OSError as exc:
         return None, [_unreadable(file, path, exc)]
     finally:
@@ -76,10 +80,17 @@ def read_text(
     return decode(raw, path)
 
 
-def _read_all(fd: int) -> bytes:
-    chunks = []
-    while chunk := os.read(fd, 1 << 20):
+def _too_large(size: int, max_bytes: int | None) -> bool:
+    return max_bytes is not None and size > max_bytes
+
+
+def _read_all(fd: int, max_bytes: int | None) -> bytes:
+    """Up to one byte past `max_bytes`: a file that grew after its size was read is still
+    never held whole."""
+    chunks, held = [], 0
+    while (max_bytes is None or held <= max_bytes) and (chunk := os.read(fd, 1 << 20)):
         chunks.append(chunk)
+        held += len(chunk)
     return b"".join(chunks)
 
 
