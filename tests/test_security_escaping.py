@@ -342,3 +342,12 @@ def test_a_message_cannot_forge_a_workflow_command(folder):
     _, properties, message = parse_command(commands[0])
     assert re.search(r"re(\n|\\n)::error file=a.md,line=1::forged", message), message
     assert properties["file"].endswith("insights/card.md")
+
+
+@pytest.mark.parametrize("fmt", ["text", "github"])
+def test_escape_characters_in_a_value_are_written_out_not_obeyed_in_the_log(folder, fmt):
+    folder.card("card", front=edit(FRONT, "industries: [retail]",
+                                   'industries: ["re\\e[2J\\e[32mtail"]'))
+    result = CliRunner().invoke(main, ["check", "--format", fmt, str(folder.root)])
+    assert "\x1b" not in result.output
+    assert "re\\x1b[2J\\x1b[32mtail" in result.output

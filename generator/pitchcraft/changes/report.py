@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from ..escape import comment
+from ..escape import comment, terminal
 from ..render.findings import as_text
 from ..render.templates import environment, render
 from .diff import ModelDiff
@@ -36,6 +36,8 @@ def as_template(change: ModelDiff, labels: Labels, fmt: str,
                 template_dirs: Sequence[Path]) -> str:
     env = environment(template_dirs)
     env.filters["finding"] = as_text
+    if fmt == "text":
+        env.finalize = _visible
     if fmt == "md":
         env.finalize = comment.finalize
         env.filters.update(cell=comment.inline, inline=comment.inline, html=comment.html_text,
@@ -45,6 +47,11 @@ def as_template(change: ModelDiff, labels: Labels, fmt: str,
     marker = comment.Safe(MARKER) if fmt == "md" else MARKER
     text = render(env, name, diff=change, labels=labels, marker=marker)
     return _fit_comment(text) if fmt == "md" else text
+
+
+def _visible(value: object) -> object:
+    """What the text diff prints, with escape characters written out, not obeyed."""
+    return terminal.visible(value) if isinstance(value, str) else value
 
 
 def _fit_comment(text: str) -> str:

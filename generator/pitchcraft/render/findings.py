@@ -6,22 +6,19 @@ import json
 from collections.abc import Sequence
 
 from ..escape import workflow
+from ..escape.terminal import one_line, visible
 from ..model import Card, Finding, Status
 
 
 def as_text(finding: Finding) -> str:
     """`path:line:col: severity: message (hint)` on one line, as editors and grep expect.
 
-    Messages quote the author's values, and a quoted YAML value can hold a line break; a
-    file name can hold one too.
+    Messages quote the author's values, and a quoted YAML value can hold a line break or an
+    escape character; a file name can hold them too (`escape.terminal`).
     """
-    hint = f" ({_one_line(finding.hint)})" if finding.hint else ""
-    where = f"{_one_line(finding.path)}:{finding.line}:{finding.col}"
-    return f"{where}: {finding.severity}: {_one_line(finding.message)}{hint}"
-
-
-def _one_line(text: str) -> str:
-    return text.replace("\r", "\\r").replace("\n", "\\n")
+    hint = f" ({one_line(finding.hint)})" if finding.hint else ""
+    where = f"{one_line(finding.path)}:{finding.line}:{finding.col}"
+    return f"{where}: {finding.severity}: {one_line(finding.message)}{hint}"
 
 
 def as_github(finding: Finding) -> str:
@@ -31,9 +28,9 @@ def as_github(finding: Finding) -> str:
     neither can end the command and start one of its own.
     """
     message = f"{finding.message} ({finding.hint})" if finding.hint else finding.message
-    return workflow.command(str(finding.severity), {
-        "file": finding.path, "line": finding.line, "col": finding.col, "title": "pitchcraft",
-    }, message)
+    where = {"file": visible(finding.path), "line": finding.line, "col": finding.col,
+             "title": "pitchcraft"}
+    return workflow.command(str(finding.severity), where, visible(message))
 
 
 def as_json(findings: Sequence[Finding], summary: str) -> str:
@@ -54,7 +51,7 @@ def summary(findings: Sequence[Finding], cards: Sequence[Card]) -> str:
     warnings = len(findings) - errors
     by_status = {s: [c.id for c in cards if c.status == s] for s in Status}
     parts = [f"{len(cards)} cards: {len(by_status[Status.PUBLISHED])} published"]
-    parts += [f"{len(ids)} {s} ({_one_line(', '.join(ids))})" for s, ids in by_status.items()
+    parts += [f"{len(ids)} {s} ({one_line(', '.join(ids))})" for s, ids in by_status.items()
               if s != Status.PUBLISHED and ids]
     return (f"{', '.join(parts)}; {errors} error{'s' * (errors != 1)},"
             f" {warnings} warning{'s' * (warnings != 1)}")
