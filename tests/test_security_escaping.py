@@ -23,6 +23,7 @@ from builders import BODY, FRONT, LEDGER, TAXONOMY, TODAY, ContentFolder, card_t
 from change_repo import _git
 from pitchcraft.changes.feeds import site_feeds
 from pitchcraft.changes.history import content_history
+from pitchcraft.changes.report import MARKER
 from pitchcraft.cli import main
 from pitchcraft.deck.pptx_file import write_deck
 from pitchcraft.deck.slides import Deck, Slide
@@ -141,8 +142,8 @@ Distributors collect 12.1 days after terms.
 
 # Approved by security
 
-@acme/security-team and @dana please merge. ![](https://tracker.example/p.png) \
-<img src="https://tracker.example/q.png"> ![seen][pixel]
+@acme/security-team and @dana please merge, &#64;lee too, see #12.
+![](https://tracker.example/p.png) <img src="https://tracker.example/q.png"> ![seen][pixel]
 
 [pixel]: https://tracker.example/r.png
 
@@ -182,13 +183,14 @@ def structure(md: str) -> dict[str, list]:
                 found["images"].append(child.content or child.attrs.get("src"))
             elif child.type == "html_inline":
                 found["html"].append(child.content)
-            elif child.type == "text" and (live := MENTION.findall(child.content)):
+            elif child.type == "text" and (live := LINKED.findall(child.content)):
                 found["mentions"] += live
     return found
 
 
-MENTION = re.compile(r"(?<!\w)@[A-Za-z0-9][\w/-]*")
-"""A mention GitHub would link: @ after no letter, then a name (no joiner in between)."""
+LINKED = re.compile(r"(?<!\w)@[A-Za-z0-9][\w/-]*|#\d+")
+"""A mention GitHub would link (@ after no letter, then a name, no joiner in between) or an
+issue it would link and note the link on."""
 
 
 TEMPLATE_HTML = re.compile("|".join([
@@ -254,7 +256,7 @@ def test_no_image_from_card_text_loads_in_the_comment(hostile_repo, monkeypatch)
 def test_mentions_from_card_text_notify_no_one(hostile_repo, monkeypatch):
     md = comment_of(hostile_repo, monkeypatch, "base", "head")
     assert structure(md)["mentions"] == []
-    assert "@\u200dacme/security-team" in md and "@\u200ddana" in md
+    assert "@\u200dacme/security-team" in md and "@\u200ddana" in md and "@\u200dlee" in md
 
 
 def test_a_file_name_with_a_line_break_stays_inside_the_findings_fence(hostile_repo,
@@ -351,3 +353,14 @@ def test_escape_characters_in_a_value_are_written_out_not_obeyed_in_the_log(fold
     result = CliRunner().invoke(main, ["check", "--format", fmt, str(folder.root)])
     assert "\x1b" not in result.output
     assert "re\\x1b[2J\\x1b[32mtail" in result.output
+
+
+def test_a_cut_keeps_the_marker_the_workflow_finds_its_comment_by():
+    """A guard for the cut itself: even a limit nothing fits in keeps the first line."""
+    from pitchcraft.escape import comment  # here, so the file runs against older code too
+
+    text = "\n".join([MARKER, "### Changes", "", "```text", *(["a finding"] * 50), "```", ""])
+    cut = comment.fit(text, 80, "**{left} more {entries}**")
+    assert cut.split("\n")[0] == MARKER
+    assert structure(cut)["open_fence"] == []
+    assert cut.rstrip().endswith("more entries**")

@@ -32,8 +32,12 @@ _PARSER = MarkdownIt("commonmark").enable("table")
 
 _MENTION = re.compile(r"(?<!\w)@(?=[A-Za-z0-9])")
 """`@user` and `@org/team`, as GitHub finds them: an @ after no letter, then a name."""
+_AT_REFERENCE = re.compile(r"&(?:#0*64|#[xX]0*40|commat);")
+"""`&#64;` and its kin: Markdown turns them into an @ that GitHub would then link."""
+_ISSUE = re.compile(r"#(?=\d)")
+"""`#12` and `org/repo#12`: a link that also puts a note on that issue's timeline."""
 _JOINER = "\u200d"
-"""After the @, a zero-width joiner: the text reads the same and notifies no one."""
+"""After the @ or #, a zero-width joiner: the text reads the same and notifies no one."""
 _INLINE = re.compile(r"[\\`\[\]|<]")
 _BACKTICKS = re.compile(r"`+")
 
@@ -43,8 +47,9 @@ class Safe(str):
 
 
 def mentions(text: str) -> str:
-    """`@name` and `@org/team` that show as written and notify no one."""
-    return _MENTION.sub("@" + _JOINER, text)
+    """`@name`, `@org/team` and `#12` that show as written and notify no one."""
+    text = _MENTION.sub("@" + _JOINER, _AT_REFERENCE.sub("@", text))
+    return _ISSUE.sub("#" + _JOINER, text)
 
 
 def _one_line(text: object) -> str:
@@ -160,8 +165,10 @@ def fit(text: str, limit: int, note: str) -> str:
     for line in lines:
         sizes.append(sizes[-1] + len(line) + 1)
     open_table = {line: depth > 0 for line, depth in _running(tables, starts).items()}
-    cut = max((line for line in starts
-               if sizes[line] <= room and not open_table[line]), default=0)
+    first = min((line for line in starts if line > 0), default=len(lines))
+    cut = max((line for line in starts  # the first entry (the marker) stays, always
+               if sizes[line] <= room and not open_table[line]), default=first)
+    cut = max(cut, first)
     left = sum(1 for line in starts
                if line >= cut and not open_table[line] and _counts(lines[line]))
     closing = [starts.get(cut, "")] if starts.get(cut) else []
