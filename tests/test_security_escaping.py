@@ -146,6 +146,16 @@ Distributors collect 12.1 days after terms.
 ![](https://tracker.example/p.png) <img src="https://tracker.example/q.png"> ![seen][pixel]
 
 [pixel]: https://tracker.example/r.png
+"""
+HIDDEN_FENCE = """\
+Predictive dunning ranks invoices by risk.
+
+<pre>
+```
+</pre>
+```
+<img src="https://tracker.example/pre.png">
+```
 
 ```
 a fence never closed, to swallow the rest
@@ -226,8 +236,10 @@ def hostile_repo(tmp_path: Path) -> Path:
     _git(repo, "add", "-A")
     _git(repo, "commit", "-q", "-m", "Late payers")
     _git(repo, "tag", "base")
+    body = edit(BODY, "Distributors collect 11.4 days after terms.\n", HOSTILE_TEXT)
+    body = edit(body, "Predictive dunning ranks invoices by risk.\n", HIDDEN_FENCE)
     content.card("late-payers", front=titled('"Late | payers \\\\| <b>@dana</b> [x](y)"'),
-                 body=edit(BODY, "Distributors collect 11.4 days after terms.\n", HOSTILE_TEXT))
+                 body=body)
     content.write(f"insights/{FORGED_NAME}", card_text())
     _git(repo, "add", "-A")
     _git(repo, "commit", "-q", "-m", "Hostile", when="2026-11-02T09:00:00+00:00")
@@ -364,3 +376,4 @@ def test_a_cut_keeps_the_marker_the_workflow_finds_its_comment_by():
     assert cut.split("\n")[0] == MARKER
     assert structure(cut)["open_fence"] == []
     assert cut.rstrip().endswith("more entries**")
+

@@ -100,25 +100,33 @@ def block(text: object) -> Safe:
     notify no one and a fence left open is closed. Code shows as written: GitHub neither
     links mentions nor loads images there. (`<` inside an inline code span shows as `&lt;`:
     the price of escaping without a position map of every span.)
+
+    Escaping changes the structure (`<pre>` written out no longer hides the fence marks
+    inside it), so the text is parsed again until every line outside code is escaped.
     """
-    source = str(text).replace("\r\n", "\n").replace("\r", "\n")
-    lines = source.split("\n")
-    verbatim: set[int] = set()
-    headings: dict[int, str] = {}
-    close = ""
-    for token in _PARSER.parse(source):
-        if token.map is None:
-            continue
-        start, end = token.map
-        if token.type in ("fence", "code_block"):
-            verbatim.update(range(start, end))
-            if token.type == "fence" and token.level == 0 and not _closed(lines, token):
-                close = token.markup
-        elif token.type == "heading_open":
-            headings[start if token.markup.startswith("#") else end - 1] = token.markup
-    shown = [line if number in verbatim else _text_line(line, number in headings)
-             for number, line in enumerate(lines)]
-    return Safe("\n".join([*shown, close] if close else shown))
+    lines = str(text).replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    escaped: set[int] = set()
+    while True:
+        shown = [_text_line(line) if n in escaped else line for n, line in enumerate(lines)]
+        tokens = _PARSER.parse("\n".join(shown))
+        code = _code_lines(tokens)
+        outside = set(range(len(lines))) - code
+        if outside <= escaped:
+            break
+        escaped |= outside
+    for token in tokens:  # `# Approved` or a setext underline: a line, not a heading
+        if token.type == "heading_open" and token.map is not None:
+            at = token.map[0] if token.markup.startswith("#") else token.map[1] - 1
+            stripped = shown[at].lstrip(" ")
+            shown[at] = shown[at][: len(shown[at]) - len(stripped)] + "\\" + stripped
+    close = [t.markup for t in tokens
+             if t.type == "fence" and t.level == 0 and not _closed(shown, t)]
+    return Safe("\n".join([*shown, *close[-1:]]))
+
+
+def _code_lines(tokens: list) -> set[int]:
+    return {n for t in tokens if t.type in ("fence", "code_block") and t.map is not None
+            for n in range(*t.map)}
 
 
 def _closed(lines: list[str], fence: object) -> bool:
@@ -129,12 +137,8 @@ def _closed(lines: list[str], fence: object) -> bool:
         rf" {{0,3}}{re.escape(markup[0])}{{{len(markup)},}}[ \t]*", last) is not None
 
 
-def _text_line(line: str, heading: bool) -> str:
-    line = line.replace("<", "&lt;").replace("![", "!\\[")
-    if heading:  # `# Approved` or a setext underline: say it as a line, not a heading
-        stripped = line.lstrip(" ")
-        line = line[: len(line) - len(stripped)] + "\\" + stripped
-    return mentions(line)
+def _text_line(line: str) -> str:
+    return mentions(line.replace("<", "&lt;").replace("![", "!\\["))
 
 
 def finalize(value: object) -> object:
