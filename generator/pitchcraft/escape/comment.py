@@ -3,7 +3,8 @@
 The comment (`pitchcraft diff --format md`) quotes what a pull request wrote: file names,
 card titles and card text. Each value is escaped for where it lands, so it shows as written
 and cannot close the fence, fold or table around it, mention a person or team, or load an
-image from someone else's server when a reviewer opens the pull request:
+image from someone else's server when a reviewer opens the pull request. Control characters
+and non-characters become U+FFFD (`xml_text`), as in feeds and decks.
 
 - `inline`: one line of Markdown (a list entry, a heading, a table cell);
 - `code_span`: one line shown verbatim, in backticks (an id, a file name);
@@ -26,6 +27,8 @@ import re
 from collections.abc import Iterable
 
 from markdown_it import MarkdownIt
+
+from .xml_text import xml_text
 
 _PARSER = MarkdownIt("commonmark").enable("table")
 """Parses as GitHub does in the ways that matter here: fences, HTML blocks, lists, tables."""
@@ -53,7 +56,7 @@ def mentions(text: str) -> str:
 
 
 def _one_line(text: object) -> str:
-    return " ".join(str(text).split())
+    return " ".join(xml_text(str(text)).split())
 
 
 def inline(text: object) -> Safe:
@@ -89,7 +92,7 @@ def code_block(lines: Iterable[object], info: str = "") -> Safe:
 
 
 def _one_line_keep_spaces(text: object) -> str:
-    return str(text).replace("\r\n", " ").replace("\r", " ").replace("\n", " ")
+    return xml_text(str(text)).replace("\r\n", " ").replace("\r", " ").replace("\n", " ")
 
 
 def block(text: object) -> Safe:
@@ -104,7 +107,7 @@ def block(text: object) -> Safe:
     Escaping changes the structure (`<pre>` written out no longer hides the fence marks
     inside it), so the text is parsed again until every line outside code is escaped.
     """
-    lines = str(text).replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    lines = xml_text(str(text)).replace("\r\n", "\n").replace("\r", "\n").split("\n")
     escaped: set[int] = set()
     while True:
         shown = [_text_line(line) if n in escaped else line for n, line in enumerate(lines)]
