@@ -4,6 +4,9 @@ per persona, so a rep can follow the pitches they use in any feed reader.
 One entry per content commit that concerns the feed. The log handed in is already the one the
 build may show (a public build's log holds public cards only), so the feeds say no more than
 the Changes page.
+
+Every string handed to feedgen goes through `xml_text` first: a title or commit subject with
+a character XML cannot hold would otherwise fail every build while its commit is recent.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ import html
 
 from feedgen.feed import FeedGenerator
 
+from ..escape.xml_text import xml_text
 from ..model import Taxonomy
 from .diff import CardChange, ModelDiff, PitchChange
 from .history import ChangeLog, Entry
@@ -78,10 +82,10 @@ def site_feeds(log: ChangeLog, taxonomy: Taxonomy) -> list[tuple[str, str]]:
 
 
 def _feed(log: ChangeLog, kind: str, item_id: str, title: str) -> str:
-    base = log.site_url.rstrip("/") + "/" if log.site_url else "/"
+    base = xml_text(log.site_url.rstrip("/") + "/" if log.site_url else "/")
     feed = FeedGenerator()
     feed.id(f"{base}{feed_path(kind, item_id)}")
-    feed.title(title)
+    feed.title(xml_text(title))
     feed.link(href=f"{base}changes/", rel="alternate")
     feed.link(href=f"{base}{feed_path(kind, item_id)}", rel="self")
     feed.language("en")
@@ -97,11 +101,12 @@ def _entry(feed: FeedGenerator, base: str, entry: Entry, pitches: list[PitchChan
            cards: list[CardChange]) -> None:
     item = feed.add_entry()
     item.id(f"{base}changes/#c-{entry.commit.short}")
-    item.title(entry.commit.subject or f"Content change {entry.commit.short}")
+    item.title(xml_text(entry.commit.subject or f"Content change {entry.commit.short}"))
     item.link(href=f"{base}changes/#c-{entry.commit.short}")
     item.updated(entry.commit.when)
     item.published(entry.commit.when)
-    lines = [describe(p) for p in pitches] + [describe_card(c) for c in cards]
+    lines = [xml_text(line) for line in
+             [describe(p) for p in pitches] + [describe_card(c) for c in cards]]
     item.summary("; ".join(lines))
     item.content("<ul>" + "".join(f"<li>{html.escape(line)}</li>" for line in lines) + "</ul>",
                  type="html")

@@ -1,18 +1,20 @@
 """A model diff as the reviewer reads it: terminal text, a pull-request comment, or JSON.
 
 Text and Markdown come from templates (`diff.txt.j2`, `diff.md.j2`) a company can override;
-JSON is built here, for tools.
+JSON is built here, for tools. The Markdown is a pull-request comment that quotes the pull
+request's own text: every value is escaped for where it lands (`escape.comment`), and one the
+template prints without a filter is escaped as a line of Markdown.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import json
-import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from ..escape import comment, terminal
 from ..render.findings import as_text
 from ..render.templates import environment, render
 from .diff import ModelDiff
@@ -34,25 +36,30 @@ def as_template(change: ModelDiff, labels: Labels, fmt: str,
                 template_dirs: Sequence[Path]) -> str:
     env = environment(template_dirs)
     env.filters["finding"] = as_text
+    if fmt == "text":
+        env.finalize = _visible
+    if fmt == "md":
+        env.finalize = comment.finalize
+        env.filters.update(cell=comment.inline, inline=comment.inline, html=comment.html_text,
+                           code=comment.code_span, block=comment.block,
+                           code_block=comment.code_block)
     name = "diff.txt.j2" if fmt == "text" else f"diff.{fmt}.j2"
-    text = render(env, name, diff=change, labels=labels, marker=MARKER)
+    marker = comment.Safe(MARKER) if fmt == "md" else MARKER
+    text = render(env, name, diff=change, labels=labels, marker=marker)
     return _fit_comment(text) if fmt == "md" else text
 
 
+def _visible(value: object) -> object:
+    """What the text diff prints, with escape characters written out, not obeyed."""
+    return terminal.visible(value) if isinstance(value, str) else value
+
+
 def _fit_comment(text: str) -> str:
-    """The comment cut where every fold is closed, with a note that there is more."""
-    if len(text) <= COMMENT_LIMIT:
-        return text
-    room = COMMENT_LIMIT - 200
-    ends = [m.end() for m in re.finditer(r"</details>\n", text[:room])]
-    closed = [e for e in ends if text[:e].count("<details") == text[:e].count("</details>")]
-    if closed:
-        kept = text[: closed[-1]]
-    else:
-        first_fold = text.find("<details")
-        kept = text[: first_fold if -1 < first_fold < room else room]
-    return (f"{kept}\n**More changes than a comment can hold:** run "
-            "`pitchcraft diff` locally or read the workflow log for the rest.\n")
+    """The comment cut at a whole entry, every fence and fold closed, with a note that says
+    how much is left out."""
+    return comment.fit(text, COMMENT_LIMIT,
+                       "**{left} more {entries} than a comment can hold:** run "
+                       "`pitchcraft diff` locally or read the workflow log for the rest.")
 
 
 def as_json(change: ModelDiff, labels: Labels) -> str:

@@ -5,6 +5,9 @@ colours are the deck's; its own slides are removed. Each slide kind takes the fi
 named in `LAYOUTS` that the deck has (case does not matter): a company may name layouts
 "Pitchcraft title", "Pitchcraft step" and so on to choose them, else PowerPoint's standard
 names are used, else the first layout with a title and a body.
+
+Every text goes through `xml_text` on its way in: the file is XML, and a title with a
+character XML cannot hold would stop python-pptx (and the whole site's decks) mid-build.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
+from ..escape.xml_text import xml_text
 from .slides import Deck, Slide
 
 LAYOUTS = {
@@ -37,10 +41,10 @@ def write_deck(deck: Deck, target: Path, reference: Path | None = None,
     for slide in deck.slides:
         made = presentation.slides.add_slide(_layout(presentation, slide.kind))
         _fill(made, slide)
-        made.notes_slide.notes_text_frame.text = slide.notes
+        made.notes_slide.notes_text_frame.text = xml_text(slide.notes)
     properties = presentation.core_properties
-    properties.title = deck.slides[0].title if deck.slides else deck.name
-    properties.author = properties.last_modified_by = author
+    properties.title = xml_text(deck.slides[0].title if deck.slides else deck.name)
+    properties.author = properties.last_modified_by = xml_text(author)
     target.parent.mkdir(parents=True, exist_ok=True)
     presentation.save(str(target))
 
@@ -95,7 +99,7 @@ def _fill(made: Any, slide: Slide) -> None:
     from pptx.util import Emu
 
     if made.shapes.title is not None:
-        made.shapes.title.text = slide.title
+        made.shapes.title.text = xml_text(slide.title)
     bodies = [p for p in made.placeholders if _is_body(p)]
     if not slide.lines:  # an empty placeholder would say "Click to add text"
         for body in bodies:
@@ -111,11 +115,11 @@ def _fill(made: Any, slide: Slide) -> None:
         frame = box.text_frame
         frame.word_wrap = True
         if made.shapes.title is None:
-            frame.text = slide.title
+            frame.text = xml_text(slide.title)
             frame.add_paragraph()
     frame.auto_size = MSO_AUTO_SIZE.TEXT_TO_FIT_SHAPE
     first = not frame.text
     for line in slide.lines:
         paragraph = frame.paragraphs[0] if first else frame.add_paragraph()
-        paragraph.text = line
+        paragraph.text = xml_text(line)
         first = False

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from markdown_it.token import Token
 
 from ..model import Finding, Severity
+from .characters import field_findings
 from .html_scan import Attribute, attribute_list, scheme, tags
 from .markdown_tree import Tree, inline_children, parse_markdown
 from .yaml_positions import Positions
@@ -124,7 +125,7 @@ def unsafe_value(value: str) -> list[Problem]:
 
 def unsafe_fields(data: object, positions: Positions, path: str) -> list[Finding]:
     """The policy on every text value of a YAML file, each finding on its value's line."""
-    findings = []
+    findings = field_findings(data, positions, path)
     texts: list[tuple[tuple, str]] = []
     _strings(data, (), texts)
     for at, value in texts:

@@ -23,6 +23,7 @@ from ..model import (
     Taxonomy,
 )
 from .cards import ParsedCard
+from .characters import body_findings
 from .cost_checks import cost_model_findings
 from .quality import check_quality
 from .sections import Body
@@ -67,6 +68,7 @@ def check_card(
     findings += cost_model_findings(parsed, ledger)
     if "differentiation" not in reported:
         findings += _differentiation(card)
+    findings += body_findings(parsed.source_lines, parsed.body_line, card.path)
     return findings + check_quality(parsed, taxonomy, ledger, today)
 
 
