@@ -47,7 +47,7 @@ def builds(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     text = card.read_text()
     text = edit(text, "buttons, not by what your plant produces.\n",
                 "buttons, not by what your plant produces.\n" + _note(NOTES["Reframe"]))
-    variant_end = "a cost you can manage like overtime, not a tariff you can only renegotiate.\n"
+    variant_end = "you can only renegotiate.\n"  # the end of the CFO Reframe, however wrapped
     text = edit(text, variant_end, variant_end + _note(NOTES["For: cfo"]))
     text = edit(text, "### Our operators won't follow another procedure.\n",
                 _note(NOTES["Objection"]) + "\n### Our operators won't follow another procedure.\n")

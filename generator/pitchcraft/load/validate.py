@@ -28,6 +28,7 @@ from .cost_checks import cost_model_findings
 from .quality import check_quality
 from .sections import Body
 from .variant_check import check_variants, uncovered_buyers
+from .worked_examples import worked_example_findings
 
 _SHORT_LIST = 8
 
@@ -69,6 +70,7 @@ def check_card(
     if "differentiation" not in reported:
         findings += _differentiation(card)
     findings += body_findings(parsed.source_lines, parsed.body_line, card.path)
+    findings += worked_example_findings(parsed, ledger)
     return findings + check_quality(parsed, taxonomy, ledger, today)
 
 

@@ -1,0 +1,148 @@
+"""A worked example whose figures the card never says (warning).
+
+A worked example is the evidence item that shows the card's own arithmetic ("at a plant
+spending $2 million, that is $224,000"): its figure reads `Worked example`, or its claim or
+source says "worked example". Its figures are there to source the card's; a figure in the
+example that the card's text never uses is left over from an earlier version of the card
+($1,900 where the card now says $1,950) or copied from another card, and a reviewer who
+checks the sum against the card cannot find it.
+
+The card's text is every section, variant and objection answer as a pitch says it: a
+`{cost: name}` reads as the cost model's value at its defaults. A figure is a number with a
+currency, a percent or a unit, as in the weak-card checks; it is used when the card says a
+figure of the same kind (money, percent or the same unit) that is equal once both are rounded
+as the less precise of the two is written: "$23,000" is used by "$23,400", "$1,900" is not
+used by "$1,950".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+
+from ..costs.evaluate import evaluate, plan
+from ..costs.text import REFERENCE, with_values
+from ..model import Card, Evidence, Finding, Severity
+from .cards import ParsedCard
+from .quality import _FIGURE, _SCALE
+
+MARK = "worked example"
+_PERCENT = {"%", "percent", "per cent"}
+
+Figure = tuple[str, float, int]
+"""A figure's kind (money, percent or its unit), its value, and the power of ten it is written
+to: "$1,900" is (money, 1900.0, 2), "11.2%" is (percent, 11.2, -1)."""
+
+
+def worked_example_findings(
+    parsed: ParsedCard, ledger: Mapping[str, Evidence] | None
+) -> list[Finding]:
+    """One warning per worked example of a published card, naming the figures its card does
+    not use, at the example's line in the card."""
+    card = parsed.card
+    if not card.published or parsed.tree is None:
+        return []
+    examples = [(item, source) for item, source in _evidence(card, ledger or {})
+                if _is_worked_example(source)]
+    if not examples:
+        return []
+    said = list(_figures(_card_text(card, ledger or {})))
+    findings = []
+    for item, source in examples:
+        unused = [written for written, figure in _written_figures(f"{source.figure} "
+                                                                  f"{source.claim}")
+                  if not any(_same(figure, other) for other in said)]
+        if unused:
+            shown = ", ".join(f"'{u}'" for u in dict.fromkeys(unused))
+            findings.append(Finding(
+                card.path, item.line or card.lines.get("evidence", 1), 1, Severity.WARNING,
+                f"worked example quotes {shown}, which the card's text never uses",
+                "make the example's figures the card's own: correct each to the figure the"
+                " card says, or take it out of the example"))
+    return findings
+
+
+def _evidence(card: Card, ledger: Mapping[str, Evidence]) -> Iterator[tuple[Evidence, Evidence]]:
+    """Each evidence item with what it says: itself, or the ledger entry it cites."""
+    for item in card.evidence:
+        source = item if item.figure else ledger.get(item.id)
+        if source is not None:
+            yield item, source
+
+
+def _is_worked_example(item: Evidence) -> bool:
+    return item.figure.strip().casefold() == MARK or any(
+        MARK in text.casefold() for text in (item.claim, item.source))
+
+
+def _card_text(card: Card, ledger: Mapping[str, Evidence]) -> str:
+    texts = [card.summary]
+    for section in card.sections.values():
+        texts += [section.text, *section.variants.values()]
+    texts += [o.answer for o in card.objections]
+    text = "\n".join(texts)
+    if card.cost_model is None or not REFERENCE.search(text):
+        return text
+    try:
+        values = evaluate(plan(card.cost_model, ledger))
+    except ValueError:  # a broken model is reported by the cost-model checks
+        return text
+    return with_values(text, card.cost_model, values)
+
+
+def _written_figures(text: str) -> Iterator[tuple[str, Figure]]:
+    for match in _FIGURE.finditer(text):
+        figure = _figure(match)
+        if figure is not None:
+            yield match.group(0).strip(), figure
+
+
+def _figures(text: str) -> Iterator[Figure]:
+    return (figure for _, figure in _written_figures(text))
+
+
+def _figure(match: re.Match[str]) -> Figure | None:
+    unit = (match.group("unit") or "").casefold()
+    if match.group("cur"):
+        kind = "money"
+    elif unit in _PERCENT:
+        kind = "percent"
+    elif unit:
+        kind = unit.removesuffix("s") if len(unit) > 2 else unit
+    else:
+        return None  # a bare number ("1 in 4") is not a figure
+    number, scale = match.group("num"), (match.group("scale") or "").casefold()
+    factor = _SCALE.get(scale, 1.0)
+    value = float(number.replace(",", "")) * factor
+    return kind, value, _precision(number, factor)
+
+
+def _precision(number: str, factor: float) -> int:
+    """The power of ten a written number is exact to: its last decimal, or the last digit
+    that is not a trailing zero ("23,000" to the thousand), at the scale it is written in.
+    A round number with one significant digit is read to two ("$500,000" to the ten
+    thousand), so it is not the same figure as every number within half its size."""
+    digits = number.replace(",", "")
+    if "." in digits:
+        return -len(digits.split(".")[1]) + _log10(factor)
+    stripped = digits.lstrip("0").rstrip("0")
+    places = len(digits.lstrip("0")) - len(stripped) if stripped else 0
+    if len(stripped) == 1 and (places or factor > 1):
+        places -= 1
+    return places + _log10(factor)
+
+
+def _log10(factor: float) -> int:
+    return len(str(int(factor))) - 1
+
+
+def _same(a: Figure, b: Figure) -> bool:
+    """Same kind, and equal once both are rounded as the less precise one is written."""
+    if a[0] != b[0]:
+        return False
+    places = max(a[2], b[2])
+    return _round(a[1], places) == _round(b[1], places)
+
+
+def _round(value: float, places: int) -> float:
+    return round(round(value / 10 ** places) * 10.0 ** places, 6)
