@@ -377,3 +377,11 @@ def test_a_cut_keeps_the_marker_the_workflow_finds_its_comment_by():
     assert structure(cut)["open_fence"] == []
     assert cut.rstrip().endswith("more entries**")
 
+
+
+@pytest.mark.parametrize("text", ["_@octocat_", "__@github/security__", "*@dana*", "x@lee"])
+def test_a_mention_inside_emphasis_or_after_a_letter_notifies_no_one(text: str) -> None:
+    from pitchcraft.escape.comment import mentions
+
+    rendered = GFM.render(mentions(text))
+    assert "@\u200d" in rendered and not re.search(r"@[A-Za-z0-9]", rendered)

@@ -33,8 +33,10 @@ from .xml_text import xml_text
 _PARSER = MarkdownIt("commonmark").enable("table")
 """Parses as GitHub does in the ways that matter here: fences, HTML blocks, lists, tables."""
 
-_MENTION = re.compile(r"(?<!\w)@(?=[A-Za-z0-9])")
-"""`@user` and `@org/team`, as GitHub finds them: an @ after no letter, then a name."""
+_MENTION = re.compile(r"@(?=[A-Za-z0-9])")
+"""`@user` and `@org/team`: every @ before a name, whatever comes before it. GitHub links an
+@ after no letter, and Markdown can put one there that the source does not show (`_@x_` is
+emphasis around `@x`), so an e-mail address's @ is neutralised too: it reads the same."""
 _AT_REFERENCE = re.compile(r"&(?:#0*64|#[xX]0*40|commat);")
 """`&#64;` and its kin: Markdown turns them into an @ that GitHub would then link."""
 _ISSUE = re.compile(r"#(?=\d)")
