@@ -361,3 +361,48 @@ def test_a_public_build_never_publishes_or_deletes_what_a_link_points_at(tmp_pat
     assert site_files(site) == published  # the last good site, untouched
     assert tree_of(away) == before  # nothing outside written or deleted
     assert all(p.is_symlink() for p in (content / "insights/leak.md", content / "evidence.yml"))
+
+
+# --- the docs folder: a page or folder committed as a link -----------------------------------
+
+
+def _docs_linked(tmp_path: Path, away: Path, content: Path, relative: bool) -> Path:
+    from builders import site_project
+
+    project = site_project(tmp_path, content)
+    link(project / "docs" / "linked.md", away / "leak.md", relative)
+    link(project / "docs" / "shelf", away / "cards", relative)
+    return project
+
+
+@pytest.fixture
+def small_content(tmp_path: Path) -> Path:
+    folder = ContentFolder(tmp_path / "content-src")
+    folder.card("late-payers")
+    return folder.root
+
+
+@pytest.mark.parametrize("relative", [False, True], ids=["absolute", "relative"])
+def test_generate_with_docs_refuses_a_docs_folder_holding_links(tmp_path, away, small_content,
+                                                                relative):
+    project = _docs_linked(tmp_path, away, small_content, relative)
+    out = tmp_path / "pages"
+    result = CliRunner().invoke(main, ["generate", str(out), "--with-docs",
+                                       "-f", str(project / "mkdocs.yml")])
+    assert result.exit_code == 2, result.output
+    assert "symbolic links, which are never followed: linked.md, shelf" in result.output
+    assert not out.exists() or MARKER not in "".join(
+        p.read_text() for p in out.rglob("*.md"))
+
+
+def test_a_build_refuses_a_docs_folder_holding_links(tmp_path, away, small_content):
+    from site_server import mkdocs_build
+
+    project = _docs_linked(tmp_path, away, small_content, relative=True)
+    site = tmp_path / "site"
+    result = mkdocs_build(project, site)
+    assert result.returncode == 1, result.stderr
+    assert "symbolic links, which are never followed: linked.md, shelf" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not site.exists() or all(MARKER.encode() not in p.read_bytes()
+                                    for p in site.rglob("*") if p.is_file())

@@ -21,7 +21,7 @@ from .render import page_groups
 from .render.findings import as_text
 from .render.site import Page, SiteOptions
 from .render.templates import TemplateError
-from .site_guard import Source, sources_of, unsafe_pages_dir
+from .site_guard import Source, links_problem, sources_of, unsafe_pages_dir
 from .site_options import options_for
 from .theme_files import overrides_dir, templates_dir
 
@@ -73,6 +73,8 @@ def generate(out: Path | None, config_file: Path, with_docs: bool,
     docs_dir = config_file.parent / site.get("docs_dir", "docs")
     pages = list(generated.pages)
     if with_docs or engine_config:
+        if problem := links_problem(docs_dir, "docs"):
+            raise click.UsageError(problem + "; nothing was written")
         pages = _docs_pages(docs_dir, options, pages) + pages
     if engine_config:
         from .engine_config import relative_links

@@ -32,6 +32,7 @@ from .render.findings import as_text
 from .render.site import INTERNAL, PUBLIC
 from .render.site import Page as GeneratedPage
 from .render.templates import TemplateError
+from .site_guard import links_problem
 from .site_links import LeftOutLinks, unlink_html
 from .site_options import options_for
 from .theme_files import templates_dir
@@ -111,6 +112,8 @@ class PitchcraftPlugin(BasePlugin[PitchcraftConfig]):
         content error leaves the last good site in place (`mkdocs serve` keeps serving it)."""
         self._pages = None
         self._let_go()
+        if problem := links_problem(Path(config.docs_dir), "docs"):
+            raise PluginError(problem)
         generator = getattr(self, "_generator", None) or SiteGenerator()
         content = generator.load(self.config.content, build_date())
         for finding in content.findings:

@@ -97,3 +97,28 @@ def unsafe_pages_dir(folder: Path, sources: list[Source]) -> str | None:
             what = "is" if place == lexical else f"lies under {place}, which is"
             return f"{lexical} {what} a symbolic link (to {os.readlink(place)})"
     return unsafe_site_dir(folder, sources)
+
+
+def links_under(folder: Path) -> list[str]:
+    """Every symbolic link at or below `folder` (files and folders, never entered), as paths
+    relative to it: what a build must not follow. A docs page committed as a link would
+    publish whatever file it points at, on any machine that builds the site."""
+    if folder.is_symlink():
+        return ["."]
+    found = []
+    for top, dirs, files in os.walk(folder, followlinks=False):
+        for name in sorted([*dirs, *files]):
+            path = Path(top, name)
+            if path.is_symlink():
+                found.append(path.relative_to(folder).as_posix())
+    return sorted(found)
+
+
+def links_problem(folder: Path, what: str) -> str | None:
+    """The error for a folder a build reads that holds links, or None."""
+    links = links_under(folder)
+    if not links:
+        return None
+    shown = ", ".join(links[:10]) + (f" and {len(links) - 10} more" if len(links) > 10 else "")
+    return (f"the {what} folder {folder} holds symbolic links, which are never followed: "
+            f"{shown}; put the file itself there, or remove the link")
