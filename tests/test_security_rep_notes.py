@@ -144,6 +144,9 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     config = project / "mkdocs.yml"
     config.write_text(config.read_text().replace(
         "  - pitchcraft:\n", "  - pitchcraft:\n      decks: true\n"))
+    notes = "\n\n".join(HTML_NOTES.values())  # a page of the site's own, in raw HTML
+    (project / "docs" / "raw-notes.md").write_text(
+        f"# Raw notes\n\nSaid first.\n\n{notes}\n\nAlso said last.\n")
     return project
 
 
@@ -152,6 +155,8 @@ def builds(project: Path) -> dict[str, Path]:
     sites = {}
     for name, env in {"public": {"PITCHCRAFT_AUDIENCE": "public",
                                  "PITCHCRAFT_SEARCH": "pagefind"},
+                      "public-material": {"PITCHCRAFT_AUDIENCE": "public",
+                                          "PITCHCRAFT_SEARCH": "material"},
                       "internal": {"PITCHCRAFT_SEARCH": "material"}}.items():
         result = mkdocs_build(project, project.parent / name, **env)
         assert result.returncode == 0, result.stderr
@@ -259,9 +264,9 @@ def test_a_rep_opening_in_code_is_text_in_every_container():
 
 
 def test_the_public_renderer_drops_notes_written_as_html_or_attributes():
-    from pitchcraft.pitch.rep_notes import site_markdown  # new with the rule: others run on
+    from pitchcraft.pitch.rep_notes import text_markdown  # new with the rule: others run on
 
-    md, _ = site_markdown(drop=True)
+    md, _ = text_markdown(drop=True)
     page = md.reset().convert(
         'Said.\n\n<div class="admonition rep"><p>zqsecret</p><div>zqsecret</div></div>\n\n'
         'Held back zqsecret.\n{ .rep }\n\n'
@@ -269,3 +274,73 @@ def test_the_public_renderer_drops_notes_written_as_html_or_attributes():
         '!!! rep\n    ## A heading zqsecret\n\nAlso said.')
     assert "zqsecret" not in page
     assert "Said." in page and "Said  aloud." in page and "Also said." in page
+
+
+# --- raw HTML read as a browser reads it ----------------------------------------------------------
+
+HTML_NOTES = {
+    "duplicate class": '<div class="rep" class="x">zqdupsecret</div>',
+    "entity in the class": '<div class="&#114;ep">zqentsecret</div>',
+    "self-closing div": '<div class="rep"/>zqselfsecret</div>',
+    "textarea": '<div class="rep"><textarea></div></textarea>zqtextareasecret</div>',
+    "title": '<div class="rep"><title></div></title>zqtitlesecret</div>',
+    "xmp": '<div class="rep"><xmp></div></xmp>zqxmpsecret</div>',
+    "noscript": '<div class="rep"><noscript></div></noscript>zqnoscriptsecret</div>',
+    "style": '<div class="rep"><style></div></style>zqstylesecret</div>',
+}
+
+
+def _browser_text(page: str) -> str:
+    """The words a browser shows of `page` once the site's sanitiser has cleaned it: both parse
+    HTML as browsers do (html5ever)."""
+    import nh3
+
+    from pitchcraft.render.sanitize import clean_html
+
+    return html.unescape(nh3.clean(clean_html(page), tags=set()))
+
+
+@pytest.mark.parametrize("site", ["public", "public-material"])
+def test_no_raw_html_note_reaches_a_public_page_or_either_search_index(builds, site):
+    texts = _all_text(builds[site])
+    assert "Also said last." in texts["raw-notes/index.html"]
+    index = "".join(text for path, text in texts.items()
+                    if path.startswith(("pagefind/fragment/", "search/search_index")))
+    assert "Also said last." in index
+    leaks = {path: re.findall(r"zq\w+secret", text) for path, text in texts.items()}
+    assert {path: words for path, words in leaks.items() if words} == {}
+
+
+@pytest.mark.parametrize("note", HTML_NOTES.values(), ids=HTML_NOTES.keys())
+def test_the_public_renderer_reads_a_raw_html_note_as_a_browser_does(note):
+    import markdown
+
+    from pitchcraft.pitch.rep_notes import RepNotes
+    from pitchcraft.site_config import EXTENSIONS
+
+    md = markdown.Markdown(extensions=[*EXTENSIONS, RepNotes(drop=True)],  # as `page_setup`
+                           extension_configs={k: v for k, v in EXTENSIONS.items() if v})
+    page = md.convert(f"Said.\n\n{note}\n\nAlso said.\n")
+    shown = _browser_text(page)
+    assert "zq" not in shown and "zq" not in page
+    assert "Said." in shown and "Also said." in shown
+
+
+# --- text surfaces read with every block extension a site may enable ------------------------------
+
+@pytest.mark.parametrize("markdown", [
+    "Claim.[^1]\n\n[^1]:\n    !!! rep\n        zqfootnotesecret\n\nAlso said.",
+    '<div class="r&#101;p" markdown>\n\nzqentitysecret\n\n</div>\n\nAlso said.',
+    '/// admonition | Pricing\n    type: rep\n\nzqblocksecret\n///\n\nAlso said.',
+    '/// html | div.rep\n\nzqhtmlblocksecret\n///\n\nAlso said.',
+], ids=["footnote", "entity in md_in_html", "blocks admonition", "blocks html"])
+def test_text_surfaces_drop_a_note_any_site_could_render(markdown):
+    said = buyer_text(markdown)
+    assert "zq" not in said and "Also said" in said
+    assert "zq" not in " ".join(text_lines(said))
+
+
+def test_a_note_nested_past_the_renderers_stack_is_never_said():
+    nested = "".join("    " * depth + "!!! rep\n" for depth in range(400))
+    split = split_notes("Said.\n\n" + nested + "    " * 400 + "zqdeepsecret\n")
+    assert "zqdeepsecret" not in split.buyer and not split.exact

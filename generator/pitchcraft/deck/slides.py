@@ -6,9 +6,10 @@ headline and a few key lines, never the whole talk track: the rep says that, fro
 
 A deck is made to be sent, so what it holds is buyer-facing by rule: rep-only notes, in
 whatever container they are written, are taken out of every text before it reaches a slide or
-a note (`rep_notes.buyer_text`, checked against the site's renderer), and internal evidence is
-left out. `internal=True` (the CLI's `--internal`) adds internal evidence on one last slide whose
-title says to remove it before sending, for the rep's own preparation copy.
+a note (`rep_notes.buyer_text`, checked against a renderer that knows every block a site may
+enable), and internal evidence is left out. `internal=True` (the CLI's `--internal`) adds
+internal evidence on one last slide whose title says to remove it before sending, for the rep's
+own preparation copy.
 """
 
 from __future__ import annotations
