@@ -207,3 +207,24 @@ def test_two_pitches_that_would_share_a_page(folder):
     assert_findings(folder.load(), want(
         taxonomy, line_of(taxonomy, "id: b--c"), ERROR,
         ("same page as 'a--b' and 'c'", "a--b--c"), "avoid '--'"))
+
+
+def test_deeply_nested_notes_are_a_finding_not_a_crash(folder):
+    nested = "".join("    " * depth + "!!! rep\n" for depth in range(400))
+    path = write_card(folder, body=body_with(nested + "    " * 400 + "Held back.\n"))
+    content = folder.load()
+    assert [(f.path, f.severity, f.message.split(" (")[0]) for f in content.findings] == [
+        (path.as_posix(), ERROR, "Markdown nested too deep")]
+    assert content.findings[0].line == line_of(path, "Every day of DSO") + 2 + 21  # level 21
+
+
+@pytest.mark.parametrize("note", [
+    "Held back from the buyer.\n{ .rep }",
+    '<div class="rep">Held back from the buyer.</div>',
+    '<div class="&#114;ep" markdown>\n\nHeld back from the buyer.\n\n</div>',
+], ids=["paragraph class", "raw html", "raw html with an entity"])
+def test_a_note_not_written_as_an_admonition_is_an_error(folder, note):
+    path = write_card(folder, body=body_with(note))
+    assert_findings(folder.load(), want(
+        path, line_of(path, note.split("\n")[0]) + ("{ .rep }" in note), ERROR,
+        "rep-only note is not an admonition"))

@@ -6,7 +6,9 @@ Markdown renderer reads them, not by a second, hand-made scanner that can disagr
 
 Work is bounded on any input: nesting stops at `MAX_NESTING` token levels (the parser does not
 recurse further) and the deepest point is reported, because the site's renderer recurses per
-level and would crash on what this parser merely stops at. Inline content is parsed only for
+level and would crash on what this parser merely stops at. Blocks nested by indentation alone
+(admonitions, content tabs, collapsible blocks, footnotes) are no tokens to CommonMark, so the
+indentation of each line is bounded too (`MAX_INDENT_LEVELS`). Inline content is parsed only for
 blocks that can hold a link, raw HTML or an attribute list, which most paragraphs cannot.
 """
 
@@ -22,6 +24,10 @@ from .frontmatter import lines_of
 
 MAX_NESTING = 40
 """Token levels: a list is two (list, item), so about 20 nested lists or 40 nested quotes."""
+MAX_INDENT_LEVELS = MAX_NESTING // 2
+"""Levels of indentation (four columns each) and quote markers before a line's text: 20
+admonitions in one another, each four columns in. Python-Markdown recurses per level and
+stops with a RecursionError some hundred levels down."""
 MAX_LINE = 20_000
 """Characters on one line; longer lines are pasted data, not card text."""
 
@@ -59,23 +65,47 @@ def parse_markdown(text: str) -> Tree:
     env: dict = {}
     tokens = _PARSER.parse(text, env)
     refs = [*env.get("references", {}).values(), *env.get("duplicate_refs", [])]
+    lines = lines_of(text)
     return Tree(
         tokens=tokens,
-        lines=lines_of(text),
+        lines=lines,
         references=tuple(Reference(r["href"], (r.get("map") or [0])[0]) for r in refs),
-        too_deep=_too_deep(tokens),
+        too_deep=_too_deep(tokens, lines),
         env=env,
     )
 
 
-def _too_deep(tokens: list[Token]) -> int | None:
+def _too_deep(tokens: list[Token], lines: list[str]) -> int | None:
+    """The first line nested deeper than `MAX_NESTING` tokens or `MAX_INDENT_LEVELS` levels of
+    indentation; lines of a fenced code block are its text, however indented."""
+    deepest, fenced = None, set()
     line = 0
     for token in tokens:
         if token.map:
             line = token.map[0]
-        if token.level >= MAX_NESTING - 1:
-            return line
-    return None
+            if token.type == "fence":
+                fenced.update(range(token.map[0] + 1, token.map[1]))
+        if token.level >= MAX_NESTING - 1 and deepest is None:
+            deepest = line
+    for number, text in enumerate(lines[:deepest]):
+        if number not in fenced and _levels(text) > MAX_INDENT_LEVELS:
+            return number
+    return deepest
+
+
+def _levels(line: str) -> int:
+    """Quote markers and four-column steps of indentation before the line's text."""
+    levels, columns = 0, 0
+    for char in line:
+        if char == " ":
+            columns += 1
+        elif char == "\t":
+            columns += 4 - columns % 4
+        elif char == ">":
+            levels, columns = levels + 1 + columns // 4, 0
+        else:
+            break
+    return levels + columns // 4
 
 
 def inline_children(token: Token, tree: Tree) -> list[Token]:
@@ -115,6 +145,6 @@ def limit_findings(tree: Tree, path: str, first_line: int) -> list[Finding]:
     if tree.too_deep is not None:
         findings.append(Finding(
             path, first_line + tree.too_deep, 1, Severity.ERROR,
-            f"Markdown nested too deep (more than {MAX_NESTING // 2} levels of lists or"
-            " quotes)", "flatten the list: a pitch is read aloud, not navigated"))
+            f"Markdown nested too deep (more than {MAX_INDENT_LEVELS} levels of lists, quotes,"
+            " admonitions or tabs)", "flatten it: a pitch is read aloud, not navigated"))
     return findings

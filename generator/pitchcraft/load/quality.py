@@ -7,7 +7,10 @@
   figures or claims holds (warning): every number a rep says needs a source;
 - an offering or differentiator name in the steps before "Our solution" (warning): lead to the
   solution, not with it;
-- a rep-only note with no indented text (error): its text would reach the buyer.
+- a rep-only note with no indented text (error): its text would reach the buyer;
+- a rep-only note written other than as `!!! rep` or `??? rep` (error): a class on a paragraph,
+  raw HTML or a `///` block cannot be cut from the text a deck or `pitchcraft pitch` says, so
+  the buyer's text of the whole section would fall back to plain paragraphs.
 
 Lines come from the body's one parse: each finding points at the line of the offending text.
 """
@@ -66,7 +69,7 @@ def check_quality(
     card = parsed.card
     if not card.published or parsed.tree is None:
         return []
-    from ..pitch.rep_notes import notes_in  # imported here: the pitch package imports load
+    from ..pitch.rep_notes import notes_in, uncut_note_line  # the pitch package imports load
 
     blocks = list(_blocks(parsed))
     found = notes_in(parsed.tree)
@@ -76,6 +79,13 @@ def check_quality(
                 "rep-only note has no indented text",
                 "indent the note's text by 4 spaces under '!!! rep', or the buyer sees it")
         for note in found if not note.text]
+    uncut = uncut_note_line("\n".join(parsed.tree.lines))
+    if uncut is not None:
+        findings.append(Finding(
+            card.path, parsed.body_line + uncut, 1, Severity.ERROR,
+            "rep-only note is not an admonition: its section cannot be cut for the buyer",
+            "write rep-only notes as `!!! rep` or `??? rep` admonitions, the text indented by 4 "
+            "spaces, so they can be kept from the buyer's slides and text"))
     if "differentiation" not in parsed.reported:
         findings += _short_differentiation(parsed)
     spoken = [b for b in blocks if b.line not in notes]
