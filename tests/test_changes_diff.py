@@ -157,3 +157,21 @@ def test_a_comment_too_long_for_github_is_cut_at_a_card_and_says_so(repo, monkey
     assert len(cut) < len(full)
     assert cut.count("<details>") == cut.count("</details>")  # no fold left open
     assert cut.rstrip().endswith("read the workflow log for the rest.")
+
+
+def test_the_comment_marks_every_rep_note_as_the_reps_own(tmp_path, monkeypatch):
+    repo = make_repo(tmp_path)
+    card = repo / "content" / "insights" / "late-payers.md"  # a public card
+    said = "Late payment is a forecast you are not making.\n"
+    card.write_text(card.read_text().replace(said, said + (
+        '\n> Finance teams agree.\n>\n> !!! rep "Pricing"\n>     Discount zqquoted.\n\n'
+        '!!! warning rep\n    Never name zqcustomer.\n')))
+    code, md = run(repo, "winning", "--format", "md", monkeypatch=monkeypatch)
+    assert code == 0, md
+    assert "!!! rep" not in md and "warning rep" not in md
+    lines = md.splitlines()
+    for secret in ("zqquoted", "zqcustomer"):
+        at = next(n for n, line in enumerate(lines) if secret in line)
+        above = lines[max(0, at - 3):at]
+        assert any("For the rep, not to be read aloud" in line for line in above), above
+        assert lines[at].lstrip("> ").strip() and lines[at].lstrip().startswith(">")

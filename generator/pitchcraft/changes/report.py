@@ -3,7 +3,9 @@
 Text and Markdown come from templates (`diff.txt.j2`, `diff.md.j2`) a company can override;
 JSON is built here, for tools. The Markdown is a pull-request comment that quotes the pull
 request's own text: every value is escaped for where it lands (`escape.comment`), and one the
-template prints without a filter is escaped as a line of Markdown.
+template prints without a filter is escaped as a line of Markdown. A card's rep-only notes are
+quoted as the rep's own ("For the rep, not to be read aloud", `rep_notes.reading_text`), in
+whatever container they sit, so a reviewer sees which words the buyer never hears.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from ..escape import comment, terminal
+from ..pitch.rep_notes import reading_text
 from ..render.findings import as_text
 from ..render.templates import environment, render
 from .diff import ModelDiff
@@ -41,12 +44,17 @@ def as_template(change: ModelDiff, labels: Labels, fmt: str,
     if fmt == "md":
         env.finalize = comment.finalize
         env.filters.update(cell=comment.inline, inline=comment.inline, html=comment.html_text,
-                           code=comment.code_span, block=comment.block,
+                           code=comment.code_span, block=_card_block,
                            code_block=comment.code_block)
     name = "diff.txt.j2" if fmt == "text" else f"diff.{fmt}.j2"
     marker = comment.Safe(MARKER) if fmt == "md" else MARKER
     text = render(env, name, diff=change, labels=labels, marker=marker)
     return _fit_comment(text) if fmt == "md" else text
+
+
+def _card_block(text: str) -> comment.Safe:
+    """A card's Markdown in the comment, each rep-only note a marked quote."""
+    return comment.block(reading_text(text))
 
 
 def _visible(value: object) -> object:
