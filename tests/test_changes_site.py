@@ -138,7 +138,7 @@ def test_the_real_build_writes_the_changes_page_and_valid_feeds(site_repo, tmp_p
     parsed = feedparser.parse((site / "changes" / "feeds" / "persona-cfo.xml").read_bytes())
     assert not parsed.bozo and len(parsed.entries) == 5
     pitch = (site / "pitches" / "retail--late-cash" / "index.html").read_text()
-    assert 'class="pc-changed"' in pitch and 'href="../../changes/#c-' in pitch
+    assert 'class="pc-changed pc-screen-only"' in pitch and 'href="../../changes/#c-' in pitch
 
 
 def test_changes_false_turns_the_lines_and_feed_entries_off(repo):

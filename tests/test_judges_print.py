@@ -33,7 +33,8 @@ TAB = """() => {
   return {
     headings: [...block.querySelectorAll('h2, h3')].filter(h => !h.closest('.pc-screen-only'))
       .map(text),
-    steps: [...block.querySelectorAll(':scope > p, :scope > ul > li')].map(text),
+    steps: [...block.querySelectorAll(':scope > p, :scope > ul > li')]
+      .filter(e => !e.closest('.pc-screen-only')).map(text),
     evidence: evidence ? [...evidence.querySelectorAll('tbody tr')].map(tr =>
       [...tr.querySelectorAll('td')].map(text)) : [],
   };
