@@ -7,11 +7,11 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
+from a11y import assert_accessible
 from builders import ContentFolder, site_project
 from cost_content import cost_folder
 from judges import DESKTOP, PHONE, browsing, open_page
 from site_server import mkdocs_build, serve
-from test_judges_a11y import assert_accessible
 
 PITCH = "pitches/retail--late-cash/"
 CARD = "cards/startup/"

@@ -3,18 +3,15 @@ reviewer looks for it, in text, in the pull-request comment and in JSON."""
 
 from __future__ import annotations
 
-import difflib
 import json
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
-from change_repo import make_repo
+from change_repo import golden, make_repo
 from pitchcraft.changes.report import MARKER
 from pitchcraft.cli import main
-
-GOLDEN = Path(__file__).parent / "golden" / "changes"
 
 
 @pytest.fixture(scope="module")
@@ -27,21 +24,6 @@ def run(repo: Path, *args: str, monkeypatch: pytest.MonkeyPatch) -> tuple[int, s
     result = CliRunner().invoke(main, ["diff", *args])
     assert result.exception is None or isinstance(result.exception, SystemExit), result.output
     return result.exit_code, result.output
-
-
-def golden(name: str, actual: str, update: bool) -> None:
-    expected_file = GOLDEN / name
-    if update:
-        expected_file.parent.mkdir(parents=True, exist_ok=True)
-        expected_file.write_text(actual, encoding="utf-8")
-        return
-    assert expected_file.is_file(), f"no {expected_file}: run pytest with --update-golden"
-    expected = expected_file.read_text(encoding="utf-8")
-    if actual != expected:
-        diff = "".join(difflib.unified_diff(expected.splitlines(True), actual.splitlines(True),
-                                            name, "actual"))
-        pytest.fail(f"{name} differs from its golden file (--update-golden rewrites it):\n"
-                    f"{diff}", pytrace=False)
 
 
 @pytest.mark.parametrize("fmt", ["text", "md", "json"])

@@ -11,7 +11,7 @@ import feedparser
 import pytest
 
 from builders import TODAY
-from change_repo import make_repo
+from change_repo import golden, make_repo
 from pitchcraft.changes.history import (
     NOT_A_REPO,
     SHALLOW,
@@ -23,7 +23,6 @@ from pitchcraft.load import load_content
 from pitchcraft.render.site import INTERNAL, PUBLIC, SiteOptions, build_site, site_pages
 from pitchcraft.theme_files import templates_dir
 from site_server import mkdocs_build
-from test_changes_diff import golden
 
 
 @pytest.fixture(scope="module")

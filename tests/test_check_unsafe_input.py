@@ -13,7 +13,7 @@ import os
 import pytest
 
 from builders import BODY, FRONT
-from test_check_findings import ERROR, assert_findings, edit, line_of, want, where, write_card
+from findings import ERROR, assert_findings, edit, line_of, want, where, write_card
 
 HANDLER = "inline event handler"
 

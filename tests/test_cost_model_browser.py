@@ -10,13 +10,13 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page
 
+from cost_models import LEDGER, STARTUP, model_from
 from pitchcraft.costs.browser import SCRIPT_ID, browser_data, script_element
 from pitchcraft.costs.evaluate import evaluate, inputs_from_query, plan
 from pitchcraft.costs.model import CostModel
 from pitchcraft.costs.units import Format, format_for, format_value
 from pitchcraft.theme_files import overrides_dir
 from site_server import serve
-from test_cost_model import LEDGER, STARTUP, model_from
 
 
 def _page_for(tmp_path: Path, model: CostModel) -> Path:

@@ -6,11 +6,11 @@ from pathlib import Path
 
 import yaml
 
+from cost_models import LEDGER
 from pitchcraft.costs.analyse import analyse
 from pitchcraft.costs.findings import finding, reference_finding
 from pitchcraft.costs.read import cost_model
 from pitchcraft.costs.text import unknown_references
-from test_cost_model import LEDGER
 
 CARD = """---
 title: Your demand charge is set at start-up

@@ -10,24 +10,17 @@ from pptx import Presentation
 from pptx.util import Inches
 
 from builders import ContentFolder
-from cost_content import COST_BODY, cost_folder
+from cost_content import INTERNAL_CLAIM, NOTED_BODY, REP_NOTE, cost_folder
 from pitchcraft.cli import main
 from pitchcraft.deck.slides import INTERNAL_TITLE
 
 RETAIL_COO = ["--industry", "retail", "--problem", "late-cash", "--persona", "coo"]
-REP_NOTE = "Ask about the audit before you show the price"
-BODY = COST_BODY.replace(
-    "Predictive dunning ranks invoices by risk.\n",
-    "Predictive dunning ranks invoices by risk.\n\n"
-    f'!!! rep "Rep only"\n    {REP_NOTE}.\n    Discount no more than 10%.\n\n'
-    "It runs beside your ERP.\n")
-INTERNAL_CLAIM = "We win 41% of deals that reach a pilot."
 STEP_TITLES = ["Warmer", "Reframe", "Rational drowning", "Emotional impact", "A new way",
                "Our solution", "Cost of doing nothing"]
 
 
 def _deck(folder: ContentFolder, tmp_path: Path, *args: str) -> Presentation:
-    cost_folder(folder, body=BODY)
+    cost_folder(folder, body=NOTED_BODY)
     target = tmp_path / "out" / "deck.pptx"
     result = CliRunner().invoke(main, ["deck", *RETAIL_COO, *args, "-o", str(target),
                                        str(folder.root)])
@@ -152,7 +145,8 @@ def test_a_long_opening_sentence_becomes_a_short_headline_and_the_notes_keep_it_
 ) -> None:
     long = ("More than a third of your bill is priced not on what you use but on one spike a"
             " month, and that spike is a scheduling decision nobody in finance sees.")
-    cost_folder(folder, body=BODY.replace("Late payment is a forecast you are not making.", long))
+    cost_folder(folder, body=NOTED_BODY.replace(
+        "Late payment is a forecast you are not making.", long))
     target = tmp_path / "d.pptx"
     result = CliRunner().invoke(main, ["deck", *RETAIL_COO, "-o", str(target), str(folder.root)])
     assert result.exit_code == 0, result.output

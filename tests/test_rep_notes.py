@@ -20,12 +20,12 @@ from playwright.sync_api import Browser, expect
 from pypdf import PdfReader
 
 from builders import BODY, TODAY, site_project
+from findings import edit
 from judges import WCAG_21_AA
 from pitchcraft.cli import main
 from pitchcraft.pitch import Combination, compose_pitch
 from pitchcraft.pitch.rep_notes import buyer_text, split_notes
 from site_server import mkdocs_build, serve
-from test_check_findings import edit
 
 CARD = "content/insights/peak-demand/shift-start-sets-the-bill.md"
 NOTES = {

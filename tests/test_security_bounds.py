@@ -25,9 +25,9 @@ from pptx.util import Inches
 
 from builders import LEDGER, TAXONOMY, ContentFolder, site_project
 from cost_content import COST_FRONT, COST_LEDGER, cost_folder
+from findings import ERROR, assert_findings, edit, want, where
 from pitchcraft.cli import main
 from site_server import mkdocs_build
-from test_check_findings import ERROR, assert_findings, edit, want, where
 
 BIG = "1" + "0" * 400
 """A whole number of 401 digits: YAML reads it as an int that no float can hold."""

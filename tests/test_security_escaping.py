@@ -21,6 +21,7 @@ from pptx import Presentation
 
 from builders import BODY, FRONT, LEDGER, TAXONOMY, TODAY, ContentFolder, card_text
 from change_repo import _git
+from findings import ERROR, assert_findings, edit, want, where
 from pitchcraft.changes.feeds import site_feeds
 from pitchcraft.changes.history import content_history
 from pitchcraft.changes.report import MARKER
@@ -28,7 +29,6 @@ from pitchcraft.cli import main
 from pitchcraft.deck.pptx_file import write_deck
 from pitchcraft.deck.slides import Deck, Slide
 from pitchcraft.load import load_content
-from test_check_findings import ERROR, assert_findings, edit, want, where
 
 TITLE = "title: Late payers are a forecasting problem"
 RETAIL_COO = ["--industry", "retail", "--problem", "late-cash", "--persona", "coo"]

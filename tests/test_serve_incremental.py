@@ -15,8 +15,7 @@ from pathlib import Path
 import pytest
 
 from builders import site_project
-from site_server import mkdocs_build
-from test_serve import Served, _free_port, _until
+from site_server import Served, free_port, mkdocs_build, until
 
 EPOCH = "1796000000"  # 2026-11-30: after every review date in the demo
 LIVERELOAD = re.compile(r"<script>\s*var livereload = function.*?</script>", re.S)
@@ -35,7 +34,7 @@ SERVERS = {
 @pytest.fixture(params=list(SERVERS))
 def served(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Served]:
     project = site_project(tmp_path)
-    port = _free_port()
+    port = free_port()
     config = project / "mkdocs.yml"
     config.write_text(re.sub(r"(?m)^site_url: .*$", f"site_url: http://127.0.0.1:{port}/",
                              config.read_text()))
@@ -46,7 +45,7 @@ def served(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Served]:
     )
     server = Served(project, process, f"http://127.0.0.1:{port}/")
     try:
-        _until(lambda: server.page("")[0] == 200, "the first build", 120, server.log)
+        until(lambda: server.page("")[0] == 200, "the first build", 120, server.log)
         yield server
     finally:
         process.terminate()
@@ -96,42 +95,42 @@ def test_every_served_page_equals_a_clean_build_after_each_edit(served: Served, 
     before = _assert_same_site(served, tmp_path, "start")
 
     _edit(card, _once(r"^title: (.*)$", r"title: Edited \1"))
-    _until(lambda: served.shows(card_url, "Edited "), "the edited card", log=served.log)
+    until(lambda: served.shows(card_url, "Edited "), "the edited card", log=served.log)
     _assert_same_site(served, tmp_path, "edit")
 
     added = card.with_name("a-brand-new-card.md")
     added.write_text(re.sub(r"(?m)^title: Edited (.*)$", r"title: Added \1", card.read_text()))
-    _until(lambda: served.shows("cards/a-brand-new-card/", "Added "), "the added card")
+    until(lambda: served.shows("cards/a-brand-new-card/", "Added "), "the added card")
     _assert_same_site(served, tmp_path, "add")
 
     renamed = added.with_name("renamed-card.md")
     added.rename(renamed)
-    _until(lambda: served.shows("cards/renamed-card/", "Added "), "the renamed card")
+    until(lambda: served.shows("cards/renamed-card/", "Added "), "the renamed card")
     assert served.page("cards/a-brand-new-card/")[0] == 404
     _assert_same_site(served, tmp_path, "rename")
 
     renamed.unlink()
-    _until(lambda: served.page("cards/renamed-card/")[0] == 404, "the deleted card to go")
+    until(lambda: served.page("cards/renamed-card/")[0] == 404, "the deleted card to go")
     _assert_same_site(served, tmp_path, "delete")
 
     _edit(content / "taxonomy.yml", _once(r"^(  - id: .*\n    name: )(.*)$", r"\1Renamed \2"))
-    _until(lambda: served.shows("industries/", "Renamed "), "the renamed industry")
+    until(lambda: served.shows("industries/", "Renamed "), "the renamed industry")
     _assert_same_site(served, tmp_path, "taxonomy")
 
     _edit(content / "evidence.yml", _once(r"^(    claim: )(.*)$", r"\1Restated, \2"))
-    _until(lambda: any(served.shows(_url(p), "Restated, ") for p in before if "cards/" in p),
+    until(lambda: any(served.shows(_url(p), "Restated, ") for p in before if "cards/" in p),
            "the restated evidence")
     good = _assert_same_site(served, tmp_path, "ledger")
 
     text = card.read_text()
     card.write_text(text.replace("problems:", "problms:", 1))
-    _until(lambda: any("unknown field 'problms'" in line for line in served.log),
+    until(lambda: any("unknown field 'problms'" in line for line in served.log),
            "the finding in the server log")
     for path, html in good.items():  # the last good site, whole
         assert LIVERELOAD.sub("", served.page(_url(path))[1]) == html, path
 
     card.write_text(text.replace("title: Edited ", "title: Fixed "))
-    _until(lambda: served.shows(card_url, "Fixed "), "the fixed card")
+    until(lambda: served.shows(card_url, "Fixed "), "the fixed card")
     _assert_same_site(served, tmp_path, "fix")
     assert served.process.poll() is None
     assert not any("Traceback" in line for line in served.log)

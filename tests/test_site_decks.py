@@ -12,18 +12,17 @@ import pytest
 from playwright.sync_api import Page
 from pptx import Presentation
 
+from a11y import assert_accessible
 from builders import ContentFolder, site_project
-from cost_content import cost_folder
+from cost_content import INTERNAL_CLAIM, NOTED_BODY, REP_NOTE, cost_folder
 from judges import choose_tab, open_page, tab_labels
 from site_server import mkdocs_build, serve
-from test_deck import BODY, INTERNAL_CLAIM, REP_NOTE
-from test_judges_a11y import assert_accessible
 
 PITCH = "pitches/retail--late-cash/"
 
 
 def _build(where: Path, decks: bool) -> Path:
-    content = cost_folder(ContentFolder(where / "content"), body=BODY).root
+    content = cost_folder(ContentFolder(where / "content"), body=NOTED_BODY).root
     project = site_project(where, content)
     config = project / "mkdocs.yml"
     if decks:

@@ -6,9 +6,9 @@ would look for."""
 from __future__ import annotations
 
 from builders import BODY, FRONT, TAXONOMY
+from findings import ERROR, WARNING, assert_findings, edit, line_of, want, where
 from pitchcraft.load.quality import placeholder_sentences
 from pitchcraft.theme_files import templates_dir
-from test_check_findings import ERROR, WARNING, assert_findings, edit, line_of, want, where
 
 
 def test_the_demo_style_card_has_no_weak_card_findings(folder):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from builders import BODY, FRONT
 from cost_content import COST_FRONT, cost_folder
-from test_check_findings import WARNING, assert_findings, edit, line_of, want
+from findings import WARNING, assert_findings, edit, line_of, want
 
 
 def example(claim: str, figure: str = "Worked example") -> str:

@@ -1,4 +1,5 @@
-"""A small content folder whose card has a cost model: for check, pitch, deck and site tests."""
+"""A small content folder whose card has a cost model: for check, pitch, deck and site tests.
+The same card with a rep-only note, and the internal claim no buyer may see, for decks."""
 
 from __future__ import annotations
 
@@ -59,6 +60,15 @@ COST_BODY = BODY.replace(
 ).replace("Every day of DSO ties up cash.\n",
           "Every day of DSO ties up cash: {cost: startup_charge} a year.\n")
 """The general texts use the figures; the cfo's Reframe variant does not."""
+
+REP_NOTE = "Ask about the audit before you show the price"
+NOTED_BODY = COST_BODY.replace(
+    "Predictive dunning ranks invoices by risk.\n",
+    "Predictive dunning ranks invoices by risk.\n\n"
+    f'!!! rep "Rep only"\n    {REP_NOTE}.\n    Discount no more than 10%.\n\n'
+    "It runs beside your ERP.\n")
+"""The cost card with a rep-only note in its Our solution step."""
+INTERNAL_CLAIM = "We win 41% of deals that reach a pilot."
 
 
 def cost_folder(folder: ContentFolder, front: str = COST_FRONT,

@@ -1,17 +1,22 @@
 """A real git repository whose content goes through the edits a reviewer and a rep care about,
 one commit (and one tag) each: a ledger figure change (with an internal figure on a public
 card), a persona variant added, a card retired, a card that starts winning a combination; plus
-a branch where a card is broken."""
+a branch where a card is broken. `golden` compares what `diff` and the Changes page make of it
+with the files in tests/golden/changes."""
 
 from __future__ import annotations
 
+import difflib
 import os
 import shutil
 import subprocess
 from pathlib import Path
 
+import pytest
+
 from builders import BODY, FRONT, LEDGER, REPO, TAXONOMY, card_text
 
+GOLDEN = REPO / "tests" / "golden" / "changes"
 TAGS = ("start", "figure", "variant", "retired", "winning")
 
 A_FRONT = (FRONT.replace("tags: [cash]", "tags: [cash]\naudience: public")
@@ -108,3 +113,19 @@ def make_repo(where: Path, *, site: bool = False) -> Path:
     commit("Broken front matter", None, 7)
     _git(repo, "checkout", "-q", "main")
     return repo
+
+
+def golden(name: str, actual: str, update: bool) -> None:
+    """`actual` is what tests/golden/changes/`name` holds; --update-golden writes it there."""
+    expected_file = GOLDEN / name
+    if update:
+        expected_file.parent.mkdir(parents=True, exist_ok=True)
+        expected_file.write_text(actual, encoding="utf-8")
+        return
+    assert expected_file.is_file(), f"no {expected_file}: run pytest with --update-golden"
+    expected = expected_file.read_text(encoding="utf-8")
+    if actual != expected:
+        diff = "".join(difflib.unified_diff(expected.splitlines(True), actual.splitlines(True),
+                                            name, "actual"))
+        pytest.fail(f"{name} differs from its golden file (--update-golden rewrites it):\n"
+                    f"{diff}", pytrace=False)

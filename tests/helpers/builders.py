@@ -11,7 +11,7 @@ from pitchcraft.load import load_content
 from pitchcraft.model import Content
 
 TODAY = dt.date(2026, 11, 24)
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 DEMO = REPO / "content"
 
 TAXONOMY = """\
