@@ -2,7 +2,8 @@
 one commit (and one tag) each: a ledger figure change (with an internal figure on a public
 card), a persona variant added, a card retired, a card that starts winning a combination; plus
 a branch where a card is broken. `golden` compares what `diff` and the Changes page make of it
-with the files in tests/golden/changes."""
+with the files in tests/golden/changes; `diff_workflow` reads the workflow that comments that
+diff on a pull request."""
 
 from __future__ import annotations
 
@@ -13,8 +14,11 @@ import subprocess
 from pathlib import Path
 
 import pytest
+import yaml
+from click.testing import CliRunner
 
 from builders import BODY, FRONT, LEDGER, REPO, TAXONOMY, card_text
+from pitchcraft.cli import main
 
 GOLDEN = REPO / "tests" / "golden" / "changes"
 TAGS = ("start", "figure", "variant", "retired", "winning")
@@ -129,3 +133,19 @@ def golden(name: str, actual: str, update: bool) -> None:
                                             name, "actual"))
         pytest.fail(f"{name} differs from its golden file (--update-golden rewrites it):\n"
                     f"{diff}", pytrace=False)
+
+
+def diff_workflow(which: str, where: Path) -> dict:
+    """The workflow that comments the pitch diff: this repository's ("repository") or the one
+    `pitchcraft init` writes for a company ("starter", initialised under `where`)."""
+    if which == "repository":
+        path = REPO / ".github" / "workflows" / "pitch-diff.yml"
+    else:
+        assert CliRunner().invoke(main, ["init", str(where / "company")]).exit_code == 0
+        path = where / "company" / ".github" / "workflows" / "pitchcraft.yml"
+    return yaml.safe_load(path.read_text())
+
+
+def steps(workflow: dict) -> dict[str, dict]:
+    """The pitch-diff job's steps by name (or by the action they use)."""
+    return {s.get("name", s.get("uses", "")): s for s in workflow["jobs"]["pitch-diff"]["steps"]}

@@ -6,6 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from click.testing import Result
+
 from builders import BODY, FRONT, ContentFolder
 from pitchcraft.model import Content, Finding, Severity
 from pitchcraft.render.findings import as_text
@@ -84,3 +86,15 @@ def assert_findings(content: Content, *wants: Want) -> None:
 def write_card(folder: ContentFolder, name: str = "card", front: str = FRONT,
                body: str = BODY) -> Path:
     return folder.card(name, front=front, body=body)
+
+
+BIG = "1" + "0" * 400
+"""A whole number of 401 digits: YAML reads it as an int that no float can hold."""
+
+
+def assert_clean_exit(result: Result, code: int = 1) -> None:
+    """Exit `code` through the CLI's own error path: no exception escaped, so no traceback."""
+    assert result.exit_code == code, result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit), (
+        f"{type(result.exception).__name__}: {result.exception}")
+    assert "Traceback" not in result.output

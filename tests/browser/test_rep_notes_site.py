@@ -1,9 +1,10 @@
-"""Rep-only notes: the team sees them as a "For the rep" box; the buyer never sees or hears them.
+"""Rep-only notes on the built site: the team sees them as a "For the rep" box; the buyer never
+sees them.
 
 Given a public demo card with notes in its general text, in a persona variant and in an
 objection answer: the public builds (Material search and Pagefind) hold none of their words in
-any byte, the internal site shows them styled and findable by its search, printing a pitch
-drops them, and neither talk time nor the spoken terminal pitch includes them.
+any byte, the internal site shows them styled, accessible and findable by its search, and
+printing a pitch drops them.
 """
 
 from __future__ import annotations
@@ -15,16 +16,12 @@ from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from click.testing import CliRunner
 from playwright.sync_api import Browser, expect
 from pypdf import PdfReader
 
-from builders import BODY, TODAY, site_project
+from builders import site_project
 from findings import edit
 from judges import WCAG_21_AA
-from pitchcraft.cli import main
-from pitchcraft.pitch import Combination, compose_pitch
-from pitchcraft.pitch.rep_notes import buyer_text, split_notes
 from site_server import mkdocs_build, serve
 
 CARD = "content/insights/peak-demand/shift-start-sets-the-bill.md"
@@ -129,42 +126,3 @@ def test_internal_note_is_a_styled_accessible_box_and_never_printed(builds, brow
         squeezed = " ".join(printed.split())
         assert "Talk track for the" in squeezed
         assert all(" ".join(words.split()) not in squeezed for words in NOTES.values())
-
-
-def test_a_note_is_parsed_not_scanned():
-    text = ("Said aloud.\n\n!!! rep \"Rep only\"\n    First.\n\n    Second.\n\n"
-            "```\n!!! rep \"In code\"\n    stays\n```\n\nAlso said.")
-    split = split_notes(text)
-    assert [n.text for n in split.notes] == ["First.\n\nSecond."]
-    assert split.buyer == "Said aloud.\n\n```\n!!! rep \"In code\"\n    stays\n```\n\nAlso said."
-    assert buyer_text("No notes here.") == "No notes here."
-
-
-def test_notes_are_not_talk_time_and_the_printed_pitch_sets_them_apart(folder):
-    note = "We can discount up to 18 percent before legal review, never in writing."
-    plain_card = folder.card("card")
-    buyer = Combination("retail", "late-cash", "cfo")
-    before = compose_pitch(folder.load(), buyer, TODAY)
-    body = edit(BODY, "Every day of DSO ties up cash.\n",
-                f'Every day of DSO ties up cash.\n\n!!! rep "Rep only"\n    {note}\n')
-    folder.card("card", body=body)
-    after = compose_pitch(folder.load(), buyer, TODAY)
-    assert before is not None and after is not None
-    assert note in after.cost_of_inaction.text
-    assert after.cost_of_inaction.words == before.cost_of_inaction.words
-    assert after.minutes == before.minutes
-
-    args = ["pitch", "--industry", "retail", "--problem", "late-cash", "--persona", "cfo",
-            str(plain_card.parent.parent)]
-    shown = CliRunner().invoke(main, args)
-    assert shown.exit_code == 0, shown.output
-    spoken, _, rest = shown.output.partition("+-- FOR THE REP, NOT TO BE READ ALOUD")
-    assert "Every day of DSO ties up cash." in spoken and "discount" not in spoken
-    box = rest.split("\n+---")[0]
-    assert "| We can discount up to 18 percent before legal review" in box
-    assert "!!!" not in shown.output
-
-    markdown = CliRunner().invoke(main, [*args[:-1], "--format", "md", args[-1]])
-    assert markdown.exit_code == 0, markdown.output
-    quote = "> **For the rep, not to be read aloud:**\n>\n> We can discount up to 18 percent"
-    assert quote in markdown.output and "!!!" not in markdown.output

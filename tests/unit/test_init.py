@@ -1,4 +1,5 @@
-"""`pitchcraft init`: a company starts its site from one command and never loses a file to it."""
+"""`pitchcraft init`: a company starts its site from one command and never loses a file to it.
+The build right after: tests/integration/test_init_build.py."""
 
 from __future__ import annotations
 
@@ -10,7 +11,6 @@ from click.testing import CliRunner
 
 from builders import DEMO
 from pitchcraft.cli import main
-from site_server import mkdocs_build
 
 STARTER = {
     ".github/workflows/pitchcraft.yml", ".vscode/settings.json", "content/evidence.yml",
@@ -92,13 +92,3 @@ def test_init_demo_writes_the_gridlark_content_and_guides(tmp_path):
     assert "corrections-are-a-roster-problem" not in " ".join(_files(tmp_path))
     check = runner.invoke(main, ["check", "--strict", str(tmp_path / "content")])
     assert check.exit_code == 0, check.output
-
-
-@pytest.mark.parametrize("demo", [[], ["--demo"]])
-def test_right_after_init_a_strict_build_makes_the_site(tmp_path, demo):
-    assert CliRunner().invoke(main, ["init", *demo, str(tmp_path)]).exit_code == 0
-    result = mkdocs_build(tmp_path, tmp_path / "site")
-    assert result.returncode == 0, result.stderr
-    home = (tmp_path / "site/index.html").read_text()
-    assert 'id="pc-industry"' in home  # the pitch finder
-    assert (tmp_path / "site/meeting-prep/index.html").is_file()

@@ -7,19 +7,13 @@ process only where no other thread runs, and a test runner has its own threads.
 from __future__ import annotations
 
 import os
-import re
 import shutil
 import subprocess
 import sys
 import textwrap
 from pathlib import Path
 
-import pytest
-from mkdocs.exceptions import PluginError
-
 from builders import REPO
-from pitchcraft.background_pages import BackgroundPages
-from pitchcraft.generate import Written
 
 BUILD = textwrap.dedent("""
     import sys
@@ -76,34 +70,3 @@ def test_a_broken_template_stops_a_large_build_with_its_file_and_line(tmp_path: 
     assert "card.md.j2:1" in done.stdout + done.stderr
     assert "Traceback" not in done.stdout + done.stderr
     assert not (tmp_path / "site" / "index.html").exists()
-
-
-@pytest.mark.parametrize(("emitted", "message"), [
-    (["b.md"], "page b.md came where a.md was expected"),
-    (["a.md", "b.md", "c.md"], "page c.md came where the 2 listed was expected"),
-    (["a.md"], "1 pages were written, 2 listed"),
-])
-def test_pages_written_out_of_order_stop_the_build_with_a_message(emitted, message):
-    """MkDocs reads pages in the order the build listed them: a page written out of that
-    order, or missing, is an error, never a page read before it is written."""
-    def work(written):
-        for path in emitted:
-            written(path)
-        return Written((), 0, ())
-
-    background = BackgroundPages(["a.md", "b.md"], work)
-    with pytest.raises(PluginError, match=re.escape(message)):
-        background.ready("b.md")
-        background.finish()
-    background.stop()
-
-
-def test_a_failure_in_the_page_writing_process_is_a_message_not_a_traceback(capfd):
-    def work(written):
-        raise ValueError("no figure")
-
-    background = BackgroundPages(["a.md"], work)
-    with pytest.raises(PluginError, match="generated pages: ValueError: no figure"):
-        background.ready("a.md")
-    background.stop()
-    assert "Traceback" not in capfd.readouterr().err

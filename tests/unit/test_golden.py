@@ -7,7 +7,7 @@ to a template, the composer or a check shows up here as a diff a reviewer can re
 
 After an intended change, rewrite the expected files and review the diff:
 
-    .venv/bin/python -m pytest tests/test_golden.py --update-golden
+    .venv/bin/python -m pytest tests/unit/test_golden.py --update-golden
     git diff tests/golden
 """
 
@@ -20,13 +20,13 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from builders import TODAY
+from builders import REPO, TODAY
 from pitchcraft.cli import main
 from pitchcraft.load import load_content
 from pitchcraft.render.site import INTERNAL, PUBLIC, SiteOptions, build_site, site_pages
 from pitchcraft.theme_files import templates_dir
 
-GOLDEN = Path(__file__).parent / "golden"
+GOLDEN = REPO / "tests" / "golden"
 PITCH = ["pitch", "--templates", str(templates_dir())]
 CFO_RETAIL = ["--industry", "retail", "--problem", "late-cash", "--persona", "cfo"]
 UNCOVERED = ["--industry", "logistics", "--problem", "stock-outs", "--persona", "cfo"]
