@@ -43,15 +43,19 @@ def test_every_page_type_is_built(demo_site, demo_content):
         expected += [f"{kind}/{item.id}/index.html" for item in items]
     expected += [f"cards/{card.id}/index.html" for card in demo_content.published_cards]
     pairs = {(c.industry, c.problem) for c in covered_combinations(demo_content)}
-    assert len(pairs) == 17  # the demo covers 17 of its 4 x 5 industry x problem pairs
+    # The demo leaves some industry x problem pairs uncovered, so the finder's "not covered"
+    # answer has something to show; every covered pair, and no other, has a pitch page.
+    assert 0 < len(pairs) < len(taxonomy.industries) * len(taxonomy.problems)
     expected += [f"pitches/{industry}--{problem}/index.html" for industry, problem in pairs]
     missing = [path for path in expected if not (demo_site / path).is_file()]
     assert missing == []
+    pitch_pages = {p.parent.name for p in (demo_site / "pitches").glob("*/index.html")}
+    assert pitch_pages == {f"{industry}--{problem}" for industry, problem in pairs}
 
 
 def test_drafts_and_retired_cards_appear_in_no_file(demo_site, demo_content):
     draft_ids = [c.id for c in demo_content.cards if c.status in ("draft", "retired")]
-    assert len(draft_ids) == 2
+    assert {c.status for c in demo_content.cards if c.id in draft_ids} == {"draft", "retired"}
     for path, text in _all_text(demo_site).items():
         assert DRAFT_SENTENCE not in text, path
         for card_id in draft_ids:

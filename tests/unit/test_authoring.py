@@ -43,7 +43,7 @@ def _front_matter(path):
 
 def test_schema_accepts_every_demo_file():
     cards = sorted((DEMO / "insights").rglob("*.md"))
-    assert len(cards) >= 14
+    assert cards
     for card in cards:
         errors = list(_shipped("card").iter_errors(_jsonable(_front_matter(card))))
         assert errors == [], card
