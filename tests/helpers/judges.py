@@ -1,5 +1,6 @@
-"""Shared ground for the judges of the built site (tests/test_judges_*.py): real tools, the
-page types a rep opens, and the pitch finder's own data read from the built home page."""
+"""Shared ground for the judges of the built site (tests/browser/test_judges_*.py): real
+tools, the page types a rep opens, and the pitch finder's own data read from the built home
+page."""
 
 from __future__ import annotations
 
