@@ -25,7 +25,7 @@ NOTES = """\
 Found with cProfile and per-stage timers (bench/stages.py) on the 1,000 and 10,000-card sets.
 Every change keeps every finding and every generated page byte for byte: compared against the
 code before on the demo content and the 1,000-card set (internal and public site, with and
-without drafts), and by property tests (tests/test_properties.py) that hold fastjsonschema's
+without drafts), and by property tests (tests/unit/test_properties.py) that hold fastjsonschema's
 verdict to jsonschema's and the YAML walk to PyYAML's own loader on random input.
 
 - **Libraries, not copies of them.** A card's front matter is composed by PyYAML's C parser
@@ -241,7 +241,8 @@ def render(data: dict) -> str:
                 f" loading, checking, composing and rendering take {shares['generate']:.1%} of"
                 f" the plugin build; sanitising every generated page with nh3 takes another"
                 f" {shares['sanitise']:.1%}. The sanitiser is the safety net behind the raw-HTML"
-                " policy (what a line check cannot see, tests/test_html_policy.py), so it stays."
+                " policy (what a line check cannot see, tests/unit/test_html_policy.py), so it"
+                " stays."
                 f" The fastest plugin build against the fastest plain build differs by"
                 f" {fastest:.1f} s, about what the hooks take; single builds of the same pages"
                 " varied by several seconds.", ""]

@@ -1,4 +1,8 @@
-"""Shared fixtures; the content builders live in `builders.py`."""
+"""Fixtures every tier shares; the content builders live in `helpers/builders.py`.
+
+Nothing here imports a browser: Playwright's fixtures live in `browser/conftest.py`, so
+`pytest tests/unit` never loads it.
+"""
 
 from __future__ import annotations
 
@@ -6,10 +10,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
 
 from builders import REPO, ContentFolder
-from site_server import CHROMIUM_FLAGS, mkdocs_build, require_chromium, serve
+from site_server import mkdocs_build, serve
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -40,25 +43,3 @@ def demo_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def site_url(demo_site: Path) -> Iterator[str]:
     with serve(demo_site) as url:
         yield url
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Browser]:
-    executable = require_chromium()
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
-        yield chromium
-        chromium.close()
-
-
-@pytest.fixture
-def page(browser: Browser) -> Iterator[Page]:
-    """A fresh page that fails the test on any console error or uncaught exception."""
-    context = browser.new_context()
-    tab = context.new_page()
-    errors: list[str] = []
-    tab.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-    tab.on("pageerror", lambda e: errors.append(str(e)))
-    yield tab
-    context.close()
-    assert errors == [], f"console errors: {errors}"

@@ -1,0 +1,161 @@
+"""Builders for content folders: tests write real files and read real findings."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import textwrap
+from pathlib import Path
+
+from pitchcraft.load import load_content
+from pitchcraft.model import Content
+
+TODAY = dt.date(2026, 11, 24)
+REPO = Path(__file__).resolve().parents[2]
+DEMO = REPO / "content"
+
+TAXONOMY = """\
+review_interval_days: 180
+industries:
+  - id: retail
+    name: Retail
+    description: Shops.
+    context: [Footfall is falling.]
+  - id: logistics
+    name: Logistics
+    description: Freight.
+    context: [Tenders every quarter.]
+problems:
+  - id: late-cash
+    name: Late cash
+    description: Customers pay late.
+    symptoms: [DSO creeps up.]
+personas:
+  - id: cfo
+    name: Chief Financial Officer
+    role: economic-buyer
+    description: Owns cash.
+    priorities: [Predictable cash]
+    metrics: [DSO]
+    concerns:
+      - concern: Another system
+        answer: It reads your ledger; nothing new to run.
+    next_step: Book a working session with the controller.
+  - id: coo
+    name: Chief Operating Officer
+    role: champion
+    description: Owns operations.
+    priorities: [Throughput]
+    metrics: [OTIF]
+    concerns:
+      - concern: Disruption
+        answer: Nothing changes on the floor until you have seen a month of results.
+    next_step: Walk the floor together.
+company:
+  name: Testco
+  description: A test vendor.
+  offerings:
+    - {id: collect, name: Collect, description: Collections.}
+  differentiators:
+    - {id: predictive, name: Predictive dunning, description: Predicts late payers.}
+"""
+
+LEDGER = """\
+evidence:
+  - id: dso-gap
+    figure: 11.4 days
+    claim: Distributors collect 11.4 days after terms.
+    source: Testco Benchmark 2026 (412 customers)
+    as_of: 2026-03-31
+    kind: fact
+"""
+
+FRONT = """\
+title: Late payers are a forecasting problem
+summary: Late payment is predictable, so it is a forecasting problem.
+industries: [retail]
+problems: [late-cash]
+personas: [cfo, coo]
+owner: Dana Smith
+reviewed: 2026-10-01
+status: published
+evidence:
+  - ref: dso-gap
+differentiation:
+  offering: Predicts who pays late, instead of chasing.
+  commercials: Priced per collected invoice, never per seat.
+  value: Cash arrives a month earlier than today.
+  risk: Runs beside your ERP with nothing replaced.
+leads_to: [predictive]
+tags: [cash]
+"""
+
+BODY = """\
+## Reframe
+Late payment is a forecast you are not making.
+
+### For: cfo
+Your forecast misses because late payment is treated as noise.
+
+## Rational drowning
+Distributors collect 11.4 days after terms.
+
+## Cost of doing nothing
+Every day of DSO ties up cash.
+
+## Emotional impact
+A regional distributor missed payroll.
+
+## A new way
+Predict who will pay late before the invoice goes out.
+
+## Our solution
+Predictive dunning ranks invoices by risk.
+
+## Discovery questions
+- How do you forecast cash today?
+
+## Objections
+### We already have a collections team.
+They chase after the fact; prediction works before it.
+"""
+
+
+def card_text(front: str = FRONT, body: str = BODY) -> str:
+    return f"---\n{front}---\n\n{body}"
+
+
+class ContentFolder:
+    """A content folder in a temporary directory, written file by file."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        (root / "insights").mkdir(parents=True)
+        self.write("taxonomy.yml", TAXONOMY)
+        self.write("evidence.yml", LEDGER)
+
+    def write(self, relative: str, text: str | bytes) -> Path:
+        path = self.root / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(textwrap.dedent(text) if text.startswith("\n") else text)
+        return path
+
+    def card(self, name: str, front: str = FRONT, body: str = BODY) -> Path:
+        return self.write(f"insights/{name}.md", card_text(front, body))
+
+    def load(self) -> Content:
+        return load_content(self.root, today=TODAY)
+
+
+def site_project(where: Path, content: Path = DEMO) -> Path:
+    """A copy of the repository's site project (docs, theme, mkdocs.yml) around `content`,
+    for tests that edit it or build it."""
+    project = where / "project"
+    for name in ("docs", "theme"):
+        shutil.copytree(REPO / name, project / name)
+    shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
+    shutil.copytree(content, project / "content")
+    return project

@@ -1,0 +1,106 @@
+"""Golden tests: what users read, in full, for small content folders.
+
+Each case under `tests/golden/<case>/` is a tiny content folder (`content/`) and what Pitchcraft
+makes of it (`expected/`): the terminal and Markdown pitch and the `check` readout as the CLI
+prints them, and one generated page of each kind as the site build hands it to MkDocs. A change
+to a template, the composer or a check shows up here as a diff a reviewer can read.
+
+After an intended change, rewrite the expected files and review the diff:
+
+    .venv/bin/python -m pytest tests/unit/test_golden.py --update-golden
+    git diff tests/golden
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from builders import REPO, TODAY
+from pitchcraft.cli import main
+from pitchcraft.load import load_content
+from pitchcraft.render.site import INTERNAL, PUBLIC, SiteOptions, build_site, site_pages
+from pitchcraft.theme_files import templates_dir
+
+GOLDEN = REPO / "tests" / "golden"
+PITCH = ["pitch", "--templates", str(templates_dir())]
+CFO_RETAIL = ["--industry", "retail", "--problem", "late-cash", "--persona", "cfo"]
+UNCOVERED = ["--industry", "logistics", "--problem", "stock-outs", "--persona", "cfo"]
+
+CASES: dict[str, dict[str, list[str]]] = {
+    # expected file -> the command line that prints it; `site/...` and `site-public/...` are
+    # pages of an internal and of a public site build
+    "late-payers": {
+        "pitch.txt": [*PITCH, *CFO_RETAIL, "content"],
+        "pitch.md": [*PITCH, *CFO_RETAIL, "--format", "md", "content"],
+        "pitch-uncovered.txt": [*PITCH, *UNCOVERED, "content"],
+        "site/index.md": [],
+        "site/industries/index.md": [],
+        "site/industries/retail.md": [],
+        "site/cards/late-payers-are-a-forecast.md": [],
+        "site/cards/chasing-costs-more.md": [],
+        "site/pitches/retail--late-cash.md": [],
+        "site/coverage.md": [],
+        "site-public/index.md": [],
+        "site-public/cards/late-payers-are-a-forecast.md": [],
+    },
+    "broken-folder": {
+        "check.txt": ["check", "content"],
+    },
+}
+
+
+def _cli(args: list[str]) -> str:
+    """What a user sees in the terminal (stdout and stderr as they interleave) and the exit
+    code. Paths in it are relative: the command runs inside the case folder."""
+    result = CliRunner().invoke(main, args)
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.output
+    return f"{result.output}[exit {result.exit_code}]\n"
+
+
+def _site_page(case: Path, audience: str) -> Callable[[str], str]:
+    """Pages of a build on a fixed date, as the MkDocs plugin receives them."""
+    content = load_content(case / "content", today=TODAY)
+    site = build_site(content, SiteOptions(audience=audience), TODAY)
+    pages = {page.path: page.markdown for page in site_pages(site, [templates_dir()])}
+    return lambda path: pages[path]
+
+
+@pytest.mark.parametrize(("case", "name"), [
+    (case, name) for case, outputs in CASES.items() for name in outputs
+])
+def test_output_matches_the_golden_file(
+    case: str, name: str, monkeypatch: pytest.MonkeyPatch, update_golden: bool,
+):
+    folder = GOLDEN / case
+    monkeypatch.chdir(folder)
+    if name.startswith("site"):
+        build, path = name.split("/", 1)
+        actual = _site_page(folder, PUBLIC if build == "site-public" else INTERNAL)(path)
+    else:
+        actual = _cli(CASES[case][name])
+    expected_file = folder / "expected" / name
+    if update_golden:
+        expected_file.parent.mkdir(parents=True, exist_ok=True)
+        expected_file.write_text(actual, encoding="utf-8")
+        return
+    assert expected_file.is_file(), f"no {expected_file}: run pytest with --update-golden"
+    expected = expected_file.read_text(encoding="utf-8")
+    if actual != expected:
+        diff = "".join(difflib.unified_diff(
+            expected.splitlines(keepends=True), actual.splitlines(keepends=True),
+            f"expected/{name}", "actual"))
+        pytest.fail(f"{case}/{name} differs from its golden file"
+                    f" (--update-golden rewrites it):\n{diff}", pytrace=False)
+
+
+def test_every_golden_file_belongs_to_a_case():
+    """A golden file no test produces would go stale unnoticed."""
+    known = {GOLDEN / case / "expected" / name for case, outputs in CASES.items()
+             for name in outputs}
+    found = {path for path in GOLDEN.glob("*/expected/**/*") if path.is_file()}
+    assert found - known == set()
