@@ -29,7 +29,7 @@ from typing import Any
 from pitchcraft.load import load_content
 from pitchcraft.model import STEPS, Card, Content
 from pitchcraft.pitch import Pitch
-from pitchcraft.render.site import SiteOptions, build_site
+from pitchcraft.site.pages import SiteOptions, build_site
 
 COMPARED = (*STEPS, "Cost of doing nothing", "Next step")
 """The parts a buyer hears, in the order a rep says them."""

@@ -3,7 +3,7 @@
 `write_project(repo, content, out, plugin=True)` copies the repository's `mkdocs.yml`,
 `docs/` and `theme/` into `out` with the content folder beside them: the project a user
 builds. With `plugin=False` it instead runs the plugin's page generation once (the same
-functions `mkdocs_plugin.py` calls, with its default options), writes every page into
+functions `mkdocs.plugin.py` calls, with its default options), writes every page into
 `out/docs/`, and writes a `mkdocs.yml` without the pitchcraft plugin: same theme, search
 and tags, and the generated pages kept out of the nav with `not_in_nav`, as the plugin
 does. Building the two gives the same site; the difference in time is the generator.
@@ -37,7 +37,7 @@ def today() -> dt.date:
 def generate(content: Path) -> list:
     """The plugin's pages for `content`, made the way `PitchcraftPlugin.on_files` makes them."""
     from pitchcraft.load import load_content
-    from pitchcraft.render.site import SiteOptions, build_site, site_pages
+    from pitchcraft.site.pages import SiteOptions, build_site, site_pages
     from pitchcraft.theme_files import templates_dir
 
     loaded = load_content(content, today=today())
@@ -102,7 +102,7 @@ def write_project(repo: Path, content: Path, out: Path, *, plugin: bool) -> int:
         (out / "content").symlink_to(content.resolve(), target_is_directory=True)
         (out / "mkdocs.yml").write_text(config, encoding="utf-8")
         return 0
-    from pitchcraft.render.page_groups import NAV_PAGES
+    from pitchcraft.site.page_groups import NAV_PAGES
 
     (out / "content").symlink_to(content.resolve(), target_is_directory=True)
     pages = generate(out / "content")

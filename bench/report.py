@@ -10,7 +10,7 @@ import statistics
 import sys
 from pathlib import Path
 
-from pitchcraft.search_wiring import PAGEFIND_FROM_PAGES
+from pitchcraft.mkdocs.search import PAGEFIND_FROM_PAGES
 
 CHECK_TARGET = 1.5
 OVERHEAD_TARGET = 0.05

@@ -32,7 +32,7 @@ REPO = HERE.parent
 sys.path[:0] = [str(HERE), str(REPO / "tests")]
 
 from corpus import site_project  # noqa: E402
-from pitchcraft.pagefind_search import index_site  # noqa: E402
+from pitchcraft.mkdocs.pagefind_search import index_site  # noqa: E402
 from site_server import CHROMIUM_FLAGS, require_chromium, serve  # noqa: E402
 
 WORD = "zephyrquill"

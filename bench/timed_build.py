@@ -49,7 +49,7 @@ def _timed(name: str, handler: Callable[..., Any]) -> Callable[..., Any]:
 
 def _instrument() -> None:
     try:
-        from pitchcraft.mkdocs_plugin import PitchcraftPlugin
+        from pitchcraft.mkdocs.plugin import PitchcraftPlugin
     except ImportError:  # pragma: no cover - a plain build needs no plugin
         return
     for name in dir(PitchcraftPlugin):

@@ -18,7 +18,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from playwright.sync_api import Browser
 
-import pitchcraft.incremental as loading  # where a build loads the content
+import pitchcraft.output.incremental as loading  # where a build loads the content
 from builders import TAXONOMY, ContentFolder, site_project
 from payloads import content_with_payloads
 from site_server import mkdocs_build, serve

@@ -13,8 +13,8 @@ from playwright.sync_api import Page
 from cost_models import LEDGER, STARTUP, model_from
 from pitchcraft.costs.browser import SCRIPT_ID, browser_data, script_element
 from pitchcraft.costs.evaluate import evaluate, inputs_from_query, plan
-from pitchcraft.costs.model import CostModel
 from pitchcraft.costs.units import Format, format_for, format_value
+from pitchcraft.model.costs import CostModel
 from pitchcraft.theme_files import overrides_dir
 from site_server import serve
 

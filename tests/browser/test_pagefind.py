@@ -17,9 +17,9 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from playwright.sync_api import Page, expect
 
-import pitchcraft.incremental as loading  # where a build loads the content
+import pitchcraft.output.incremental as loading  # where a build loads the content
 from builders import REPO, site_project
-from pitchcraft.pagefind_search import PARTS, index_site
+from pitchcraft.mkdocs.pagefind_search import PARTS, index_site
 from site_server import mkdocs_build, serve
 
 PAGES_PER_PART = 20

@@ -7,10 +7,10 @@ import datetime as dt
 import jsonschema
 import yaml
 
-from pitchcraft.costs.model import CostModel
 from pitchcraft.costs.read import cost_model
 from pitchcraft.costs.schema import COST_MODEL_SCHEMA
 from pitchcraft.model import Evidence
+from pitchcraft.model.costs import CostModel
 
 STARTUP = """
 inputs:

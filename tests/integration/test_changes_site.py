@@ -20,7 +20,7 @@ from pitchcraft.changes.history import (
     site_changes,
 )
 from pitchcraft.load import load_content
-from pitchcraft.render.site import INTERNAL, PUBLIC, SiteOptions, build_site, site_pages
+from pitchcraft.site.pages import INTERNAL, PUBLIC, SiteOptions, build_site, site_pages
 from pitchcraft.theme_files import templates_dir
 from site_server import mkdocs_build
 

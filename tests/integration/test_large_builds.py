@@ -18,8 +18,8 @@ from builders import REPO
 BUILD = textwrap.dedent("""
     import sys
     from mkdocs.__main__ import cli
-    from pitchcraft import background_pages, mkdocs_plugin
-    from pitchcraft.render import sanitize
+    from pitchcraft.mkdocs import background_pages, plugin as mkdocs_plugin
+    from pitchcraft.site import sanitize
 
     mkdocs_plugin.WORKER_FROM_PAGES = 1
     background_pages.BACKGROUND_FROM_CARDS = 1

@@ -192,7 +192,7 @@ def test_a_drafts_build_is_a_preview_that_never_replaces_the_published_site(tmp_
 
 def test_the_packaged_theme_is_a_source_too(tmp_path):
     """In a checkout the packaged theme is this repository's theme/ folder."""
-    from pitchcraft.site_guard import project_sources, unsafe_site_dir
+    from pitchcraft.output.site_guard import project_sources, unsafe_site_dir
     from pitchcraft.theme_files import templates_dir, theme_dir
 
     sources = project_sources(tmp_path / "mkdocs.yml", tmp_path / "docs",

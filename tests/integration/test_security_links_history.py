@@ -23,7 +23,7 @@ from pitchcraft.changes import revision
 from pitchcraft.changes.history import content_history
 from pitchcraft.cli import main
 from pitchcraft.load import load_content
-from pitchcraft.render.site import PUBLIC, SiteOptions, build_site, site_pages
+from pitchcraft.site.pages import PUBLIC, SiteOptions, build_site, site_pages
 from pitchcraft.theme_files import templates_dir
 
 # --- helpers ---------------------------------------------------------------------------------

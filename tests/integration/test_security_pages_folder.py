@@ -264,8 +264,8 @@ def test_a_page_edited_by_hand_is_kept_when_its_card_is_gone(tmp_path):
 
 
 def test_write_pages_removes_its_own_stale_page_and_keeps_an_edited_one(tmp_path):
-    from pitchcraft.generate import write_pages
-    from pitchcraft.render.site import Page
+    from pitchcraft.output.page_writer import write_pages
+    from pitchcraft.site.pages import Page
 
     out = tmp_path / "pages"
     pages = [Page("cards/a.md", "# A\n"), Page("cards/b.md", "# B\n"), Page("index.md", "# H\n")]
@@ -313,7 +313,7 @@ def test_generate_out_under_a_link_to_the_content_is_refused(tmp_path):
 def test_generate_twice_replaces_its_own_pages_and_a_stopped_run_is_still_its_own(tmp_path):
     """Each page is noted before its file is written: a run stopped half way (a killed page
     writer) leaves a folder the next run recognises."""
-    from pitchcraft.pages_manifest import Manifest
+    from pitchcraft.output.pages_manifest import Manifest
 
     project, out = site_project(tmp_path), tmp_path / "pages"
     assert _generate(project, out)[0] == 0
@@ -347,9 +347,9 @@ def test_a_folder_from_before_the_manifest_is_refused_until_deleted(tmp_path):
 def test_a_half_written_file_of_its_own_is_cleared_and_anyone_elses_is_refused(tmp_path):
     """A page writer stopped mid-file leaves `.<name>.partial` beside one of its pages: the
     next run clears it. The same name beside a path it never wrote is someone else's."""
-    from pitchcraft.generate import write_pages
-    from pitchcraft.pages_manifest import NotGenerated
-    from pitchcraft.render.site import Page
+    from pitchcraft.output.page_writer import write_pages
+    from pitchcraft.output.pages_manifest import NotGenerated
+    from pitchcraft.site.pages import Page
 
     out, pages = tmp_path / "pages", [Page("cards/a.md", "# A\n")]
     write_pages(pages, out)

@@ -9,8 +9,8 @@ import re
 import pytest
 from mkdocs.exceptions import PluginError
 
-from pitchcraft.background_pages import BackgroundPages
-from pitchcraft.generate import Written
+from pitchcraft.mkdocs.background_pages import BackgroundPages
+from pitchcraft.output.page_writer import Written
 
 
 @pytest.mark.parametrize(("emitted", "message"), [

@@ -18,8 +18,8 @@ from pitchcraft.cli import main
 from pitchcraft.load import load_content
 from pitchcraft.pitch import CardIndex, Combination, compose_pitch, covered_combinations
 from pitchcraft.pitch.talk_time import spoken_words
-from pitchcraft.render.page_groups import NAV_PAGES
-from pitchcraft.render.site import Site, SiteOptions, build_site, site_pages
+from pitchcraft.site.page_groups import NAV_PAGES
+from pitchcraft.site.pages import Site, SiteOptions, build_site, site_pages
 
 sys.path.insert(0, str(REPO / "bench"))  # the bench scripts are files, not a package
 

@@ -17,12 +17,12 @@ from pitchcraft.costs.browser import script_element
 from pitchcraft.costs.evaluate import evaluate, inputs_from_query, plan
 from pitchcraft.costs.expr import MAX_DEPTH, parse
 from pitchcraft.costs.figures import figure_number
-from pitchcraft.costs.model import CostModel, FormulaError
 from pitchcraft.costs.read import cost_model
 from pitchcraft.costs.schema import COST_MODEL_SCHEMA
 from pitchcraft.costs.text import references, unknown_references, with_spans, with_values
 from pitchcraft.costs.units import format_for, format_value
-from pitchcraft.render.sanitize import clean_html
+from pitchcraft.model.costs import CostModel, FormulaError
+from pitchcraft.site.sanitize import clean_html
 
 
 def _with_output(formula: str, unit: str = "USD") -> CostModel:

@@ -8,7 +8,7 @@ from pathlib import Path
 import markdown
 import pytest
 
-from pitchcraft.engine_config import engine_config
+from pitchcraft.output.engine_config import engine_config
 
 NOTE_IN_A_QUOTE = ('> Energy is a line on the P&L.\n>\n'
                    '> !!! warning rep "Discount"\n>     SECRET-40\n')

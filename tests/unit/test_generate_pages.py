@@ -7,16 +7,16 @@ from __future__ import annotations
 import datetime as dt
 
 from builders import DEMO
-from pitchcraft.incremental import SiteGenerator
-from pitchcraft.render.site import SiteOptions
+from pitchcraft.output.incremental import SiteGenerator
+from pitchcraft.site.pages import SiteOptions
 from pitchcraft.theme_files import templates_dir
 
 
 def test_repeated_writes_restore_a_page_changed_by_hand_and_remove_gone_ones(tmp_path):
     """A preview writes the same folder on every save and skips pages it wrote unchanged; a
     file someone edited in between is still put back, and a page that is gone still goes."""
-    from pitchcraft.generate import write_pages
-    from pitchcraft.render.site import Page
+    from pitchcraft.output.page_writer import write_pages
+    from pitchcraft.site.pages import Page
 
     out, known = tmp_path / "pages", {}
     pages = [Page("cards/a.md", "# A\n"), Page("cards/b.md", "# B\n"), Page("index.md", "# Home\n")]

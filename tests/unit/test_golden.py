@@ -23,7 +23,7 @@ from click.testing import CliRunner
 from builders import REPO, TODAY
 from pitchcraft.cli import main
 from pitchcraft.load import load_content
-from pitchcraft.render.site import INTERNAL, PUBLIC, SiteOptions, build_site, site_pages
+from pitchcraft.site.pages import INTERNAL, PUBLIC, SiteOptions, build_site, site_pages
 from pitchcraft.theme_files import templates_dir
 
 GOLDEN = REPO / "tests" / "golden"

@@ -16,8 +16,8 @@ from markdown_it import MarkdownIt
 
 from pitchcraft.load.html_policy import unsafe_html
 from pitchcraft.load.markdown_tree import MAX_NESTING, Tree, parse_markdown, top_headings
+from pitchcraft.load.rep_notes import buyer_text, notes_in
 from pitchcraft.load.sections import parse_body
-from pitchcraft.pitch.rep_notes import buyer_text, notes_in
 
 UNDERLINED = [
     "## Reframe\n\nSetext title\n===\n\nText after.\n",

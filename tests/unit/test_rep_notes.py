@@ -9,8 +9,8 @@ from click.testing import CliRunner
 from builders import BODY, TODAY
 from findings import edit
 from pitchcraft.cli import main
+from pitchcraft.load.rep_notes import buyer_text, split_notes
 from pitchcraft.pitch import Combination, compose_pitch
-from pitchcraft.pitch.rep_notes import buyer_text, split_notes
 
 
 def test_a_note_is_parsed_not_scanned():

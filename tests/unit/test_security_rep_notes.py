@@ -20,8 +20,8 @@ from builders import TODAY
 from pitchcraft.cli import main
 from pitchcraft.deck.slides import build_deck
 from pitchcraft.load import load_content
+from pitchcraft.load.rep_notes import buyer_text, split_notes
 from pitchcraft.pitch import Combination, compose_pitch
-from pitchcraft.pitch.rep_notes import buyer_text, split_notes
 from pitchcraft.render.terminal_text import text_lines
 from rep_note_containers import HTML_NOTES, MARKERS, leaked, notes_project
 
@@ -101,7 +101,7 @@ def test_a_rep_opening_in_code_is_text_in_every_container():
 
 
 def test_the_public_renderer_drops_notes_written_as_html_or_attributes():
-    from pitchcraft.pitch.rep_notes import text_markdown  # new with the rule: others run on
+    from pitchcraft.load.rep_notes import text_markdown  # new with the rule: others run on
 
     md, _ = text_markdown(drop=True)
     page = md.reset().convert(
@@ -121,7 +121,7 @@ def _browser_text(page: str) -> str:
     HTML as browsers do (html5ever)."""
     import nh3
 
-    from pitchcraft.render.sanitize import clean_html
+    from pitchcraft.site.sanitize import clean_html
 
     return html.unescape(nh3.clean(clean_html(page), tags=set()))
 
@@ -130,8 +130,8 @@ def _browser_text(page: str) -> str:
 def test_the_public_renderer_reads_a_raw_html_note_as_a_browser_does(note):
     import markdown
 
-    from pitchcraft.pitch.rep_notes import RepNotes
-    from pitchcraft.site_config import EXTENSIONS
+    from pitchcraft.load.rep_notes import RepNotes
+    from pitchcraft.site.config import EXTENSIONS
 
     md = markdown.Markdown(extensions=[*EXTENSIONS, RepNotes(drop=True)],  # as `page_setup`
                            extension_configs={k: v for k, v in EXTENSIONS.items() if v})

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from ..escape import comment, terminal
-from ..pitch.rep_notes import reading_text
+from ..load.rep_notes import reading_text
 from ..render.findings import as_text
 from ..render.templates import environment, render
 from .diff import ModelDiff

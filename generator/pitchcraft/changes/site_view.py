@@ -1,5 +1,5 @@
 """What the site's pages and feeds get from the change log: the log this build may show (a
-public build: public cards only) and the helpers its templates call. `render/site.py` asks
+public build: public cards only) and the helpers its templates call. `site/pages.py` asks
 this module, so the page renderer knows nothing of git."""
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ def shown_log(log: ChangeLog | None, public: bool) -> ChangeLog | None:
 
 
 def change_globals(site: Any) -> dict[str, Any]:
-    """Template globals for a `render.site.Site`: `changes` (the log or None), how to say one
+    """Template globals for a `site.pages.Site`: `changes` (the log or None), how to say one
     change, and whether a pitch or card of an older change still has a page to link to."""
     pitches = {(*key, p.persona.id) for key, group in site.pitches.items() for p in group}
     cards = {c.id for c in site.cards}

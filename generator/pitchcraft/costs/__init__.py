@@ -13,6 +13,6 @@ loader, the pitch engine or MkDocs, so each stage can call the one it needs:
 - `evaluate`: values from defaults or a link's query string; `units`: how a value is written.
 - `browser`: the JSON the page's `cost-model.js` computes with; `text`: `{cost: name}` in text.
 
-This file imports nothing on purpose: `pitchcraft.model` may import `costs.model` for the
+This file imports nothing on purpose: `pitchcraft.model` may import `model.costs` for the
 card's field without pulling in the rest (which imports `pitchcraft.model` for `Evidence`).
 """

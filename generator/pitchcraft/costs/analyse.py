@@ -7,11 +7,7 @@ import math
 from collections.abc import Mapping
 
 from ..model import Evidence
-from . import dimensions, intervals
-from .expr import LANGUAGE, RESERVED, TOO_LARGE, parse, walk
-from .figures import figure_number, is_percentage, is_too_large
-from .graph import order
-from .model import (
+from ..model.costs import (
     BinOp,
     CostModel,
     Expr,
@@ -22,6 +18,10 @@ from .model import (
     Problem,
     Ref,
 )
+from . import dimensions, intervals
+from .expr import LANGUAGE, RESERVED, TOO_LARGE, parse, walk
+from .figures import figure_number, is_percentage, is_too_large
+from .graph import order
 from .units import UNIT_HELP, Dimension, spell, unit
 
 NEAR_ZERO = 1e-9

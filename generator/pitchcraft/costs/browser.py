@@ -11,8 +11,8 @@ import json
 from dataclasses import asdict
 from typing import Any
 
+from ..model.costs import BinOp, Call, Expr, LedgerRef, Neg, Num, Ref
 from .evaluate import Plan
-from .model import BinOp, Call, Expr, LedgerRef, Neg, Num, Ref
 from .units import format_for
 
 SCRIPT_ID = "pc-cost-model"

@@ -12,8 +12,8 @@ from __future__ import annotations
 from decimal import Decimal
 from urllib.parse import unquote_plus
 
+from ..model.costs import CostModel, Input
 from .evaluate import PLAIN_NUMBER
-from .model import CostModel, Input
 from .units import format_for, format_value
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
-from .model import Call, Expr, LedgerRef, Neg, Num, Ref
+from ..model.costs import Call, Expr, LedgerRef, Neg, Num, Ref
 from .units import Dimension, divide, multiply
 
 ANY = "any"

@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from urllib.parse import parse_qsl
 
 from ..model import Evidence
+from ..model.costs import BinOp, Call, CostModel, Expr, FormulaError, LedgerRef, Neg, Num, Ref
 from .expr import parse, walk
 from .figures import ledger_numbers
 from .graph import order
-from .model import BinOp, Call, CostModel, Expr, FormulaError, LedgerRef, Neg, Num, Ref
 
 PLAIN_NUMBER = re.compile(r"-?[0-9]+(?:\.[0-9]+)?")
 """What a typed or linked value may look like; cost-model.js accepts exactly the same."""

@@ -9,7 +9,7 @@ import math
 import re
 from dataclasses import dataclass
 
-from .model import BinOp, Call, Expr, FormulaError, LedgerRef, Neg, Num, Ref
+from ..model.costs import BinOp, Call, Expr, FormulaError, LedgerRef, Neg, Num, Ref
 
 MAX_LENGTH = 500
 """A cost formula fits on a line; a longer one is a mistake or an attack on the parser."""

@@ -8,7 +8,7 @@ formula adds its column within the formula, one more when the value is quoted. A
 from __future__ import annotations
 
 from ..model import Finding, Severity
-from .model import Problem
+from ..model.costs import Problem
 from .text import Reference
 
 

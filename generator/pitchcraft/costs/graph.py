@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from ..model.costs import Expr, Ref
 from .expr import walk
-from .model import Expr, Ref
 
 
 def uses(tree: Expr, outputs: Mapping[str, object]) -> list[Ref]:

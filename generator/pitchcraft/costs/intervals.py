@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Mapping
 
-from .model import BinOp, Call, Expr, LedgerRef, Neg, Num, Ref
+from ..model.costs import BinOp, Call, Expr, LedgerRef, Neg, Num, Ref
 
 Interval = tuple[float, float]
 EVERYTHING: Interval = (-math.inf, math.inf)

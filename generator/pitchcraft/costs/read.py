@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from .model import CostModel, Input, Output
+from ..model.costs import CostModel, Input, Output
 
 
 def _number(value: Any) -> float | None:

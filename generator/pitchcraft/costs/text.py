@@ -13,7 +13,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from .model import CostModel
+from ..model.costs import CostModel
 from .units import format_for, format_value
 
 REFERENCE = re.compile(r"\{cost:\s*(?P<name>[^{}\s]*)\s*\}")

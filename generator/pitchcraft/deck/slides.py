@@ -16,9 +16,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..load.rep_notes import buyer_text
 from ..model import Audience, Evidence
 from ..pitch import Part, Pitch
-from ..pitch.rep_notes import buyer_text
 from ..render.terminal_text import text_lines
 from .paths import deck_name
 from .plain import sentences

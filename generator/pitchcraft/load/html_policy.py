@@ -9,7 +9,7 @@ Tags are read as a browser reads them (`html_scan`), including in text Markdown 
 HTML, because the site's renderer is more lenient than CommonMark.
 
 The same rules apply to every text field of cards, the taxonomy and the ledger
-(`unsafe_fields`): those are also escaped wherever they are printed (see render/site.py), and
+(`unsafe_fields`): those are also escaped wherever they are printed (see site/pages.py), and
 this check tells the author early, with the field's line.
 
 Names the site's scripts look up are refused too, so card text cannot replace them (DOM

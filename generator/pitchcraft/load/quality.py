@@ -69,7 +69,7 @@ def check_quality(
     card = parsed.card
     if not card.published or parsed.tree is None:
         return []
-    from ..pitch.rep_notes import notes_in, uncut_note_line  # the pitch package imports load
+    from .rep_notes import notes_in, uncut_note_line  # the pitch package imports load
 
     blocks = list(_blocks(parsed))
     found = notes_in(parsed.tree)

@@ -2,7 +2,7 @@
 make the same page, where one would silently replace the other.
 
 Taxonomy items become `<kind>/<id>.md`, cards `cards/<id>.md` and pitches
-`pitches/<industry>--<problem>.md` (render/site.py); these checks mirror those paths.
+`pitches/<industry>--<problem>.md` (site/pages.py); these checks mirror those paths.
 """
 
 from __future__ import annotations

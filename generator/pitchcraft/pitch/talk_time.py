@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
+from ..load.rep_notes import buyer_text
 from ..model import WORDS_PER_MINUTE
-from .rep_notes import buyer_text
 
 _WORD = re.compile(r"\w+(?:['\u2019.,-]\w+)*")
 _LINK = re.compile(r"\]\([^)]*\)")

@@ -16,7 +16,7 @@ from markdown_it import MarkdownIt
 from markdown_it.tree import SyntaxTreeNode
 
 from ..load.markdown_tree import MAX_NESTING
-from ..pitch.rep_notes import TITLE, split_notes
+from ..load.rep_notes import TITLE, split_notes
 
 _PARSER = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING}).enable("table")
 _CODE_INDENT = "    "

@@ -27,7 +27,7 @@
      copy of Pagefind (41 KB more to download and compile) that must start before the first
      download, about 0.1 s on the first search; on the page, the longest task this costs
      measured 50 ms at 10,000 cards (bench/RESULTS.md, "Where a search's time goes").
-     A large site's index comes in parts (pagefind_search.py): the build lists the others in a
+     A large site's index comes in parts (mkdocs/pagefind_search.py): the build lists the others in a
      file beside pagefind.js, fetched alongside it so it costs no round trip of its own, and
      each is merged before the first search, so every search, preload and result covers them
      all, ranked together. A merged part reuses the first part's WebAssembly. */

@@ -1,0 +1,103 @@
+"""What every command of the command line shares: the content argument, loading, templates.
+
+Templates come from the package (`theme_files.templates_dir()`); a folder passed with
+`--templates` is searched first, so a company's file wins over the packaged one of the same
+name, file by file, as Material's `custom_dir` does for the theme.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import click
+
+from ..costs.buyer_inputs import input_problems, valid_inputs
+from ..load import load_content
+from ..load.validate import unknown_id
+from ..model import Content
+from ..pitch.result import Pitch
+from ..theme_files import templates_dir
+
+CONTENT_DIR = click.argument(
+    "content_dir", default="content",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+)
+
+TEMPLATES = click.option(
+    "--templates", type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Your template folder; its files win over the packaged templates of the same name.",
+)
+
+
+def load(content_dir: Path) -> Content:
+    return load_content(content_dir, today=dt.date.today())
+
+
+def load_for_buyer(content_dir: Path, industry: str, problem: str, persona: str) -> Content:
+    """The content, clean, with the buyer's three ids known: what `pitch` and `deck` need
+    before composing (a content error exits 1; an unknown id is a usage error, exit 2)."""
+    content = load(content_dir)
+    if content.taxonomy is None or content.has_errors:
+        click.echo(f"{content_dir} has content errors; run `pitchcraft check {content_dir}`.",
+                   err=True)
+        raise SystemExit(1)
+    taxonomy = content.taxonomy
+    resolve("industry", industry, [i.id for i in taxonomy.industries])
+    resolve("problem", problem, [p.id for p in taxonomy.problems])
+    resolve("persona", persona, [p.id for p in taxonomy.personas])
+    return content
+
+
+def resolve(kind: str, value: str, valid: list[str]) -> None:
+    if value not in valid:
+        finding = unknown_id("", 0, kind, value, valid)
+        raise click.BadParameter(f"{finding.message} ({finding.hint})", param_hint=f"--{kind}")
+
+
+def require_usable_inputs(pitch: Pitch, inputs: str) -> None:
+    """Stop with a usage error (exit 2) when the buyer's numbers cannot all be used as typed:
+    a pitch or deck with the defaults in place of them would be sent as tailored."""
+    model = pitch.ranking[pitch.lead].card.cost_model
+    problems = input_problems(model, inputs)
+    if not problems:
+        return
+    lines = ["", *problems, ""]
+    if model is None:
+        lines.append("Leave out --inputs, or choose a card with a cost model with --card.")
+    else:
+        lines += ["The inputs of this card's cost model:", *(f"  {v}" for v in valid_inputs(model)),
+                  "Write them as name=NUMBER joined by '&', e.g. --inputs "
+                  f"'{model.inputs[0].name}=NUMBER'."]
+    raise click.BadParameter("\n".join(lines), param_hint="--inputs")
+
+
+def template_dirs(templates: Path | None) -> list[Path]:
+    return [templates, templates_dir()] if templates else [templates_dir()]
+
+
+def require_template(templates: Path | None, name: str) -> None:
+    """Fail before any question is asked when the template cannot be found or compiled."""
+    import jinja2
+
+    from ..render.templates import environment
+
+    try:
+        environment(template_dirs(templates)).get_template(name)
+    except jinja2.TemplateNotFound:
+        searched = ", ".join(str(d) for d in template_dirs(templates))
+        raise click.UsageError(f"template '{name}' not found in {searched}") from None
+    except jinja2.TemplateSyntaxError as exc:
+        click.echo(f"template error: {exc.filename or name}:{exc.lineno}: {exc.message}",
+                   err=True)
+        raise SystemExit(1) from None
+
+
+def render_template(templates: Path | None, name: str, **context: object) -> str:
+    from ..render.templates import TemplateError, environment, render
+
+    try:
+        return render(environment(template_dirs(templates)), name, **context)
+    except TemplateError as exc:
+        click.echo(f"template error: {exc}", err=True)
+        raise SystemExit(1) from None

@@ -1,0 +1,60 @@
+"""`pitchcraft deck`: one pitch as an editable PowerPoint deck a rep can present and send."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from pathlib import Path
+
+import click
+
+from ..pitch import Combination, compose_pitch
+from .common import CONTENT_DIR, load_for_buyer, require_usable_inputs
+from .common import resolve as _resolve
+
+
+@click.command()
+@click.option("--industry", required=True, help="Industry id from the taxonomy.")
+@click.option("--problem", required=True, help="Customer problem id.")
+@click.option("--persona", required=True, help="Persona id: who you are meeting.")
+@click.option("--card", "card_id", help="Use this card, not the best-ranked one.")
+@click.option("--inputs", default="", metavar="QUERY",
+              help="The buyer's numbers for the card's cost model, as in the page's link:"
+                   " 'annual_spend=2500000'. Default: the card's defaults.")
+@click.option("--reference-deck", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="A .pptx of your company's: its layouts, fonts and colours are used.")
+@click.option("--internal", is_flag=True,
+              help="Add internal evidence on a last slide titled 'Internal — remove before"
+                   " sending'. Without it the deck holds only what a buyer may see.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="The .pptx file to write.")
+@CONTENT_DIR
+def deck(industry: str, problem: str, persona: str, card_id: str | None, inputs: str,
+         reference_deck: Path | None, internal: bool, output: Path, content_dir: Path) -> None:
+    """Write the tailored teaching pitch as a PowerPoint deck: a slide per step, the talk
+    track in the speaker notes."""
+    from ..deck.pptx_file import DeckError, write_deck
+    from ..deck.slides import build_deck
+
+    content = load_for_buyer(content_dir, industry, problem, persona)
+    taxonomy = content.taxonomy
+    assert taxonomy is not None  # load_for_buyer exits otherwise
+    if card_id is not None:
+        _resolve("card", card_id, [c.id for c in content.published_cards])
+        content = dataclasses.replace(
+            content, cards=tuple(c for c in content.cards if c.id == card_id))
+    pitch = compose_pitch(content, Combination(industry, problem, persona), dt.date.today(),
+                          inputs=inputs)
+    if pitch is None:
+        which = f"card '{card_id}' does not cover" if card_id else "no published card covers"
+        click.echo(f"{which} {industry} x {problem} x {persona}; `pitchcraft pitch` shows the"
+                   " nearest covered combinations.", err=True)
+        raise SystemExit(1)
+    require_usable_inputs(pitch, inputs)
+    company = taxonomy.company.name
+    try:
+        write_deck(build_deck(pitch, company, internal=internal), output, reference_deck,
+                   author=company)
+    except DeckError as exc:
+        raise click.BadParameter(str(exc), param_hint="--reference-deck") from None
+    click.echo(f"deck written to {output}")

@@ -1,0 +1,205 @@
+"""`pitchcraft generate` writes the site's pages as files; `pitchcraft serve` previews the site
+and rebuilds only what a save changed.
+
+Both read the Pitchcraft options from the site's `mkdocs.yml`, so the pages are the ones
+`mkdocs build` makes.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+from typing import Any
+
+import click
+import yaml
+
+from ..output.incremental import SiteGenerator, build_date
+from ..output.page_writer import NotGenerated, PageWriter, cache_folder
+from ..output.site_guard import Source, links_problem, sources_of, unsafe_pages_dir
+from ..render.findings import as_text
+from ..render.templates import TemplateError
+from ..site import page_groups
+from ..site.options import options_for
+from ..site.pages import Page, SiteOptions
+from ..theme_files import overrides_dir, templates_dir
+
+CONFIG = click.option(
+    "-f", "--config-file", default="mkdocs.yml", show_default=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="The site's MkDocs configuration; its pitchcraft options choose the pages.")
+
+
+@click.command()
+@click.argument("out", required=False, type=click.Path(file_okay=False, path_type=Path))
+@CONFIG
+@click.option("--with-docs", is_flag=True,
+              help="Also copy the docs folder (minus pages the audience leaves out), so OUT "
+                   "is a whole docs folder for an engine that runs no plugins.")
+@click.option("--engine-config", type=click.Path(dir_okay=False, path_type=Path),
+              help="Also write a configuration that builds OUT without the plugin "
+                   "(Zensical, ProperDocs or MkDocs); implies --with-docs.")
+def generate(out: Path | None, config_file: Path, with_docs: bool,
+             engine_config: Path | None) -> None:
+    """Write every page of the site as Markdown into OUT (default: the plugin's folder).
+
+    A page whose text did not change keeps its file untouched; a page that is gone is removed,
+    unless its file was changed by hand. OUT must be a plain folder (no link) outside the
+    sources, holding only what Pitchcraft wrote there.
+    """
+    site, options, sources = _site_options(config_file)
+    generator = SiteGenerator()
+    today = build_date()
+    content = generator.load(options["content"], today)
+    for finding in content.findings:
+        click.echo(as_text(finding), err=True)
+    if content.has_errors:
+        raise SystemExit(1)
+    site_options = options_for(options, site.get("site_url") or "", today)
+    own = [Path(options["templates"])] if options.get("templates") else []
+    try:
+        generated = generator.pages(content, site_options, today, [*own, templates_dir()])
+    except TemplateError as exc:
+        click.echo(f"template error: {exc}", err=True)
+        raise SystemExit(1) from None
+    folder = out or _default_folder(config_file, options, site_options)
+    reason = unsafe_pages_dir(folder, sources)
+    if reason:
+        raise click.UsageError(
+            f"refusing to write the generated pages into {folder}: {reason}, and the folder "
+            "is cleaned on every run; choose a plain folder (no link) outside the content, "
+            "docs, theme and templates folders; nothing was written or deleted")
+    docs_dir = config_file.parent / site.get("docs_dir", "docs")
+    pages = list(generated.pages)
+    if with_docs or engine_config:
+        if problem := links_problem(docs_dir, "docs"):
+            raise click.UsageError(problem + "; nothing was written")
+        pages = _docs_pages(docs_dir, options, pages) + pages
+    if engine_config:
+        from ..output.engine_config import relative_links
+
+        pages = [Page(p.path, relative_links(p.path, p.markdown)) for p in pages]
+    if out is None:
+        cache_folder(folder.parent)
+    try:
+        writer = PageWriter(folder)
+        for page in pages:
+            writer.write(page)
+        if with_docs or engine_config:
+            for path, source in _docs_assets(docs_dir):
+                writer.write_file(path, source, source.read_bytes)
+        written = writer.finish()
+    except NotGenerated as exc:
+        raise click.UsageError(str(exc)) from None
+    click.echo(f"{len(pages)} pages in {folder}: {written.summary()}")
+    if engine_config:
+        _write_engine_config(engine_config, site, folder, docs_dir, options)
+        click.echo(f"configuration for any engine in {engine_config}")
+
+
+@click.command()
+@CONFIG
+@click.option("-a", "--dev-addr", default="127.0.0.1:8000", show_default=True,
+              help="Address to serve on.")
+@click.option("--poll", is_flag=True,
+              help="Look for saved files every half second (for network drives) instead of "
+                   "being told by the system at once.")
+def serve(config_file: Path, dev_addr: str, poll: bool) -> None:
+    """Preview the site: pages are served as soon as they are asked for, a save re-renders
+    only the pages it changed, and the browser reloads."""
+    from mkdocs.exceptions import MkDocsException
+
+    from ..preview.server import serve as preview
+
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    _log_like_mkdocs()
+    if not poll:
+        _notified_of_saves()
+    try:
+        preview(str(config_file), dev_addr)
+    except MkDocsException as error:
+        raise click.ClickException(f"{error}; nothing to serve until it is fixed") from None
+
+
+def _log_like_mkdocs() -> None:
+    """MkDocs' own command sets up its log; called as a function it prints nothing but
+    warnings."""
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+
+
+def _notified_of_saves() -> None:
+    """MkDocs looks at every watched file every half second, which adds up to that long to
+    each save and grows with the number of cards; the system's own file notifications
+    (inotify on Linux) report a save at once. MkDocs names its observer class at the moment
+    it starts serving, so it is replaced here, before."""
+    import watchdog.observers
+    import watchdog.observers.polling
+
+    def observer(timeout: float = 0.5) -> watchdog.observers.api.BaseObserver:
+        return watchdog.observers.Observer(timeout=min(timeout, 0.1))
+
+    watchdog.observers.polling.PollingObserver = observer  # type: ignore[assignment,misc]
+
+
+def _site_options(config_file: Path
+                  ) -> tuple[dict[str, Any], dict[str, Any], list[Source]]:
+    """The site's YAML, the validated options of its pitchcraft plugin, and the folders
+    nothing may write into (`site_guard`)."""
+    from mkdocs.config import load_config
+    from mkdocs.utils.yaml import yaml_load
+
+    with open(config_file, encoding="utf-8") as handle:
+        site = yaml_load(handle)
+    config = load_config(str(config_file))
+    plugin = config.plugins.get("pitchcraft")
+    if plugin is None:
+        raise click.UsageError(f"{config_file} does not use the pitchcraft plugin")
+    return site, dict(plugin.config), sources_of(config_file, config, plugin.config)
+
+
+def _groups(options: dict[str, Any]) -> tuple[str, ...]:
+    return page_groups.groups_built(options["pages"], options["audience"])
+
+
+def _left_out(options: dict[str, Any]) -> set[str]:
+    return page_groups.docs_left_out(options["internal_docs"], options["audience"])
+
+
+def _default_folder(config_file: Path, options: dict[str, Any], site: SiteOptions) -> Path:
+    """The plugin's folder (its cache folder is made, with its `.gitignore`, once the folder
+    is found safe)."""
+    root = Path(os.path.normpath(config_file.resolve().parent / options["pages_dir"]))
+    return root / (site.audience + ("-drafts" if site.drafts else ""))
+
+
+def _docs_pages(docs_dir: Path, options: dict[str, Any], generated: list[Page]) -> list[Page]:
+    """The team's own pages; a generated page of the same path wins, as in the plugin."""
+    taken = {p.path for p in generated} | _left_out(options)
+    return [Page(path.relative_to(docs_dir).as_posix(), path.read_text(encoding="utf-8"))
+            for path in sorted(docs_dir.rglob("*.md"))
+            if path.relative_to(docs_dir).as_posix() not in taken]
+
+
+def _docs_assets(docs_dir: Path) -> list[tuple[str, Path]]:
+    """The docs folder's other files (images, styles), by path under it."""
+    return [(path.relative_to(docs_dir).as_posix(), path) for path in sorted(docs_dir.rglob("*"))
+            if path.is_file() and path.suffix != ".md"]
+
+
+def _write_engine_config(target: Path, site: dict[str, Any], folder: Path, docs_dir: Path,
+                         options: dict[str, Any]) -> None:
+    from ..output.engine_config import engine_config
+
+    docs = {p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*.md")}
+    nav = page_groups.site_nav(site.get("nav"), _groups(options), docs, _left_out(options))
+    where = target.resolve().parent
+    config = engine_config(site, Path(os.path.relpath(folder.resolve(), where)), nav,
+                           overrides_dir(), options["audience"])
+    target.write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True),
+                      encoding="utf-8")
+

@@ -1,0 +1,114 @@
+"""`pitchcraft init`: the files a company's new site starts from, written only where none exist.
+
+The starter files live in the packaged theme (`theme/scaffold/` in this repository); the JSON
+Schemas come from the validator itself, so an editor checks exactly what `pitchcraft check`
+checks. `--demo` swaps the example content for the Gridlark demonstration content and its
+guides, which ship in the package as `pitchcraft.demo` and `pitchcraft.guides` (the
+repository's `content/` and `docs/` folders, mapped at build time).
+
+Nothing is written unless every file can be: a folder that already holds any of them is refused
+with their names, so `init` never overwrites a company's work.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+
+from ..load.schema import SCHEMAS, schema_json
+from ..theme_files import theme_dir
+
+DEMO_GUIDES = ("meeting-prep.md", "authoring.md", "publishing.md")
+"""The demo's guides: those written for a company's own site (not the project's README)."""
+
+_SKIP = {"__pycache__", "__init__.py"}
+
+
+@dataclass(frozen=True)
+class Plan:
+    """Every file `init` writes: relative path -> its text."""
+
+    files: dict[str, str]
+
+
+class Refused(Exception):
+    """The folder already holds some of the files; nothing was written."""
+
+    def __init__(self, existing: list[str]) -> None:
+        super().__init__(", ".join(existing))
+        self.existing = existing
+
+
+def scaffold_dir() -> Path:
+    return theme_dir() / "scaffold"
+
+
+def demo_dir() -> Path:
+    """The Gridlark demonstration content: taxonomy, ledger and cards."""
+    return _shipped("demo", "content")
+
+
+def guides_dir() -> Path:
+    return _shipped("guides", "docs")
+
+
+def _shipped(packaged: str, in_checkout: str) -> Path:
+    """A wheel holds the folder inside the package; a checkout (also an editable install,
+    whose import hooks cannot find a package without `__init__.py`) holds it beside theme/."""
+    inside = Path(__file__).parent / packaged
+    return inside if inside.is_dir() else theme_dir().parent / in_checkout
+
+
+def plan(demo: bool, today: dt.date) -> Plan:
+    """What `init` writes. The starter's dates are today's, so it is clean on the day."""
+    starter = _tree(scaffold_dir())
+    if demo:
+        starter = {path: text for path, text in starter.items()
+                   if not path.startswith(("content/", "docs/"))}
+        starter["mkdocs.yml"] = starter["mkdocs.yml"].replace(
+            "site_name: Teaching pitches", "site_name: Gridlark teaching pitches (demo)")
+        starter |= {f"content/{p}": t for p, t in _tree(demo_dir()).items()}
+        starter |= {f"docs/{name}": (guides_dir() / name).read_text(encoding="utf-8")
+                    for name in DEMO_GUIDES}
+    starter |= {f"schema/{kind}.schema.json": schema_json(kind) for kind in sorted(SCHEMAS)}
+    values = {"@TODAY@": today.isoformat(), "@VERSION@": _version()}
+    for path, text in starter.items():
+        for token, value in values.items():
+            text = text.replace(token, value)
+        starter[path] = text
+    return Plan(dict(sorted(starter.items())))
+
+
+def write(target: Path, planned: Plan) -> list[Path]:
+    """Write every planned file into `target`, or none of them if any exists already."""
+    existing = [p for p in planned.files if (target / p).exists() or (target / p).is_symlink()]
+    if existing:
+        raise Refused(existing)
+    written = []
+    for relative, text in planned.files.items():
+        path = target / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("x", encoding="utf-8") as out:  # "x": never overwrite, even in a race
+            out.write(text)
+        written.append(path)
+    return written
+
+
+def _tree(root: Path) -> dict[str, str]:
+    """Files under `root`; `dot-x/` stands for `.x/` (package data leaves out hidden names)."""
+    return {_undot(path.relative_to(root).as_posix()): path.read_text(encoding="utf-8")
+            for path in sorted(root.rglob("*"))
+            if path.is_file() and not _SKIP & set(path.relative_to(root).parts)}
+
+
+def _undot(relative: str) -> str:
+    return "." + relative.removeprefix("dot-") if relative.startswith("dot-") else relative
+
+
+def _version() -> str:
+    try:
+        return version("pitchcraft")
+    except PackageNotFoundError:  # a checkout used without installing it
+        return "0.1.0"

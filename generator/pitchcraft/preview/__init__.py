@@ -1,0 +1,1 @@
+"""`pitchcraft serve`: a preview that rebuilds only what a save changed."""

@@ -1,0 +1,38 @@
+"""Which cards an audience sees, and how: the team sees rep-only notes set apart, buyers
+(a public site) see public cards without them and only their public evidence.
+
+A public card's notes are cut from its text here (`rep_notes.card_for_buyer`), and the
+Markdown that renders a public site drops any note still in a page (`rep_notes.RepNotes`,
+added by `page_setup`): both apply the one rule, `rep_notes.is_note`."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from ..load.rep_notes import card_for_buyer, card_for_team
+from ..model import Card, Content, Status
+from ..shared import kept_for
+from .page_groups import PUBLIC
+
+if TYPE_CHECKING:
+    from .pages import SiteOptions
+
+
+def visible_cards(content: Content, options: SiteOptions,
+                  views: dict | None = None) -> tuple[Card, ...]:
+    """The cards the audience sees, as it sees them. `views`, kept by `mkdocs serve` for one
+    audience, gives an unchanged card (the very object) its view of last time."""
+    statuses = {Status.PUBLISHED, Status.DRAFT} if options.drafts else {Status.PUBLISHED}
+    cards = [c for c in content.cards if c.status in statuses]
+    if options.audience == PUBLIC:  # rep-only notes go here, before any page or index
+        cards = [c for c in cards if c.audience == PUBLIC]
+    views = {} if views is None else views
+    return tuple(kept_for(views, c, lambda c=c: _view(c, options.audience)) for c in cards)
+
+
+def _view(card: Card, audience: str) -> Card:
+    if audience != PUBLIC:
+        return card_for_team(card)
+    return replace(card_for_buyer(card),
+                   evidence=tuple(e for e in card.evidence if e.audience == PUBLIC))
