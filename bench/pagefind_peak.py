@@ -2,8 +2,9 @@
 
     python bench/pagefind_peak.py SITE [--pages-per-part N] [--out FILE]
 
-Removes SITE's `pagefind/` folder, then runs `index_site` (pitchcraft/mkdocs/pagefind_search.py) in a
-fresh Python process, the way a build's `on_post_build` runs it. Measured:
+Removes SITE's `pagefind/` folder, then runs `index_site`
+(pitchcraft/mkdocs/pagefind_search.py) in a fresh Python process, the way a build's
+`on_post_build` runs it. Measured:
 - `wall_s`: seconds from starting that process to its end (interpreter start-up included),
   and `cpu_s`, the CPU seconds of it and its Pagefind processes (less stretched by a busy
   machine than the wall time);

@@ -13,7 +13,6 @@ from pathlib import Path
 
 import click
 
-from ..load.rep_notes import pitch_for_reading
 from ..load.schema import SCHEMAS, schema_json
 from ..pitch import (
     Combination,
@@ -22,6 +21,7 @@ from ..pitch import (
     nearest_combinations,
     serving_cards,
 )
+from ..pitch.result import pitch_for_reading
 from ..render import findings as show
 from ..render.report import report_json
 from ..review import build_report

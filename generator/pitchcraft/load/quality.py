@@ -27,6 +27,7 @@ from ..model import COST_OF_INACTION, STEPS, Evidence, Finding, Severity, Taxono
 from ..theme_files import templates_dir
 from .cards import ParsedCard
 from .markdown_tree import top_headings
+from .rep_notes import notes_in, uncut_note_line
 
 MIN_HOW_WORDS = 6
 """A differentiation line shorter than this names a factor without saying how it holds."""
@@ -69,8 +70,6 @@ def check_quality(
     card = parsed.card
     if not card.published or parsed.tree is None:
         return []
-    from .rep_notes import notes_in, uncut_note_line  # the pitch package imports load
-
     blocks = list(_blocks(parsed))
     found = notes_in(parsed.tree)
     notes = frozenset(parsed.body_line + n for note in found for n in range(note.line, note.end))

@@ -56,8 +56,7 @@ from markdown.postprocessors import Postprocessor
 from markdown.treeprocessors import Treeprocessor
 
 from ..model import Card
-from ..pitch.result import Part, Pitch
-from ..site.config import EXTENSIONS
+from .extensions import EXTENSIONS
 from .markdown_tree import Tree
 
 NOTE_CLASS = "rep"
@@ -263,17 +262,6 @@ def reading_text(markdown: str) -> str:
 def _quote(note: RepNote, prefix: str) -> list[str]:
     return [f"{prefix}> **{TITLE}, not to be read aloud:**", f"{prefix}>",
             *[f"{prefix}> {line}".rstrip() for line in note.text.split("\n")]]
-
-
-def pitch_for_reading(pitch: Pitch) -> Pitch:
-    """The pitch as `pitchcraft pitch --format md` prints it (see `reading_text`)."""
-    def part(p: Part) -> Part:
-        return replace(p, text=reading_text(p.text))
-
-    return replace(
-        pitch, steps=tuple(part(p) for p in pitch.steps),
-        cost_of_inaction=part(pitch.cost_of_inaction), next_step=part(pitch.next_step),
-        objections=tuple(replace(o, answer=reading_text(o.answer)) for o in pitch.objections))
 
 
 def notes_in(tree: Tree) -> tuple[RepNote, ...]:

@@ -14,18 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-EXTENSIONS: dict[str, dict[str, Any]] = {
-    "admonition": {},
-    "attr_list": {},
-    "def_list": {},
-    "md_in_html": {},
-    "tables": {},
-    "toc": {},
-    "pymdownx.details": {},
-    "pymdownx.superfences": {},
-    "pymdownx.tabbed": {"alternate_style": True},
-}
-"""Markdown extensions the generated pages use, with the options they cannot do without."""
+from ..load.extensions import EXTENSIONS
 
 WHY = {
     "pymdownx.tabbed": "persona tabs show as raw `=== \"...\"` markers with Material's tabs",
