@@ -7,7 +7,6 @@ Both read the Pitchcraft options from the site's `mkdocs.yml`, so the pages are 
 
 from __future__ import annotations
 
-import logging
 import os
 from pathlib import Path
 from typing import Any
@@ -16,14 +15,14 @@ import click
 import yaml
 
 from ..output.incremental import SiteGenerator, build_date
-from ..output.page_writer import NotGenerated, PageWriter, cache_folder
-from ..output.site_guard import Source, links_problem, sources_of, unsafe_pages_dir
+from ..output.page_writer import NotGenerated, PageWriter, audience_folder, cache_folder
+from ..output.site_guard import links_problem, unsafe_pages_dir
 from ..render.findings import as_text
 from ..render.templates import TemplateError
 from ..site import page_groups
-from ..site.options import options_for
+from ..site.options import docs_left_out, groups, options_for, template_dirs
 from ..site.pages import Page, SiteOptions
-from ..theme_files import overrides_dir, templates_dir
+from ..theme_files import overrides_dir
 
 CONFIG = click.option(
     "-f", "--config-file", default="mkdocs.yml", show_default=True,
@@ -48,7 +47,11 @@ def generate(out: Path | None, config_file: Path, with_docs: bool,
     unless its file was changed by hand. OUT must be a plain folder (no link) outside the
     sources, holding only what Pitchcraft wrote there.
     """
-    site, options, sources = _site_options(config_file)
+    from ..mkdocs.config_file import read_site
+
+    site, options, sources = read_site(config_file)
+    if options is None:
+        raise click.UsageError(f"{config_file} does not use the pitchcraft plugin")
     generator = SiteGenerator()
     today = build_date()
     content = generator.load(options["content"], today)
@@ -57,9 +60,8 @@ def generate(out: Path | None, config_file: Path, with_docs: bool,
     if content.has_errors:
         raise SystemExit(1)
     site_options = options_for(options, site.get("site_url") or "", today)
-    own = [Path(options["templates"])] if options.get("templates") else []
     try:
-        generated = generator.pages(content, site_options, today, [*own, templates_dir()])
+        generated = generator.pages(content, site_options, today, template_dirs(options))
     except TemplateError as exc:
         click.echo(f"template error: {exc}", err=True)
         raise SystemExit(1) from None
@@ -108,78 +110,31 @@ def generate(out: Path | None, config_file: Path, with_docs: bool,
 def serve(config_file: Path, dev_addr: str, poll: bool) -> None:
     """Preview the site: pages are served as soon as they are asked for, a save re-renders
     only the pages it changed, and the browser reloads."""
-    from mkdocs.exceptions import MkDocsException
-
+    from ..mkdocs.config_file import ConfigError
+    from ..mkdocs.logs import log_to_terminal
+    from ..preview.server import notified_of_saves
     from ..preview.server import serve as preview
 
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    _log_like_mkdocs()
+    log_to_terminal()
     if not poll:
-        _notified_of_saves()
+        notified_of_saves()
     try:
         preview(str(config_file), dev_addr)
-    except MkDocsException as error:
+    except ConfigError as error:
         raise click.ClickException(f"{error}; nothing to serve until it is fixed") from None
-
-
-def _log_like_mkdocs() -> None:
-    """MkDocs' own command sets up its log; called as a function it prints nothing but
-    warnings."""
-    handler = logging.StreamHandler()
-    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
-    logger = logging.getLogger("mkdocs")
-    logger.addHandler(handler)
-    logger.setLevel(logging.INFO)
-
-
-def _notified_of_saves() -> None:
-    """MkDocs looks at every watched file every half second, which adds up to that long to
-    each save and grows with the number of cards; the system's own file notifications
-    (inotify on Linux) report a save at once. MkDocs names its observer class at the moment
-    it starts serving, so it is replaced here, before."""
-    import watchdog.observers
-    import watchdog.observers.polling
-
-    def observer(timeout: float = 0.5) -> watchdog.observers.api.BaseObserver:
-        return watchdog.observers.Observer(timeout=min(timeout, 0.1))
-
-    watchdog.observers.polling.PollingObserver = observer  # type: ignore[assignment,misc]
-
-
-def _site_options(config_file: Path
-                  ) -> tuple[dict[str, Any], dict[str, Any], list[Source]]:
-    """The site's YAML, the validated options of its pitchcraft plugin, and the folders
-    nothing may write into (`site_guard`)."""
-    from mkdocs.config import load_config
-    from mkdocs.utils.yaml import yaml_load
-
-    with open(config_file, encoding="utf-8") as handle:
-        site = yaml_load(handle)
-    config = load_config(str(config_file))
-    plugin = config.plugins.get("pitchcraft")
-    if plugin is None:
-        raise click.UsageError(f"{config_file} does not use the pitchcraft plugin")
-    return site, dict(plugin.config), sources_of(config_file, config, plugin.config)
-
-
-def _groups(options: dict[str, Any]) -> tuple[str, ...]:
-    return page_groups.groups_built(options["pages"], options["audience"])
-
-
-def _left_out(options: dict[str, Any]) -> set[str]:
-    return page_groups.docs_left_out(options["internal_docs"], options["audience"])
 
 
 def _default_folder(config_file: Path, options: dict[str, Any], site: SiteOptions) -> Path:
     """The plugin's folder (its cache folder is made, with its `.gitignore`, once the folder
     is found safe)."""
     root = Path(os.path.normpath(config_file.resolve().parent / options["pages_dir"]))
-    return root / (site.audience + ("-drafts" if site.drafts else ""))
+    return audience_folder(root, site.audience, site.drafts)
 
 
 def _docs_pages(docs_dir: Path, options: dict[str, Any], generated: list[Page]) -> list[Page]:
     """The team's own pages; a generated page of the same path wins, as in the plugin."""
-    taken = {p.path for p in generated} | _left_out(options)
+    taken = {p.path for p in generated} | docs_left_out(options)
     return [Page(path.relative_to(docs_dir).as_posix(), path.read_text(encoding="utf-8"))
             for path in sorted(docs_dir.rglob("*.md"))
             if path.relative_to(docs_dir).as_posix() not in taken]
@@ -196,7 +151,7 @@ def _write_engine_config(target: Path, site: dict[str, Any], folder: Path, docs_
     from ..output.engine_config import engine_config
 
     docs = {p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*.md")}
-    nav = page_groups.site_nav(site.get("nav"), _groups(options), docs, _left_out(options))
+    nav = page_groups.site_nav(site.get("nav"), groups(options), docs, docs_left_out(options))
     where = target.resolve().parent
     config = engine_config(site, Path(os.path.relpath(folder.resolve(), where)), nav,
                            overrides_dir(), options["audience"])

@@ -17,7 +17,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, InclusionLevel
 
-from ..output.page_writer import cache_folder
+from ..output.page_writer import audience_folder, cache_folder
 from ..output.site_guard import sources_of, unsafe_pages_dir
 from ..site import page_groups
 from ..site.pages import SiteOptions
@@ -33,7 +33,7 @@ def pages_folder(config: MkDocsConfig, plugin: Any, options: SiteOptions) -> Pat
     config_file = Path(config.config_file_path or "mkdocs.yml").resolve()
     pages_dir = plugin["pages_dir"]
     root = Path(os.path.normpath(config_file.parent / pages_dir))
-    folder = root / (options.audience + ("-drafts" if options.drafts else ""))
+    folder = audience_folder(root, options.audience, options.drafts)
     reason = unsafe_pages_dir(folder, sources_of(config_file, config, plugin))
     if reason:
         raise PluginError(f"pages_dir: refusing to write the generated pages into {folder}: "

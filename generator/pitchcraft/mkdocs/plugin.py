@@ -26,10 +26,10 @@ from ..render.findings import as_text
 from ..render.templates import TemplateError
 from ..site import decks as site_decks
 from ..site import page_groups
-from ..site.options import options_for
+from ..site.options import docs_left_out, options_for, template_dirs
+from ..site.options import groups as built_groups
 from ..site.pages import INTERNAL, PUBLIC
 from ..site.pages import Page as GeneratedPage
-from ..theme_files import templates_dir
 from . import background_pages, page_setup
 from . import search as search_wiring
 from .background_pages import BackgroundPages
@@ -95,10 +95,10 @@ class PitchcraftPlugin(BasePlugin[PitchcraftConfig]):
         return config
 
     def _groups(self) -> tuple[str, ...]:
-        return page_groups.groups_built(self.config.pages, self.config.audience)
+        return built_groups(self.config)
 
     def _left_out_docs(self) -> set[str]:
-        return page_groups.docs_left_out(self.config.internal_docs, self.config.audience)
+        return docs_left_out(self.config)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Under `mkdocs serve` the plugin lives across rebuilds: parsed cards and composed
@@ -132,8 +132,7 @@ class PitchcraftPlugin(BasePlugin[PitchcraftConfig]):
         options = options_for(self.config, config.site_url or "", build_date())
         if options.drafts:
             log.warning("drafts are shown: this build must not be published")
-        own = [Path(self.config.templates)] if self.config.templates else []
-        dirs, today = [*own, templates_dir()], build_date()
+        dirs, today = template_dirs(self.config), build_date()
         self._pages_dir = pages_folder(config, self.config, options)
         background = background_pages.wanted(len(content.published_cards), self._serving,
                                               self._dirty)

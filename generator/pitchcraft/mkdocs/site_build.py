@@ -28,9 +28,10 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
+from ..output.page_writer import DRAFTS_SUFFIX
 from ..output.site_guard import sources_of, unsafe_site_dir
+from .logs import PLUGIN_LOG, log_to_terminal
 
-DRAFTS_SUFFIX = "-drafts"
 NO_CRAWLERS = "User-agent: *\nDisallow: /\n"
 _DRAFTS_WARNING = "drafts are shown"
 
@@ -43,7 +44,7 @@ def build_site_dir(
     config_file: Path, site_dir: Path | None, audience: str | None, strict: bool,
     drafts: bool = False, on_wait: Callable[[str], None] = lambda _: None,
 ) -> Path:
-    _log_to_terminal()
+    log_to_terminal()
     try:
         config = load_config(str(config_file), strict=strict)
     except MkDocsException as exc:
@@ -143,7 +144,7 @@ class _AsInfo(logging.Filter):
 
 @contextmanager
 def _drafts_warning_as_info(drafts: bool) -> Iterator[None]:
-    logger = logging.getLogger("mkdocs.plugins.pitchcraft.mkdocs.plugin")
+    logger = logging.getLogger(PLUGIN_LOG)
     as_info = _AsInfo()
     if drafts:
         logger.addFilter(as_info)
@@ -151,15 +152,3 @@ def _drafts_warning_as_info(drafts: bool) -> Iterator[None]:
         yield
     finally:
         logger.removeFilter(as_info)
-
-
-def _log_to_terminal() -> None:
-    """MkDocs' own CLI sets this up; a build started from here must show warnings too."""
-    logger = logging.getLogger("mkdocs")
-    if not any(getattr(h, "_pitchcraft", False) for h in logger.handlers):
-        handler = logging.StreamHandler()
-        handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
-        handler.setLevel(logging.INFO)
-        handler._pitchcraft = True  # type: ignore[attr-defined]
-        logger.addHandler(handler)
-        logger.setLevel(logging.INFO)

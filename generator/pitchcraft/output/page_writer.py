@@ -139,6 +139,15 @@ class PageWriter:
                        tuple(kept))
 
 
+DRAFTS_SUFFIX = "-drafts"
+"""A drafts build's folders (its pages, its site) are the published ones' with this suffix."""
+
+
+def audience_folder(root: Path, audience: str, drafts: bool) -> Path:
+    """The pages folder of one build under the plugin's `pages_dir` (`root`)."""
+    return root / (audience + (DRAFTS_SUFFIX if drafts else ""))
+
+
 def cache_folder(root: Path) -> Path:
     """Make the pages cache folder `root`, ignored by git from the moment it exists.
 

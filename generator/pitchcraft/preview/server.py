@@ -102,3 +102,17 @@ def _render_ahead(site: PreviewSite, stop: threading.Event) -> None:
 def _error_page(site_dir: Path, code: int) -> bytes | None:
     page = site_dir / f"{code}.html"
     return page.read_bytes() if code in (404, 500) and page.is_file() else None
+
+
+def notified_of_saves() -> None:
+    """MkDocs looks at every watched file every half second, which adds up to that long to
+    each save and grows with the number of cards; the system's own file notifications
+    (inotify on Linux) report a save at once. MkDocs names its observer class at the moment
+    it starts serving, so it is replaced for the process, before (`mkdocs.internals`)."""
+    import watchdog.observers
+    import watchdog.observers.polling
+
+    def observer(timeout: float = 0.5) -> watchdog.observers.api.BaseObserver:
+        return watchdog.observers.Observer(timeout=min(timeout, 0.1))
+
+    watchdog.observers.polling.PollingObserver = observer  # type: ignore[assignment,misc]
