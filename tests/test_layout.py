@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import ast
 import itertools
+import subprocess
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -210,3 +212,13 @@ def test_the_plugin_log_name_is_the_plugins_own() -> None:
 
     assert f"mkdocs.plugins.{PitchcraftPlugin.__module__}" == PLUGIN_LOG
     assert log.logger.name == PLUGIN_LOG
+
+
+def test_the_cli_starts_without_jinja2_feeds_or_mkdocs() -> None:
+    """`pitchcraft check` runs on every save and in CI: importing the CLI loads none of the
+    libraries only other commands need."""
+    probe = ("import sys, pitchcraft.cli; print(' '.join(sorted({m.split('.')[0] for m in "
+             "sys.modules} & {'jinja2', 'feedgen', 'lxml', 'mkdocs', 'material', 'pptx'})))")
+    loaded = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                            check=True).stdout.split()
+    assert loaded == []

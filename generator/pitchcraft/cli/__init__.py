@@ -1,7 +1,7 @@
 """The command line: parse arguments, call the core, print, and set the exit code.
 
-Jinja2 and MkDocs are imported by the commands that use them, so `check` (run on every save
-and in CI) starts without them.
+Jinja2, the feed writer and MkDocs are imported by the commands that use them, so `check` (run
+on every save and in CI) starts without them (a test imports the CLI and looks).
 
 Exit codes: 0 clean, 1 content problems, 2 usage problems (click's own convention).
 """

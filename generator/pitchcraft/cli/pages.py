@@ -9,20 +9,13 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 import yaml
 
-from ..output.incremental import SiteGenerator, build_date
-from ..output.page_writer import NotGenerated, PageWriter, audience_folder, cache_folder
-from ..output.site_guard import links_problem, unsafe_pages_dir
-from ..render.findings import as_text
-from ..render.templates import TemplateError
-from ..site import page_groups
-from ..site.options import docs_left_out, groups, options_for, template_dirs
-from ..site.pages import Page, SiteOptions
-from ..theme_files import overrides_dir
+if TYPE_CHECKING:
+    from ..site.pages import Page, SiteOptions
 
 CONFIG = click.option(
     "-f", "--config-file", default="mkdocs.yml", show_default=True,
@@ -47,7 +40,15 @@ def generate(out: Path | None, config_file: Path, with_docs: bool,
     unless its file was changed by hand. OUT must be a plain folder (no link) outside the
     sources, holding only what Pitchcraft wrote there.
     """
+    # Imported here, so that the other commands start without Jinja2, feeds or MkDocs.
     from ..mkdocs.config_file import read_site
+    from ..output.incremental import SiteGenerator, build_date
+    from ..output.page_writer import NotGenerated, PageWriter, cache_folder
+    from ..output.site_guard import links_problem, unsafe_pages_dir
+    from ..render.findings import as_text
+    from ..render.templates import TemplateError
+    from ..site.options import options_for, template_dirs
+    from ..site.pages import Page
 
     site, options, sources = read_site(config_file)
     if options is None:
@@ -128,12 +129,17 @@ def serve(config_file: Path, dev_addr: str, poll: bool) -> None:
 def _default_folder(config_file: Path, options: dict[str, Any], site: SiteOptions) -> Path:
     """The plugin's folder (its cache folder is made, with its `.gitignore`, once the folder
     is found safe)."""
+    from ..output.page_writer import audience_folder
+
     root = Path(os.path.normpath(config_file.resolve().parent / options["pages_dir"]))
     return audience_folder(root, site.audience, site.drafts)
 
 
 def _docs_pages(docs_dir: Path, options: dict[str, Any], generated: list[Page]) -> list[Page]:
     """The team's own pages; a generated page of the same path wins, as in the plugin."""
+    from ..site.options import docs_left_out
+    from ..site.pages import Page
+
     taken = {p.path for p in generated} | docs_left_out(options)
     return [Page(path.relative_to(docs_dir).as_posix(), path.read_text(encoding="utf-8"))
             for path in sorted(docs_dir.rglob("*.md"))
@@ -149,6 +155,9 @@ def _docs_assets(docs_dir: Path) -> list[tuple[str, Path]]:
 def _write_engine_config(target: Path, site: dict[str, Any], folder: Path, docs_dir: Path,
                          options: dict[str, Any]) -> None:
     from ..output.engine_config import engine_config
+    from ..site import page_groups
+    from ..site.options import docs_left_out, groups
+    from ..theme_files import overrides_dir
 
     docs = {p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*.md")}
     nav = page_groups.site_nav(site.get("nav"), groups(options), docs, docs_left_out(options))

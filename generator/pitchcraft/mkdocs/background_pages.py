@@ -1,11 +1,11 @@
 """A large build's pages, rendered and written by a second process while MkDocs reads them.
 
-MkDocs needs a generated page's file only when it reads that page, one page after another, at
-about 60 ms a page for 10,000 cards; rendering and writing a page takes about 2 ms. So once the
-pitches are composed and the pages' paths are known, a child process (forked: it starts with
-the composed site in memory) renders and writes the pages in the order MkDocs reads them, and
-counts them. MkDocs waits for a page only if it catches up (`ready`). On a 10,000-card build
-that takes rendering and writing (about 20 s) off the build's path, to the second core.
+MkDocs needs a generated page's file only when it reads that page, one page after another, and
+reading a page takes MkDocs far longer than rendering and writing it. So once the pitches are
+composed and the pages' paths are known, a child process (forked: it starts with the composed
+site in memory) renders and writes the pages in the order MkDocs reads them, and counts them.
+MkDocs waits for a page only if it catches up (`ready`). On a large build that takes rendering
+and writing off the build's path, to the second core (bench/RESULTS.md has the timings).
 
 Used for a full build from `BACKGROUND_FROM_CARDS` published cards, on Linux, where the
 process has no other thread to lose in the fork (`wanted`). A preview renders in process: it
@@ -30,8 +30,8 @@ from mkdocs.exceptions import PluginError
 from ..output.page_writer import Written, failure_message
 
 BACKGROUND_FROM_CARDS = 500
-"""At 500 cards rendering and writing take about a second of a 50 s build; below, forking
-the process is not worth it."""
+"""Below this many published cards, rendering and writing are a small part of a build and
+forking the process is not worth it."""
 
 Work = Callable[[Callable[[str], None]], Written]
 """Renders and writes every page, telling its argument each page's path once written."""

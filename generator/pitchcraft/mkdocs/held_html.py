@@ -1,12 +1,12 @@
 """Generated pages' HTML from the moment MkDocs renders it until its page is written.
 
 MkDocs renders every page's Markdown before it writes the first page, so at thousands of
-pages the HTML of all of them would be in memory at once (most of a 10,000-card build's peak).
-Each generated page's HTML is kept here compressed (about a sixth of its size) meanwhile.
+pages the HTML of all of them would be in memory at once (most of a large build's peak).
+Each generated page's HTML is kept here compressed meanwhile.
 
 Every generated page's HTML is also cleaned by the sanitiser (`site/sanitize.py`) on its way
-in. A large build does that in a worker process: MkDocs runs on one core, and cleaning 11,600
-pages there took 35 s of a 10,000-card build. In the worker it runs while MkDocs renders the
+in. A large build does that in a worker process: MkDocs runs on one core, and cleaning
+thousands of pages there would lengthen the build. In the worker it runs while MkDocs renders the
 next pages, and what comes back is the compressed page. A small build, or a preview that
 renders a page when it is asked for, cleans in process: starting a worker costs more than it
 saves there.
@@ -26,8 +26,8 @@ from mkdocs.structure.pages import Page
 from ..site.sanitize import clean_compressed
 
 WORKER_FROM_PAGES = 500
-"""Generated pages from which a full build cleans them in a worker process (about 1.5 s of
-sanitising in process; starting the worker takes a few tenths)."""
+"""Generated pages from which a full build cleans them in a worker process; below, starting
+the worker costs more than cleaning in process."""
 
 
 class HeldHtml:

@@ -28,17 +28,16 @@ PARTS = "pitchcraft-parts.json"
 (`assets/pagefind-search.js`). Written for every site, `{"merge": []}` for one part."""
 
 PAGES_PER_PART = 3_000
-"""At most this many pages per Pagefind run. Its memory grows with the pages it holds (1,204
-pages of the 1,000-card site: 626 MB; 11,607 pages of the 10,000-card site: 5.4 GB in one run,
-about 1.5 GB in each of four parts), so parts stay under 2 GB, and a site of up to 3,000 pages
-stays one index as before (bench/pagefind_peak.py)."""
+"""At most this many pages per Pagefind run. Its memory grows with the pages it holds, so a
+large site is indexed in parts that each stay under 2 GB, and a site of up to 3,000 pages stays
+one index (measured by bench/pagefind_peak.py)."""
 
 EXCLUDED = (".headerlink", ".md-source-file", ".pc-print", "form", ".pc-alternative")
 """Parts of a page the index leaves out. `.pc-alternative` holds a pitch page's talk tracks
 from its other cards ("Other insights for this buyer"): each is indexed on its card's page and
 on the pitch it leads, and indexing it again on every pitch that lists it as an alternative
-made Pagefind's memory and time grow by about half (bench at 1,000 cards: 857 MB and 65 s
-with it, 611 MB and 36 s without) and listed pitches for words they do not lead with."""
+made Pagefind's memory and time grow by about half (bench/RESULTS.md) and listed pitches for
+words they do not lead with."""
 
 _GLOB_LITERAL = str.maketrans({**{c: "\\" + c for c in "?*$:<>()[]{},"}, "\\": "?"})
 """Wax (Pagefind's globs) reads these characters as syntax; it has no escape for a backslash,
@@ -99,7 +98,7 @@ async def _index_part(site_dir: Path, pages: list[str], output: Path) -> int:
     )
     async with PagefindIndex(config=config) as index:
         # A glob of the part's own paths keeps Pagefind's URLs relative to the site, as for
-        # the whole folder; `add_html_file` would instead cost a 0.1 s poll per page.
+        # the whole folder; `add_html_file` would instead wait for a poll per page.
         result = await index.add_directory(str(site_dir), glob=_glob(pages) if pages else None)
     return int(result["page_count"])
 

@@ -1,12 +1,12 @@
 """When the preview server collects its garbage: once nobody has asked for anything for a while.
 
-A preview at 10,000 cards keeps millions of objects from one save to the next (cards, pitches,
-pages), and Python's cycle collector would look at all of them in each full pass: 1.5 s, which
-used to fall inside the saves. After the first preparation they are frozen (`gc.freeze`), out
-of the collector's sight. What a save leaves behind (the last nav's pages point to each other)
-is collected once nobody has asked for anything for half a second, in about 0.3 s; the frozen
-objects are looked at again after two seconds of quiet (1.5 s at 10,000 cards: a save or a page
-asked for meanwhile waits for it).
+A preview of a large library keeps millions of objects from one save to the next (cards,
+pitches, pages), and Python's cycle collector would look at all of them in each full pass,
+which used to fall inside the saves. After the first preparation they are frozen
+(`gc.freeze`), out of the collector's sight. What a save leaves behind (the last nav's pages
+point to each other) is collected once nobody has asked for anything for half a second; the
+frozen objects are looked at again after two seconds of quiet (a save or a page asked for
+meanwhile waits for that pass).
 """
 
 from __future__ import annotations

@@ -32,9 +32,9 @@ CHANGES = [getattr(events, name) for name in (
     "FileClosedEvent", "FileAttribEvent") if hasattr(events, name)]
 """The file events that start a rebuild. Watchdog also reports a file being opened and closed
 unwritten: MkDocs' server takes those as changes too, so the rebuild's own reading of the saved
-card started a second rebuild (at 10,000 cards, 2.5 s more for every save). An attribute change
-counts: an editor that saves by renaming leaves the watched `mkdocs.yml` with nothing else
-(its own event from watchdog 7 on; earlier releases report it as a modification)."""
+card started a second rebuild, doubling every save. An attribute change counts: an editor that
+saves by renaming leaves the watched `mkdocs.yml` with nothing else (its own event from
+watchdog 7 on; earlier releases report it as a modification)."""
 
 
 class PreviewServer(LiveReloadServer):

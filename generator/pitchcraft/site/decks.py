@@ -25,8 +25,8 @@ def write_site_decks(content: Content, options: SiteOptions, site_dir: Path,
                      today: dt.date) -> int:
     """Write the decks of every pitch page; the number written (none unless `options.decks`).
 
-    A deck takes python-pptx about a quarter of a second to write, so a library of 1,000
-    cards adds minutes to its build: that is why decks are an option."""
+    Writing a deck takes python-pptx far longer than writing a page, so a large library's
+    build grows by minutes with decks: that is why decks are an option."""
     if not options.decks:
         return 0
     site = build_site(content, options, today)

@@ -40,7 +40,7 @@ GROUPS = (
 PAGE_GROUPS = tuple(g.name for g in GROUPS)
 NAV_PAGES = frozenset(g.nav[1] for g in GROUPS if g.nav)
 """Generated pages that enter the nav; cards and pitches are reached from them (thousands of
-nav entries would make every page heavy, see ENVIRONMENT.md)."""
+nav entries would be written into every page, making each page heavy)."""
 
 
 def groups_built(chosen: Iterable[str], audience: str) -> tuple[str, ...]:
