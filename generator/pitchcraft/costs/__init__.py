@@ -4,7 +4,8 @@ A card declares named inputs (with a unit, a default and a range) and outputs co
 inputs, other outputs and ledger figures. The modules here are pure and import nothing from the
 loader, the pitch engine or MkDocs, so each stage can call the one it needs:
 
-- `model`: the frozen dataclasses (`CostModel`, `Input`, `Output`, `Problem`, expression nodes).
+- `pitchcraft.model.costs` (beside the card model, which holds a `CostModel`): the frozen
+  dataclasses (`CostModel`, `Input`, `Output`, `Problem`, expression nodes).
 - `read`: front-matter data -> `CostModel`; `schema`: the JSON Schema fragment for the card.
 - `expr`: the formula language (tokenizer and recursive-descent parser; nothing is `eval`ed).
 - `analyse`: every problem as a value with its place (helped by `graph` for cycles,
@@ -13,6 +14,6 @@ loader, the pitch engine or MkDocs, so each stage can call the one it needs:
 - `evaluate`: values from defaults or a link's query string; `units`: how a value is written.
 - `browser`: the JSON the page's `cost-model.js` computes with; `text`: `{cost: name}` in text.
 
-This file imports nothing on purpose: `pitchcraft.model` may import `model.costs` for the
-card's field without pulling in the rest (which imports `pitchcraft.model` for `Evidence`).
+The dataclasses sit in `model/` so that the card model can hold a cost model while this
+package imports the card model (for `Evidence`) and nothing imports upward.
 """
