@@ -127,6 +127,7 @@ for index, path in enumerate(sys.argv[2:]):
     sys.path.insert(1, str(__import__("pathlib").Path(path).parent))
     spec = importlib.util.spec_from_file_location(f"unit_probe_{index}", path)
     module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # as an import does: dataclasses look their module up
     spec.loader.exec_module(module)
 print(json.dumps(sorted(name for name in sys.modules
                         if name.split(".")[0] in ("playwright", "axe_playwright_python"))))
