@@ -101,7 +101,7 @@ def test_a_rep_opening_in_code_is_text_in_every_container():
 
 
 def test_the_public_renderer_drops_notes_written_as_html_or_attributes():
-    from pitchcraft.load.rep_notes import text_markdown  # new with the rule: others run on
+    from pitchcraft.load.note_render import text_markdown  # new with the rule: others run on
 
     md, _ = text_markdown(drop=True)
     page = md.reset().convert(
@@ -130,7 +130,7 @@ def _browser_text(page: str) -> str:
 def test_the_public_renderer_reads_a_raw_html_note_as_a_browser_does(note):
     import markdown
 
-    from pitchcraft.load.rep_notes import RepNotes
+    from pitchcraft.load.note_html import RepNotes
     from pitchcraft.site.config import EXTENSIONS
 
     md = markdown.Markdown(extensions=[*EXTENSIONS, RepNotes(drop=True)],  # as `page_setup`

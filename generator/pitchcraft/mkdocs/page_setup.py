@@ -1,7 +1,7 @@
 """Applies `site.config`'s rules to a MkDocs configuration: the packaged Material overrides,
 the Markdown extensions and the link setting the generated pages need, or a `PluginError`
 that names what to add or remove. The Markdown that renders the site also gets the rep-only
-notes rule (`load.rep_notes.RepNotes`): a public build's pages never hold a note."""
+notes rule (`load.note_html.RepNotes`): a public build's pages never hold a note."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from mkdocs.config.defaults import MkDocsConfig, _AbsoluteLinksValidation
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import markdown_extensions
 
-from ..load.rep_notes import RepNotes
+from ..load.note_html import RepNotes
 from ..site import config as site_config
 from ..site.config import page_problems
 from ..site.page_groups import PUBLIC

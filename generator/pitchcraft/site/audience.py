@@ -2,8 +2,8 @@
 (a public site) see public cards without them and only their public evidence.
 
 A public card's notes are cut from its text here (`rep_notes.card_for_buyer`), and the
-Markdown that renders a public site drops any note still in a page (`rep_notes.RepNotes`,
-added by `page_setup`): both apply the one rule, `rep_notes.is_note`."""
+Markdown that renders a public site drops any note still in a page (`note_html.RepNotes`,
+added by `page_setup`): both apply the one rule, `note_rule.is_note`."""
 
 from __future__ import annotations
 
