@@ -9,8 +9,6 @@ printing a pitch drops them.
 
 from __future__ import annotations
 
-import gzip
-import html
 import io
 from pathlib import Path
 
@@ -22,6 +20,7 @@ from pypdf import PdfReader
 from builders import site_project
 from findings import edit
 from judges import WCAG_21_AA
+from rep_note_containers import site_text
 from site_server import mkdocs_build, serve
 
 CARD = "content/insights/peak-demand/shift-start-sets-the-bill.md"
@@ -63,14 +62,7 @@ def builds(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 
 
 def _all_text(site: Path) -> dict[str, str]:
-    texts = {}
-    for file in site.rglob("*"):
-        if file.is_file():
-            raw = file.read_bytes()
-            if file.suffix == ".gz" or raw[:2] == b"\x1f\x8b":
-                raw = gzip.decompress(raw)
-            texts[file.relative_to(site).as_posix()] = html.unescape(raw.decode("utf-8", "replace"))
-    return texts
+    return site_text(site)
 
 
 def test_notes_are_in_no_byte_of_a_public_build(builds):

@@ -7,17 +7,16 @@ diff on a pull request."""
 
 from __future__ import annotations
 
-import difflib
 import os
 import shutil
 import subprocess
 from pathlib import Path
 
-import pytest
 import yaml
 from click.testing import CliRunner
 
 from builders import BODY, FRONT, LEDGER, REPO, TAXONOMY, card_text
+from golden_files import assert_golden
 from pitchcraft.cli import main
 
 GOLDEN = REPO / "tests" / "golden" / "changes"
@@ -121,18 +120,7 @@ def make_repo(where: Path, *, site: bool = False) -> Path:
 
 def golden(name: str, actual: str, update: bool) -> None:
     """`actual` is what tests/golden/changes/`name` holds; --update-golden writes it there."""
-    expected_file = GOLDEN / name
-    if update:
-        expected_file.parent.mkdir(parents=True, exist_ok=True)
-        expected_file.write_text(actual, encoding="utf-8")
-        return
-    assert expected_file.is_file(), f"no {expected_file}: run pytest with --update-golden"
-    expected = expected_file.read_text(encoding="utf-8")
-    if actual != expected:
-        diff = "".join(difflib.unified_diff(expected.splitlines(True), actual.splitlines(True),
-                                            name, "actual"))
-        pytest.fail(f"{name} differs from its golden file (--update-golden rewrites it):\n"
-                    f"{diff}", pytrace=False)
+    assert_golden(GOLDEN / name, actual, update, name)
 
 
 def diff_workflow(which: str, where: Path) -> dict:

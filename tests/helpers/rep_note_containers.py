@@ -3,6 +3,9 @@ found nowhere else, so a leak names the container it came from."""
 
 from __future__ import annotations
 
+import gzip
+import html
+from collections.abc import Callable
 from pathlib import Path
 
 from builders import FRONT, ContentFolder, site_project
@@ -114,3 +117,19 @@ def notes_project(root: Path) -> Path:
     (project / "docs" / "raw-notes.md").write_text(
         f"# Raw notes\n\nSaid first.\n\n{notes}\n\nAlso said last.\n")
     return project
+
+
+def site_text(site: Path, deck_text: Callable[[Path], str] | None = None) -> dict[str, str]:
+    """Every file of a built site as text by path, compressed ones (Pagefind's) decompressed,
+    entities decoded; with `deck_text`, each .pptx as the text it gives."""
+    texts = {}
+    for file in site.rglob("*"):
+        if file.is_file():
+            raw = file.read_bytes()
+            if file.suffix == ".gz" or raw[:2] == b"\x1f\x8b":
+                raw = gzip.decompress(raw)
+            if deck_text is not None and file.suffix == ".pptx":
+                raw = deck_text(file).encode()
+            texts[file.relative_to(site).as_posix()] = html.unescape(raw.decode("utf-8", "replace"))
+    return texts
+

@@ -10,8 +10,6 @@ rep box where it was written. One public and one internal build serve every test
 
 from __future__ import annotations
 
-import gzip
-import html
 import re
 from pathlib import Path
 
@@ -19,24 +17,14 @@ import pytest
 from lxml import html as lxml_html
 from pptx import Presentation
 
-from rep_note_containers import MARKERS, leaked, notes_project
+from rep_note_containers import MARKERS, leaked, notes_project, site_text
 from site_server import mkdocs_build
 
 CARD = "cards/card/index.html"
 
 
 def _all_text(site: Path) -> dict[str, str]:
-    """Every file of a built site as text, compressed ones (Pagefind's) decompressed."""
-    texts = {}
-    for file in site.rglob("*"):
-        if file.is_file():
-            raw = file.read_bytes()
-            if file.suffix == ".gz" or raw[:2] == b"\x1f\x8b":
-                raw = gzip.decompress(raw)
-            if file.suffix == ".pptx":
-                raw = _deck_text(file).encode()
-            texts[file.relative_to(site).as_posix()] = html.unescape(raw.decode("utf-8", "replace"))
-    return texts
+    return site_text(site, _deck_text)
 
 
 def _deck_text(path: Path) -> str:

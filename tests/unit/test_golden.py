@@ -13,7 +13,6 @@ After an intended change, rewrite the expected files and review the diff:
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Callable
 from pathlib import Path
 
@@ -21,6 +20,7 @@ import pytest
 from click.testing import CliRunner
 
 from builders import REPO, TODAY
+from golden_files import assert_golden
 from pitchcraft.cli import main
 from pitchcraft.load import load_content
 from pitchcraft.site.pages import INTERNAL, PUBLIC, SiteOptions, build_site, site_pages
@@ -83,19 +83,7 @@ def test_output_matches_the_golden_file(
         actual = _site_page(folder, PUBLIC if build == "site-public" else INTERNAL)(path)
     else:
         actual = _cli(CASES[case][name])
-    expected_file = folder / "expected" / name
-    if update_golden:
-        expected_file.parent.mkdir(parents=True, exist_ok=True)
-        expected_file.write_text(actual, encoding="utf-8")
-        return
-    assert expected_file.is_file(), f"no {expected_file}: run pytest with --update-golden"
-    expected = expected_file.read_text(encoding="utf-8")
-    if actual != expected:
-        diff = "".join(difflib.unified_diff(
-            expected.splitlines(keepends=True), actual.splitlines(keepends=True),
-            f"expected/{name}", "actual"))
-        pytest.fail(f"{case}/{name} differs from its golden file"
-                    f" (--update-golden rewrites it):\n{diff}", pytrace=False)
+    assert_golden(folder / "expected" / name, actual, update_golden, f"{case}/{name}")
 
 
 def test_every_golden_file_belongs_to_a_case():
