@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The tools the site's judges use, each installed only where it is missing: Chromium (browser
-# tests), LinkChecker (links and anchors) and the venv module from Debian; Node.js and npm from
+# tests), LinkChecker (links and anchors), LibreOffice Impress and Poppler (decks are opened
+# as a buyer's client would and their PDF's text boxes read) and the venv module from Debian; Node.js and npm from
 # Debian when absent; Lighthouse, pinned in tools/lighthouse/package-lock.json, from npm.
 # Runs as root or through sudo. The tests never skip a missing tool: they fail with an error.
 set -euo pipefail
@@ -10,6 +11,8 @@ sudo=""
 need=()
 [ -x /usr/bin/chromium ] || need+=(chromium)
 command -v linkchecker >/dev/null || need+=(linkchecker)
+command -v soffice >/dev/null || need+=(libreoffice-impress)
+command -v pdftotext >/dev/null || need+=(poppler-utils)
 command -v npm >/dev/null || need+=(nodejs npm)
 python3 -c "import ensurepip" 2>/dev/null || need+=(python3-venv)
 if [ "${#need[@]}" -gt 0 ]; then
