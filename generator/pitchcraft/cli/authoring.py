@@ -64,8 +64,28 @@ def init(directory: Path, demo: bool) -> None:
         click.echo(f"{directory} already holds {', '.join(refused.existing)}; nothing was "
                    "written. Run init in a new or empty folder.", err=True)
         raise SystemExit(1) from None
-    click.echo(f"wrote {len(written)} files into {directory}. Next:")
-    click.echo(f"  cd {directory} && pitchcraft check --strict && mkdocs serve")
+    for line in closing_lines(directory, len(written), scaffold.guides(planned)):
+        click.echo(line)
+
+
+def closing_lines(directory: Path, count: int, guides: dict[str, str]) -> list[str]:
+    """What `init` says when done: where the files went, the next command, and the guides.
+    The current folder is named by its path, and the next command has no `cd .`."""
+    here = directory.absolute() == Path.cwd().absolute()
+    where = f"the current folder ({Path.cwd()})" if here else str(directory)
+    go = "" if here else f"cd {_shell_word(str(directory))} && "
+    width = max(len(path) for path in guides) if guides else 0
+    return [f"wrote {count} files into {where}. Next:",
+            f"  {go}pitchcraft check --strict && mkdocs serve",
+            "Guides it wrote (read them in any editor, or on the site once it is served):",
+            *(f"  {path.ljust(width)}  {reader}" for path, reader in guides.items())]
+
+
+def _shell_word(text: str) -> str:
+    """`text` as one word for a POSIX shell, quoted only when it needs to be."""
+    import shlex
+
+    return shlex.quote(text)
 
 
 @click.group()

@@ -14,12 +14,15 @@ from typing import TYPE_CHECKING, Any
 import click
 import yaml
 
+from .common import existing_file
+
 if TYPE_CHECKING:
     from ..site.pages import Page, SiteOptions
 
 CONFIG = click.option(
     "-f", "--config-file", default="mkdocs.yml", show_default=True,
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    type=click.Path(dir_okay=False, path_type=Path),
+    callback=existing_file("site configuration (mkdocs.yml)"),
     help="The site's MkDocs configuration; its pitchcraft options choose the pages.")
 
 

@@ -20,8 +20,16 @@ from pathlib import Path
 from ..load.schema import SCHEMAS, schema_json
 from ..theme_files import theme_dir
 
-DEMO_GUIDES = ("meeting-prep.md", "authoring.md", "publishing.md")
-"""The demo's guides: those written for a company's own site (not the project's README)."""
+TEAM_GUIDES = {
+    "authoring.md": "marketing: cards, evidence ledger, cost models",
+    "adopting.md": "options, your own templates, upgrades",
+    "publishing.md": "CI, hosting, the pitch diff",
+}
+"""The guides for the team that runs the site, written by every `init` from the package's own
+copy (this repository's docs/, shipped as `pitchcraft.guides`): one source for each guide.
+The reps' guide (`meeting-prep.md`) is the starter's, or the demo's with `--demo`."""
+
+REPS_GUIDE = "meeting-prep.md"
 
 _SKIP = {"__pycache__", "__init__.py"}
 
@@ -70,8 +78,9 @@ def plan(demo: bool, today: dt.date) -> Plan:
         starter["mkdocs.yml"] = starter["mkdocs.yml"].replace(
             "site_name: Teaching pitches", "site_name: Gridlark teaching pitches (demo)")
         starter |= {f"content/{p}": t for p, t in _tree(demo_dir()).items()}
-        starter |= {f"docs/{name}": (guides_dir() / name).read_text(encoding="utf-8")
-                    for name in DEMO_GUIDES}
+        starter[f"docs/{REPS_GUIDE}"] = (guides_dir() / REPS_GUIDE).read_text(encoding="utf-8")
+    starter |= {f"docs/{name}": (guides_dir() / name).read_text(encoding="utf-8")
+                for name in TEAM_GUIDES}
     starter |= {f"schema/{kind}.schema.json": schema_json(kind) for kind in sorted(SCHEMAS)}
     values = {"@TODAY@": today.isoformat(), "@VERSION@": _version()}
     for path, text in starter.items():
@@ -79,6 +88,13 @@ def plan(demo: bool, today: dt.date) -> Plan:
             text = text.replace(token, value)
         starter[path] = text
     return Plan(dict(sorted(starter.items())))
+
+
+def guides(planned: Plan) -> dict[str, str]:
+    """The guides `planned` writes (path -> who it is for), named in init's closing lines."""
+    named = {f"docs/{REPS_GUIDE}": "reps: preparing a meeting"}
+    named |= {f"docs/{name}": reader for name, reader in TEAM_GUIDES.items()}
+    return {path: reader for path, reader in named.items() if path in planned.files}
 
 
 def write(target: Path, planned: Plan) -> list[Path]:
