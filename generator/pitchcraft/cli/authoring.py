@@ -29,8 +29,10 @@ NEW_CARD = "new_card.md.j2"
 SLUG_LIMIT = 60
 """Most characters of an id made from a title: a file name that reads whole in a listing."""
 
-_DANGLING = frozenset(
-    "a an and are as at before but by for from in into is of on or than that the to with".split())
+_DANGLING = frozenset({
+    "a", "an", "and", "are", "as", "at", "before", "but", "by", "for", "from", "in", "into",
+    "is", "of", "on", "or", "than", "that", "the", "to", "with",
+})
 """Words a phrase cannot end on: an id cut after one reads as cut mid-phrase."""
 
 
@@ -85,6 +87,11 @@ def init(directory: Path, demo: bool) -> None:
         raise SystemExit(1) from None
     for line in closing_lines(directory, len(written), scaffold.guides(planned)):
         click.echo(line)
+    source = planned.source
+    if source is not None:
+        click.echo(f"CI installs Pitchcraft from {source.requirement} (PITCHCRAFT in "
+                   ".github/workflows/pitchcraft.yml)" + (f"; {source.todo}." if source.todo
+                                                          else "."))
 
 
 def closing_lines(directory: Path, count: int, guides: dict[str, str]) -> list[str]:
