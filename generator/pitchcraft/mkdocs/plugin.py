@@ -26,6 +26,7 @@ from ..render.findings import as_text
 from ..render.templates import TemplateError
 from ..site import decks as site_decks
 from ..site import page_groups
+from ..site.audience import empty_public_site
 from ..site.options import docs_left_out, options_for, template_dirs
 from ..site.options import groups as built_groups
 from ..site.pages import INTERNAL, PUBLIC
@@ -132,6 +133,8 @@ class PitchcraftPlugin(BasePlugin[PitchcraftConfig]):
         options = options_for(self.config, config.site_url or "", build_date())
         if options.drafts:
             log.warning("drafts are shown: this build must not be published")
+        if empty := empty_public_site(content, options):
+            log.warning(empty)  # fails a --strict build
         dirs, today = template_dirs(self.config), build_date()
         self._pages_dir = pages_folder(config, self.config, options)
         background = background_pages.wanted(len(content.published_cards), self._serving,
