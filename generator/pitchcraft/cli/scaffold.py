@@ -70,7 +70,7 @@ def guides_dir() -> Path:
 def _shipped(packaged: str, in_checkout: str) -> Path:
     """A wheel holds the folder inside the package; a checkout (also an editable install,
     whose import hooks cannot find a package without `__init__.py`) holds it beside theme/."""
-    inside = Path(__file__).parent / packaged
+    inside = Path(__file__).parents[1] / packaged  # pitchcraft/<packaged>, beside cli/
     return inside if inside.is_dir() else theme_dir().parent / in_checkout
 
 
