@@ -56,7 +56,8 @@ class PitchcraftConfig(base.Config):
                             default=list(page_groups.PAGE_GROUPS))
     """Which page groups to generate."""
     internal_docs = opt.ListOfItems(
-        opt.Type(str), default=["authoring.md", "meeting-prep.md", "publishing.md"]
+        opt.Type(str),
+        default=["adopting.md", "authoring.md", "meeting-prep.md", "publishing.md"]
     )
     """Pages of the docs folder that a public build leaves out (the team's own guides)."""
     search = opt.Choice(search_wiring.ENGINES, default="auto")
