@@ -50,6 +50,7 @@ def generate(out: Path | None, config_file: Path, with_docs: bool,
     from ..output.site_guard import links_problem, unsafe_pages_dir
     from ..render.findings import as_text
     from ..render.templates import TemplateError
+    from ..site.audience import empty_public_site
     from ..site.options import options_for, template_dirs
     from ..site.pages import Page
 
@@ -64,6 +65,8 @@ def generate(out: Path | None, config_file: Path, with_docs: bool,
     if content.has_errors:
         raise SystemExit(1)
     site_options = options_for(options, site.get("site_url") or "", today)
+    if empty := empty_public_site(content, site_options):
+        click.echo(f"warning: {empty}", err=True)
     try:
         generated = generator.pages(content, site_options, today, template_dirs(options))
     except TemplateError as exc:
