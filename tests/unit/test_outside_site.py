@@ -44,3 +44,12 @@ def test_beside_or_inside_a_site_the_command_names_the_sites_folder(name, tmp_pa
         result = CliRunner().invoke(main, COMMANDS[name][0])
         assert result.exit_code == 2
         assert f"A site is at {site}: run the command there (cd {site})." in result.output
+
+
+def test_a_site_folder_without_content_asks_for_the_content_folder(tmp_path, monkeypatch):
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\n")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["check"])
+    assert result.exit_code == 2
+    assert f"No content folder at {tmp_path / 'content'}. This folder has mkdocs.yml" in (
+        result.output)

@@ -27,6 +27,10 @@ def outside_site(kind: str, looked: Path) -> str:
     folder, mkdocs.yml), and the way out: the site's own folder when one is found above or
     below the current one, else `pitchcraft init`."""
     where = looked.absolute()
+    if (Path.cwd() / "mkdocs.yml").is_file() and not (Path.cwd() / "content").exists():
+        return (f"No {kind} at {where}. This folder has mkdocs.yml but no content/: name "
+                "the folder that holds taxonomy.yml, evidence.yml and insights/ in the "
+                "command, or start a site elsewhere with `pitchcraft init`.")
     lines = [f"No {kind} at {where}: this does not look like a Pitchcraft site."]
     site = find_site(Path.cwd())
     if site is not None and site.resolve() != Path.cwd().resolve():
