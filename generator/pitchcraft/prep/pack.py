@@ -63,7 +63,7 @@ def _write(path: Path, text: str) -> Path:
 def their_facts(account: Account) -> list[str]:
     """The account's own figures, each cited as theirs."""
     return [f"{f.figure}: {f.claim} (Source: {f.source}"
-            f"{', ' + f.as_of if f.as_of else ''}; {account.company}'s own figure)"
+            f"{', ' + f.as_of if f.as_of else ''}; their own figure)"
             for f in account.facts]
 
 
@@ -76,14 +76,15 @@ def pitch_markdown(meeting: Meeting, seat: Seat, env: object) -> str:
             f" {account.meeting_date}.*", ""]
     body = render(env, "pitch.md.j2", pitch=pitch_for_reading(seat.pitch))  # type: ignore[arg-type]
     facts = their_facts(account)
-    tail = ["", f"## {account.company}'s own figures", "", *(f"- {f}" for f in facts), ""] \
+    tail = ["", f"## Their own figures ({account.company})", "", *(f"- {f}" for f in facts), ""] \
         if facts else []
     return "\n".join(head) + body + "\n".join(tail)
 
 
 def account_deck(meeting: Meeting, seat: Seat) -> Deck:
     """The pitch's deck (`build_deck`) titled for the account, with the account's own
-    figures on a slide after the evidence, cited as theirs."""
+    figures on a slide after the evidence, cited as theirs, and the account's proposed next
+    step (addressed to them) on the last slide."""
     assert seat.pitch is not None
     account, a = meeting.account, seat.attendee
     deck = build_deck(seat.pitch, meeting.vendor)
@@ -99,4 +100,10 @@ def account_deck(meeting: Meeting, seat: Seat) -> Deck:
         slides.insert(after, Slide("evidence", f"Your figures, {account.company}",
                                    tuple(facts[:4]),
                                    "The account's own figures, as they gave them."))
+    step = account.next_step
+    if step and slides and slides[-1].kind == "next-step":
+        slides[-1] = replace(slides[-1], lines=tuple(line for line in (
+            step.proposal, f"When: {step.date}",
+            f"You bring: {'; '.join(step.they_bring)}" if step.they_bring else "",
+            f"We bring: {'; '.join(step.we_bring)}" if step.we_bring else "") if line))
     return replace(deck, name=f"{deck.name}--{slug(a.name)}", slides=tuple(slides))

@@ -85,7 +85,8 @@ def _references(account: Account, content: Content, positions: Positions, path: 
     findings: list[Finding] = []
 
     def known(kind: str, value: str, valid: Iterable[str], at: tuple[str | int, ...]) -> None:
-        if value and value not in set(valid):
+        valid = list(valid)
+        if value and value not in valid:
             line, col = positions.at(at)
             findings.append(unknown_id(path, line, kind, value, valid, col=col))
 
