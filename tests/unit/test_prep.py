@@ -19,7 +19,7 @@ from golden_files import assert_golden
 from pitchcraft.cli import main
 from pitchcraft.load import load_content
 from pitchcraft.model import Content
-from pitchcraft.prep.brief import build_brief, brief_markdown
+from pitchcraft.prep.brief import brief_markdown, build_brief
 from pitchcraft.prep.brief_page import brief_html
 from pitchcraft.prep.meeting import Meeting, plan_meeting
 from pitchcraft.prep.pack import account_deck, pitch_markdown
