@@ -135,7 +135,7 @@ def test_one_account_number_changes_every_figure_that_depends_on_it(
     changed.write_text(_edited(f"  {name}: {value}", f"  {name}: {round(value * 4 / 3)}"))
     before, after = _meeting(ACCOUNTS[0], content), _meeting(changed, content)
     said_before, said_after = _figures_said(before, content), _figures_said(after, content)
-    checked = 0
+    checked = said = 0
     for old, new in zip(before.seats, after.seats, strict=True):
         if not (old.pitch and old.pitch.figures and new.pitch and new.pitch.figures):
             continue
@@ -149,9 +149,10 @@ def test_one_account_number_changes_every_figure_that_depends_on_it(
                 continue  # does not depend on this input
             checked += 1
             if was in said_before:
+                said += 1
                 assert was not in said_after, f"{output.name} still says {was}"
                 assert now in said_after, f"{output.name} never says {now}"
-    assert checked and before.figures != after.figures
+    assert checked and said and before.figures != after.figures
     assert [s.link for s in before.seats] != [s.link for s in after.seats]
 
 
@@ -203,14 +204,18 @@ def _prep(*args: str) -> object:
     return CliRunner().invoke(main, ["prep", *args])
 
 
-def test_prep_refuses_an_account_file_inside_the_content_folder(tmp_path: Path) -> None:
+@pytest.mark.parametrize("folder", ["content", "docs", "site"])
+def test_prep_refuses_an_account_file_inside_a_folder_a_build_reads(
+        tmp_path: Path, folder: str) -> None:
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\n")
     content = tmp_path / "content"
-    content.mkdir()
-    inside = content / "account.yml"
+    (tmp_path / folder).mkdir(exist_ok=True)
+    content.mkdir(exist_ok=True)
+    inside = tmp_path / folder / "account.yml"
     inside.write_text(ACCOUNTS[0].read_text())
     result = _prep(str(inside), str(content), "-o", str(tmp_path / "pack"),
                    "-f", str(tmp_path / "mkdocs.yml"))
-    assert result.exit_code == 2 and "inside the content folder" in result.output
+    assert result.exit_code == 2 and f"inside the {folder} folder" in result.output
     assert not (tmp_path / "pack").exists()
 
 
@@ -234,12 +239,15 @@ def test_prep_writes_the_pack_and_prints_a_link_per_attendee(tmp_path: Path) -> 
     assert len([n for n in written if n.endswith("-deck.pptx")]) == len(names)
 
 
-def test_prep_new_starts_an_account_file_check_accepts(tmp_path: Path) -> None:
-    folder = tmp_path / "accounts"
+def test_prep_new_starts_an_account_file_check_accepts(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    folder = Path("accounts")
     result = _prep("new", str(folder / "acme.yml"), str(REPO / "content"),
-                   "--company", "Acme", "-f", str(tmp_path / "mkdocs.yml"))
+                   "--company", "Acme")
     assert result.exit_code == 0, result.output
-    assert "$schema=" in (folder / "acme.yml").read_text()
+    assert "$schema=../schema/account.schema.json" in (folder / "acme.yml").read_text()
+    assert Path("schema/account.schema.json").read_text() == account_schema_json()
     checked = CliRunner().invoke(main, ["check", "--accounts", str(folder),
                                         str(REPO / "content")])
     assert checked.exit_code == 0, checked.output

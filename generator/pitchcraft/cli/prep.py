@@ -171,7 +171,8 @@ attendees:
 @click.option("-f", "--config-file", type=click.Path(dir_okay=False, path_type=Path),
               default="mkdocs.yml", show_default=True)
 def new(account_file: Path, content_dir: Path, company: str, config_file: Path) -> None:
-    """Start an account file with every field named and the taxonomy's first ids filled in."""
+    """Start an account file with every field named and the taxonomy's first ids filled in
+    (and schema/account.schema.json, for editors, when the project has none)."""
     import json
 
     _refuse(account_file, protected_folders(content_dir, config_file), "the account file")
@@ -184,6 +185,11 @@ def new(account_file: Path, content_dir: Path, company: str, config_file: Path) 
     schema = Path("schema/account.schema.json")
     relative = Path(*([".."] * len(account_file.parent.parts)), schema) \
         if not account_file.is_absolute() else schema.resolve()
+    if not schema.exists():  # a project made before account files: editors need the schema
+        from ..prep.schema import account_schema_json
+
+        schema.parent.mkdir(exist_ok=True)
+        schema.write_text(account_schema_json(), encoding="utf-8")
     account_file.parent.mkdir(parents=True, exist_ok=True)
     account_file.write_text(STARTER.format(
         schema=relative.as_posix(), company=json.dumps(company),
