@@ -101,6 +101,9 @@ def test_a_misspelt_field_and_a_number_out_of_range_are_findings(
     text = _edited(f"  {name}: {value}", f"  {name}: {value * 10**6}")
     [finding] = _findings(tmp_path, content, text)
     assert "outside" in finding.message and finding.line == _line_of(text, f"  {name}:")
+    text = _edited(f"  {name}: {value}", f"  {name}: {value:,}")  # as a person writes it
+    [finding] = _findings(tmp_path, content, text)
+    assert "plain number" in finding.message and finding.line == _line_of(text, f"  {name}:")
 
 
 def test_check_reports_account_findings_like_content_findings(tmp_path: Path) -> None:

@@ -77,7 +77,10 @@ ACCOUNT_SCHEMA: dict[str, Any] = {
                           "cares_about": _texts("What they told us they care about."),
                       }, "One person in the meeting.")},
         "numbers": {"type": "object", "propertyNames": {"pattern": NAME_PATTERN},
-                    "additionalProperties": {"type": "number"},
+                    "additionalProperties": {"type": "number", FINDINGS: {"type": {
+                        "message": "{subject} must be a plain number",
+                        "hint": "digits only, no thousands separators, units or words:"
+                                " 2400000, 0.14"}}},
                     "description": "The account's numbers, by cost-model input name."},
         "facts": {"type": "array", "description": "Figures of theirs, cited as theirs.",
                   "items": _object(["figure", "claim", "source"], {
