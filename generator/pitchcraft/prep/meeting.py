@@ -102,17 +102,23 @@ def _pitch(account: Account, attendee: Attendee, content: Content, today: dt.dat
 
 
 def _figures(seats: list[Seat]) -> tuple[Figure, ...]:
-    """The outputs of the models in the room, the economic buyer's first, at most three."""
+    """At most three outputs of the models in the room: sums of money before other figures,
+    then the economic buyer's before the champion's before the rest, each model's in its own
+    order."""
     rank = {"economic-buyer": 0, "champion": 1}
-    ordered = sorted((s for s in seats if s.pitch and s.pitch.figures),
-                     key=lambda s: rank.get(s.attendee.role, 2))
-    found: list[Figure] = []
-    for seat in ordered:
+    candidates: list[tuple[bool, int, int, Figure]] = []
+    for place, seat in enumerate(seats):
         figures = seat.pitch.figures if seat.pitch else None
-        assert figures is not None
+        if figures is None:
+            continue
         for output in figures.plan.model.outputs:
-            if len(found) < FIGURES_SHOWN and output.label not in {f.label for f in found}:
-                value = figures.values.get(output.name)
-                found.append(Figure(output.label, format_value(
-                    value, format_for(output.unit, output.decimals)), figures.card))
+            fmt = format_for(output.unit, output.decimals)
+            money = bool(fmt.prefix) and not fmt.suffix  # $806,000, not $0.14 per kWh
+            candidates.append((not money, rank.get(seat.attendee.role, 2), place, Figure(
+                output.label, format_value(figures.values.get(output.name), fmt),
+                figures.card)))
+    found: list[Figure] = []
+    for *_, figure in sorted(candidates, key=lambda c: c[:3]):
+        if len(found) < FIGURES_SHOWN and figure.label not in {f.label for f in found}:
+            found.append(figure)
     return tuple(found)
