@@ -19,6 +19,7 @@ COMMANDS = {
     "report": (["report"], "content"),
     "diff": (["diff", "HEAD~1"], "content"),
     "generate": (["generate"], "mkdocs.yml"),
+    "prep new": (["prep", "new", "account.yml"], "content"),
 }
 
 
