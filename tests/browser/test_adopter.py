@@ -171,3 +171,86 @@ def test_pagefind_search_finds_the_card(page: Page, sites: dict[str, Path]):
         expect(results.first).to_be_visible(timeout=15_000)
         titles = page.locator("[data-pc-search] .md-search-result__article h1").all_inner_texts()
         assert f"Card: {CARD}" in titles
+
+
+TITLE = "Idle engines burn a fifth of the fleet's fuel before the first fuel card statement"
+
+
+def test_the_first_hour_in_an_empty_folder_says_what_to_do_at_each_step(adopter: Adopter,
+                                                                         wheel: Path):
+    """A fleet-telematics vendor's first hour, from the wheel, each message as a person reads
+    it: outside a site, init in the current folder, the guides, git, a new card, a public
+    build with nothing public yet."""
+    fleet = Adopter(adopter.bin, adopter.site.parent / "fleet")
+    fleet.site.mkdir()
+    outside = {cmd: fleet.run("pitchcraft", cmd) for cmd in ("check", "build", "report")}
+    for cmd, result in outside.items():
+        assert result.returncode == 2, (cmd, result.stderr)
+        assert "`pitchcraft init`" in result.stderr, cmd
+        assert "does not exist" not in result.stderr, cmd
+    assert f"No content folder at {fleet.site / 'content'}" in outside["check"].stderr
+    assert f"No site configuration (mkdocs.yml) at {fleet.site / 'mkdocs.yml'}" in (
+        outside["build"].stderr)
+
+    init = fleet.run("pitchcraft", "init")
+    assert init.returncode == 0, init.stderr
+    said = init.stdout.splitlines()
+    assert said[0].endswith(f"files into the current folder ({fleet.site}). Next:")
+    assert said[1] == "  pitchcraft check --strict && mkdocs serve"
+    for guide in ("meeting-prep", "authoring", "adopting", "publishing"):
+        assert any(line.lstrip().startswith(f"docs/{guide}.md") for line in said), guide
+        assert (fleet.site / f"docs/{guide}.md").is_file()
+    assert said[-1] == (f"CI installs Pitchcraft from ./wheels/{wheel.name} (PITCHCRAFT in "
+                        ".github/workflows/pitchcraft.yml).")
+    assert (fleet.site / "wheels" / wheel.name).read_bytes() == wheel.read_bytes()
+    workflow = (fleet.site / ".github/workflows/pitchcraft.yml").read_text()
+    assert f'PITCHCRAFT: "./wheels/{wheel.name}"' in workflow
+    assert "cost_model:" in (fleet.site / "docs/authoring.md").read_text()
+    assert "docs/adopting.md" in (fleet.site / "mkdocs.yml").read_text()
+
+    piped = subprocess.run([str(fleet.bin / "pitchcraft"), "new", "card"], cwd=fleet.site,
+                           input="A title\n", capture_output=True, text=True, check=False)
+    assert piped.returncode == 2
+    assert "--title is required when input is not a terminal" in piped.stderr
+    new = fleet.run("pitchcraft", "new", "card", "--title", TITLE, "--industry", "retail",
+                    "--problem", "payroll-errors", "--persona", "cfo", "--owner", "Sam Lee")
+    assert new.returncode == 0, new.stderr
+    assert (fleet.site / "content/insights/idle-engines-burn-a-fifth-of-the-fleets-fuel.md"
+            ).is_file()
+
+    inside = subprocess.run([str(fleet.bin / "pitchcraft"), "check"],
+                            cwd=fleet.site / "content/insights", capture_output=True,
+                            text=True, check=False)
+    assert inside.returncode == 2
+    assert f"A site is at {fleet.site}: run the command there (cd {fleet.site})." in (
+        inside.stderr)
+
+    public = fleet.run("pitchcraft", "build", "--audience", "public")
+    assert public.returncode == 1
+    assert "no published card has `audience: public`" in public.stderr
+    built = fleet.run("pitchcraft", "build")
+    assert built.returncode == 0, built.stderr
+
+    git = ["git", "-c", "user.name=Sam Lee", "-c", "user.email=sam@example.com"]
+    for args in (["init", "-q"], ["add", "-A"], ["commit", "-q", "-m", "Start"]):
+        done = subprocess.run([*git, *args], cwd=fleet.site, capture_output=True, text=True,
+                              check=False)
+        assert done.returncode == 0, done.stderr
+    tracked = subprocess.run(["git", "ls-files"], cwd=fleet.site, capture_output=True,
+                             text=True, check=True).stdout.splitlines()
+    assert not [f for f in tracked if f.startswith(("site/", ".pitchcraft/"))]
+    assert f"wheels/{wheel.name}" in tracked
+    status = subprocess.run(["git", "status", "--porcelain"], cwd=fleet.site,
+                            capture_output=True, text=True, check=True).stdout
+    assert status == ""
+
+
+def test_init_demo_from_the_wheel_writes_the_demo_and_every_guide(adopter: Adopter):
+    result = adopter.run("pitchcraft", "init", "--demo", str(adopter.site.parent / "demo"))
+    assert result.returncode == 0, result.stderr
+    demo = adopter.site.parent / "demo"
+    for guide in ("meeting-prep", "authoring", "adopting", "publishing"):
+        assert f"docs/{guide}.md" in result.stdout
+        assert (demo / f"docs/{guide}.md").is_file()
+    assert (demo / "content/taxonomy.yml").read_text() == (REPO / "content/taxonomy.yml"
+                                                           ).read_text()

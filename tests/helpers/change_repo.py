@@ -71,10 +71,12 @@ def make_repo(where: Path, *, site: bool = False) -> Path:
     repo = where / "repo"
     repo.mkdir()
     _git(repo, "init", "-q", "-b", "main")
-    if site:
+    if site:  # committed on its own: the Changes page reads content-only commits
         for name in ("docs", "theme"):
             shutil.copytree(REPO / name, repo / name)
         shutil.copy(REPO / "mkdocs.yml", repo / "mkdocs.yml")
+        _git(repo, "add", "-A")
+        _git(repo, "commit", "-q", "-m", "The site", when="2026-10-31T09:00:00+00:00")
     content = repo / "content"
     _write(content / "taxonomy.yml",
            TAXONOMY.replace("review_interval_days: 180", "review_interval_days: 3650"))

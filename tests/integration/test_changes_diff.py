@@ -82,7 +82,7 @@ def test_a_retired_card_loses_its_coverage_first(repo, monkeypatch):
     _, text = run(repo, "variant", "retired", monkeypatch=monkeypatch)
     coverage = text.index("Coverage and card switches:")
     assert text.index("- Logistics x Late cash x Chief Financial Officer: no longer covered",
-                      coverage) < text.index("Cards:")
+                      coverage) < text.index("== retired: logistics-tenders")
 
 
 def test_a_card_that_starts_winning_switches_the_pitches_it_wins(repo, monkeypatch):
@@ -94,7 +94,10 @@ def test_a_card_that_starts_winning_switches_the_pitches_it_wins(repo, monkeypat
     _, md = run(repo, "retired", "winning", "--format", "md", monkeypatch=monkeypatch)
     summary, details = md.split("<details>", 1)
     assert "`late-payers` → `chasing-costs`" in summary
-    assert "Card <code>chasing-costs</code>: 1 pitch" in details
+    card = summary.split("`chasing-costs` Chasing costs more", 1)[1]
+    assert card.startswith("; figures: ")  # the card's line, then its pitches fold below it
+    assert details.startswith("<summary>1 pitch (switched): Retail x Late cash (Chief "
+                              "Financial Officer)</summary>")
 
 
 def test_the_comment_starts_with_the_marker_the_workflow_looks_for(repo, monkeypatch):

@@ -103,6 +103,33 @@ def test_new_card_without_a_terminal_names_the_missing_flag(tmp_path):
     assert "did you mean 'food-processing'?" in bad.output
 
 
+def test_new_card_with_piped_input_names_the_title_option(tmp_path):
+    content = _copy_project(tmp_path)
+    result = CliRunner().invoke(main, ["new", "card", str(content)], input="A title\n")
+    assert result.exit_code == 2
+    assert "--title is required when input is not a terminal" in result.output
+    result = CliRunner().invoke(main, [
+        "new", "card", "--title", "T", "--industry", "all", "--problem", "idle-baseload",
+        "--persona", "cfo", str(content)], input="Dana\n")
+    assert result.exit_code == 2
+    assert "--owner is required when input is not a terminal" in result.output
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    ("Idle engines burn a fifth of the fleet's fuel before the first fuel card statement",
+     "idle-engines-burn-a-fifth-of-the-fleets-fuel"),
+    ("Night shifts hide the real energy bill", "night-shifts-hide-the-real-energy-bill"),
+    ("Pneumaticallyoperatedrefrigerationcompressorswithextraordinarilylongnames",
+     "pneumaticallyoperatedrefrigerationcompressorswithextraordina"),
+])
+def test_a_long_title_gives_an_id_cut_between_phrases_within_the_limit(title, expected):
+    from pitchcraft.cli.authoring import SLUG_LIMIT, slug
+
+    made = slug(title)
+    assert made == expected
+    assert len(made) <= SLUG_LIMIT
+
+
 def test_report_lists_stale_cards_per_owner_gaps_and_weak_cards(folder):
     folder.card("old", front=FRONT.replace("2026-10-01", "2025-01-01"))
     risk = "  risk: Runs beside your ERP with nothing replaced.\n"
@@ -133,7 +160,7 @@ def test_new_card_writes_a_readable_title_and_a_whole_word_id(tmp_path):
         "new", "card", "--title", title, "--industry", "all", "--problem", "idle-baseload",
         "--persona", "cfo", "--owner", "Dana O'Brien", str(content)])
     assert result.exit_code == 0, result.output
-    card = content / "insights/seasonal-staff-are-paid-from-last-years-rules.md"
+    card = content / "insights/seasonal-staff-are-paid-from-last-years-rules-the-quiet-cost.md"
     front = card.read_text().split("---\n")[1]
     assert "\\u0027" not in front
     assert front.splitlines()[0] == f'title: "{title}"'

@@ -9,13 +9,14 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from builders import DEMO
+from builders import DEMO, REPO
 from pitchcraft.cli import main
 
 STARTER = {
     ".github/workflows/pitchcraft.yml", ".vscode/settings.json", "content/evidence.yml",
     "content/insights/corrections-are-a-roster-problem.md", "content/taxonomy.yml",
-    "docs/meeting-prep.md", "mkdocs.yml", "schema/card.schema.json",
+    "docs/meeting-prep.md", "docs/authoring.md", "docs/adopting.md", "docs/publishing.md",
+    ".gitignore", "mkdocs.yml", "schema/card.schema.json",
     "schema/evidence.schema.json", "schema/taxonomy.schema.json",
 }
 
@@ -34,9 +35,9 @@ def test_init_writes_a_starter_site_that_checks_clean(tmp_path):
     assert check.exit_code == 0, check.output
     assert "1 cards: 1 published; 0 errors, 0 warnings" in check.output
     config = yaml.safe_load((site / "mkdocs.yml").read_text())
-    assert config == {"site_name": "Teaching pitches",
-                      "theme": {"name": "material", "font": False},
-                      "plugins": ["search", "pitchcraft"]}
+    assert {k: config[k] for k in ("site_name", "theme", "plugins")} == {
+        "site_name": "Teaching pitches", "theme": {"name": "material", "font": False},
+        "plugins": ["search", "pitchcraft"]}
     taxonomy = yaml.safe_load((site / "content/taxonomy.yml").read_text())
     assert [len(taxonomy[k]) for k in ("industries", "problems", "personas")] == [1, 1, 1]
 
@@ -88,7 +89,50 @@ def test_init_demo_writes_the_gridlark_content_and_guides(tmp_path):
     cards = {p.relative_to(DEMO).as_posix() for p in DEMO.rglob("*.md")}
     assert {f"content/{c}" for c in cards} <= _files(tmp_path)
     assert (tmp_path / "content/taxonomy.yml").read_text() == (DEMO / "taxonomy.yml").read_text()
-    assert {"docs/meeting-prep.md", "docs/authoring.md", "docs/publishing.md"} <= _files(tmp_path)
+    guides = {"docs/meeting-prep.md", "docs/authoring.md", "docs/publishing.md",
+              "docs/adopting.md"}
+    assert guides <= _files(tmp_path)
+    for guide in guides:  # the package's own guides, word for word: one source each
+        assert (tmp_path / guide).read_text() == (REPO / guide).read_text()
     assert "corrections-are-a-roster-problem" not in " ".join(_files(tmp_path))
     check = runner.invoke(main, ["check", "--strict", str(tmp_path / "content")])
     assert check.exit_code == 0, check.output
+
+
+def test_init_writes_the_team_guides_from_the_package_and_names_every_guide(tmp_path):
+    site = tmp_path / "acme"
+    result = CliRunner().invoke(main, ["init", str(site)])
+    assert result.exit_code == 0, result.output
+    for guide in ("authoring.md", "adopting.md", "publishing.md"):
+        assert (site / "docs" / guide).read_text() == (REPO / "docs" / guide).read_text()
+        assert f"docs/{guide}" in result.output
+    assert "docs/meeting-prep.md" in result.output
+    assert "cost_model:" in (site / "docs/authoring.md").read_text()  # the cost-model format
+    assert f"cd {site} && pitchcraft check --strict && mkdocs serve" in result.output
+    mkdocs_comment = (site / "mkdocs.yml").read_text().split("site_name")[0]
+    assert "docs/adopting.md" in mkdocs_comment and "of\n# Pitchcraft" not in mkdocs_comment
+
+
+def test_init_in_the_current_folder_names_it_and_says_no_cd(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["init"])
+    assert result.exit_code == 0, result.output
+    assert f"into the current folder ({tmp_path})" in result.output
+    assert "cd ." not in result.output
+    assert "\n  pitchcraft check --strict && mkdocs serve\n" in result.output
+
+
+def test_init_keeps_what_builds_write_out_of_git(tmp_path):
+    assert CliRunner().invoke(main, ["init", str(tmp_path)]).exit_code == 0
+    ignored = (tmp_path / ".gitignore").read_text().splitlines()
+    for folder in ("/site/", "/site-drafts/", "/.pitchcraft/"):
+        assert folder in ignored
+
+
+def test_the_reps_guides_tab_holds_the_reps_guide_only(tmp_path):
+    assert CliRunner().invoke(main, ["init", str(tmp_path)]).exit_code == 0
+    for config_file in (tmp_path / "mkdocs.yml", REPO / "mkdocs.yml"):
+        text = config_file.read_text()
+        config = yaml.safe_load(text.replace("!ENV", ""))
+        guides = next(e["Guides"] for e in config["nav"] if "Guides" in e)
+        assert guides == ["meeting-prep.md"]

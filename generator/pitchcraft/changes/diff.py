@@ -17,6 +17,33 @@ ADDED, RETIRED = "added", "retired"
 
 
 @dataclass(frozen=True)
+class RowChange:
+    """One evidence row that differs: a ledger figure or a card's own row."""
+
+    id: str
+    """The ledger id, else the row's figure text."""
+    before: Figure | None
+    after: Figure | None
+
+    @property
+    def text(self) -> str:
+        """The change as a reader says it: `18% → 21%`, `12 minutes (source changed)`."""
+        old, new = self.before, self.after
+        if old is None or new is None:
+            return f"{(new or old).figure} ({'new' if old is None else 'removed'})"  # type: ignore[union-attr]
+        if old.figure != new.figure:
+            return f"{old.figure} → {new.figure}"
+        what = [name for name, a, b in (("claim", old.claim, new.claim),
+                                        ("source", old.source, new.source),
+                                        ("date", old.as_of, new.as_of)) if a != b]
+        return f"{new.figure} ({', '.join(what) or 'details'} changed)"
+
+    @property
+    def public(self) -> bool:
+        return all(r.audience == "public" for r in (self.before, self.after) if r)
+
+
+@dataclass(frozen=True)
 class StepChange:
     key: str
     title: str
@@ -34,6 +61,8 @@ class PitchChange:
     evidence_changed: bool
     figures: tuple[str, ...]
     """Ledger figures this pitch quotes whose entry changed."""
+    rows: tuple[RowChange, ...] = ()
+    """The evidence rows that differ, and only those."""
 
     @property
     def state(self) -> PitchState:
@@ -56,6 +85,17 @@ class FigureChange:
     pitches: tuple[PitchState, ...]
     """Every pitch that quotes the figure, at either revision (as it is now, if it still is)."""
 
+    @property
+    def row(self) -> RowChange:
+        return RowChange(self.id, self.before, self.after)
+
+    def quoted_by(self) -> list[tuple[str, tuple[str, ...]]]:
+        """The quoting pitches in one phrase each: (industry x problem, persona names)."""
+        groups: dict[str, list[str]] = {}
+        for pitch in self.pitches:
+            groups.setdefault(" x ".join(pitch.names[:2]), []).append(pitch.names[2])
+        return [(where, tuple(personas)) for where, personas in groups.items()]
+
 
 @dataclass(frozen=True)
 class CardChange:
@@ -71,6 +111,8 @@ class CardChange:
     """Those of `figures` that are public at both revisions: all a public build may name."""
     industries: tuple[str, ...] = ()
     personas: tuple[str, ...] = ()
+    rows: tuple[RowChange, ...] = ()
+    """The evidence rows that differ (`figures` names them), with their values."""
 
     def concerns(self, kind: str, item_id: str) -> bool:
         """Whether the card serves an industry or persona (for the feeds)."""
@@ -134,6 +176,7 @@ def _pitch_change(before: PitchState | None, after: PitchState | None,
                    old_steps.get(key), new_steps.get(key))
         for key in _ordered(old_steps, new_steps)
         if old_steps.get(key) != new_steps.get(key))
+    rows = _row_changes(before.evidence if before else (), after.evidence if after else ())
     evidence_changed = (before.evidence if before else ()) != (after.evidence if after else ())
     quoted = (before.figure_ids if before else frozenset()) | (
         after.figure_ids if after else frozenset())
@@ -148,7 +191,7 @@ def _pitch_change(before: PitchState | None, after: PitchState | None,
         kind = CHANGED
     else:
         return None
-    return PitchChange(kind, before, after, steps, evidence_changed, figures)
+    return PitchChange(kind, before, after, steps, evidence_changed, figures, rows)
 
 
 def _figure_changes(before: Snapshot, after: Snapshot) -> tuple[FigureChange, ...]:
@@ -177,18 +220,24 @@ def _card_change(before: CardState | None, after: CardState | None) -> CardChang
                           state.industries, state.personas)
     old, new = dict(before.sections), dict(after.sections)
     sections = tuple(n for n in _ordered(old, new) if old.get(n) != new.get(n))
-    old_rows, new_rows = _rows(before.evidence), _rows(after.evidence)
-    figures = tuple(n for n in _ordered(old_rows, new_rows) if old_rows.get(n) != new_rows.get(n))
+    rows = _row_changes(before.evidence, after.evidence)
+    figures = tuple(r.id for r in rows)
     if not (sections or figures or before.title != after.title):
         return None
-    public = tuple(n for n in figures
-                   if all(r.audience == "public" for r in (old_rows.get(n), new_rows.get(n)) if r))
+    public = tuple(r.id for r in rows if r.public)
     return CardChange("changed", state.id, after.title, after.audience, sections, figures,
-                      public, after.industries, after.personas)
+                      public, after.industries, after.personas, rows)
 
 
 def _rows(evidence: tuple[Figure, ...]) -> dict[str, Figure]:
     return {e.id or e.figure: e for e in evidence}
+
+
+def _row_changes(before: tuple[Figure, ...], after: tuple[Figure, ...]) -> tuple[RowChange, ...]:
+    """The rows that differ between two evidence lists, matched by ledger id (else figure)."""
+    old, new = _rows(before), _rows(after)
+    return tuple(RowChange(n, old.get(n), new.get(n)) for n in _ordered(old, new)
+                 if old.get(n) != new.get(n))
 
 
 INTERNAL_SECTIONS = ("Discovery questions", "Objection: ")
@@ -199,7 +248,7 @@ def public_view(change: ModelDiff) -> ModelDiff:
     """What a public build may say: public cards only, no pitches (a public site has none),
     no internal figures, no internal sections."""
     cards = tuple(
-        replace(c, figures=c.public_figures,
+        replace(c, figures=c.public_figures, rows=tuple(r for r in c.rows if r.public),
                 sections=tuple(s for s in c.sections if not s.startswith(INTERNAL_SECTIONS)))
         for c in change.cards if c.audience == "public")
     cards = tuple(c for c in cards if c.kind != "changed" or c.sections or c.figures)

@@ -53,8 +53,8 @@ def what_changed(pitch: PitchChange) -> str:
         what.append(f"now from the card {pitch.after.card_title}")
     if pitch.steps:
         what.append("steps: " + ", ".join(s.title for s in pitch.steps))
-    if pitch.figures:
-        what.append("figures: " + ", ".join(pitch.figures))
+    if pitch.rows:
+        what.append("figures: " + ", ".join(r.text for r in pitch.rows))
     elif pitch.evidence_changed:
         what.append("evidence")
     return "; ".join(what)
@@ -66,7 +66,7 @@ def describe_card(card: CardChange) -> str:
 
 def card_changed(card: CardChange) -> str:
     what = [f"sections: {', '.join(card.sections)}"] if card.sections else []
-    what += [f"figures: {', '.join(card.figures)}"] if card.figures else []
+    what += [f"figures: {', '.join(r.text for r in card.rows)}"] if card.rows else []
     return card.kind + (f" ({'; '.join(what)})" if what else "")
 
 

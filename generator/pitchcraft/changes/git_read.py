@@ -116,15 +116,35 @@ def _files_only(sha: str) -> Callable[[tarfile.TarInfo, str], tarfile.TarInfo | 
     return keep
 
 
+SCAN_FACTOR = 5
+"""How many candidate commits are scanned for each content commit wanted: a bound on the
+work, since commits that also change other files are skipped."""
+
+
 def commits_touching(repo: Path, folder: str, limit: int) -> list[Commit]:
-    """The newest `limit` commits (first parent line) that changed `folder`, newest first."""
-    out = str(_git(repo, "log", "--first-parent", f"-n{limit}", "--format=%H%x1f%cI%x1f%an%x1f%s",
-                   "--", folder))
+    """The newest `limit` content commits, newest first: commits that changed `folder` and no
+    file outside it. Merges are left out (each commit a branch brought in is read on its
+    own, against its parent), and so is a commit that also changed code, templates or docs:
+    its subject speaks of more than the content (a Changes page shows reps no engineering
+    commit). At most `limit` x `SCAN_FACTOR` candidates are read."""
+    out = str(_git(repo, "log", "--no-merges", "--full-diff", "--name-only",
+                   f"-n{limit * SCAN_FACTOR}", "--format=%x1e%H%x1f%cI%x1f%an%x1f%s",
+                   "--", folder or "."))
     commits = []
-    for line in out.splitlines():
-        sha, when, author, subject = line.split("\x1f", 3)
-        commits.append(Commit(sha, dt.datetime.fromisoformat(when), author, subject))
+    for record in out.split("\x1e")[1:]:
+        head, _, names = record.partition("\n")
+        sha, when, author, subject = head.split("\x1f", 3)
+        if all(_inside(name, folder) for name in names.split("\n") if name):
+            commits.append(Commit(sha, dt.datetime.fromisoformat(when), author, subject))
+        if len(commits) == limit:
+            break
     return commits
+
+
+def _inside(path: str, folder: str) -> bool:
+    """A repository path inside `folder` (the repository's top: every path)."""
+    top = folder.strip("/")
+    return top in ("", ".") or path == top or path.startswith(top + "/")
 
 
 def tree(repo: Path, sha: str, folder: str) -> str:

@@ -1,10 +1,11 @@
 """What changed in the pitches over the recent history of the content, for reps.
 
-The last `limit` commits that touched the content folder, each diffed against its first
-parent with the same model diff the review comment uses. Bounded on purpose: a site build
-reads a fixed number of versions (each cached by its tree id), however long the history is.
-A folder outside git, or a shallow clone, gives an empty log that says why. A commit that
-cannot be read is left out with one warning naming it: history never stops a build.
+The last `limit` content commits (those that changed the content folder and nothing else;
+no merges), each diffed against its parent with the same model diff the review comment
+uses. Bounded on purpose: a site build reads a fixed number of versions (each cached by its
+tree id), however long the history is. A folder outside git, or a shallow clone, gives an
+empty log that says why. A commit that cannot be read is left out with one warning naming
+it: history never stops a build.
 """
 
 from __future__ import annotations

@@ -20,7 +20,9 @@ from ..escape import comment, terminal
 from ..load.rep_notes import reading_text
 from ..render.findings import as_text
 from ..render.templates import environment, render
-from .diff import ModelDiff
+from .diff import ModelDiff, StepChange
+from .grouping import card_entries
+from .word_diff import NEW, OLD, SAME, Segment, changed_words, has_notes
 
 MARKER = "<!-- pitchcraft-diff -->"
 """First line of the pull-request comment; the workflow finds its own comment by it."""
@@ -41,15 +43,43 @@ def as_template(change: ModelDiff, labels: Labels, fmt: str,
     env.filters["finding"] = as_text
     if fmt == "text":
         env.finalize = _visible
+        env.filters["words"] = _words_text
+        env.tests["with_notes"] = _with_notes
     if fmt == "md":
+        env.filters["words"] = _words_md
+        env.tests["with_notes"] = _with_notes
         env.finalize = comment.finalize
         env.filters.update(cell=comment.inline, inline=comment.inline, html=comment.html_text,
                            code=comment.code_span, block=_card_block,
                            code_block=comment.code_block)
     name = "diff.txt.j2" if fmt == "text" else f"diff.{fmt}.j2"
     marker = comment.Safe(MARKER) if fmt == "md" else MARKER
-    text = render(env, name, diff=change, labels=labels, marker=marker)
+    text = render(env, name, diff=change, labels=labels, marker=marker,
+                  entries=card_entries(change))
     return _fit_comment(text) if fmt == "md" else text
+
+
+def _segments(step: StepChange) -> tuple[Segment, ...]:
+    return changed_words(step.before.text if step.before else None,
+                         step.after.text if step.after else None)
+
+
+def _with_notes(step: StepChange) -> bool:
+    return has_notes(step.before.text if step.before else None,
+                     step.after.text if step.after else None)
+
+
+def _words_md(step: StepChange) -> comment.Safe:
+    """A changed step's changed sentences in a comment: old words struck, new ones bold."""
+    marks = {SAME: "{}", OLD: "~~{}~~", NEW: "**{}**"}
+    return comment.Safe(" ".join(marks[s.kind].format(comment.inline(s.text))
+                                 for s in _segments(step)))
+
+
+def _words_text(step: StepChange) -> str:
+    """The same in a terminal, marked as `git diff --word-diff` marks it."""
+    marks = {SAME: "{}", OLD: "[-{}-]", NEW: "{{+{}+}}"}
+    return " ".join(marks[s.kind].format(terminal.visible(s.text)) for s in _segments(step))
 
 
 def _card_block(text: str) -> comment.Safe:

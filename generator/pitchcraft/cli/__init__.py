@@ -28,7 +28,14 @@ from ..render.report import report_json
 from ..review import build_report
 from . import pages as cli_pages
 from .authoring import init, new
-from .common import CONTENT_DIR, TEMPLATES, load_for_buyer, render_template, require_usable_inputs
+from .common import (
+    CONTENT_DIR,
+    TEMPLATES,
+    existing_file,
+    load_for_buyer,
+    render_template,
+    require_usable_inputs,
+)
 from .common import load as _load
 from .deck import deck
 from .diff import diff
@@ -120,8 +127,9 @@ def _echo_template(templates: Path | None, name: str, **context: object) -> None
 
 
 @main.command()
-@click.option("-f", "--config-file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              default="mkdocs.yml", show_default=True, help="The MkDocs configuration.")
+@click.option("-f", "--config-file", type=click.Path(dir_okay=False, path_type=Path),
+              default="mkdocs.yml", show_default=True, help="The MkDocs configuration.",
+              callback=existing_file("site configuration (mkdocs.yml)"))
 @click.option("-d", "--site-dir", type=click.Path(file_okay=False, path_type=Path),
               help="Where the site goes. Default: site_dir from the configuration.")
 @click.option("--audience", type=click.Choice(["internal", "public"]),

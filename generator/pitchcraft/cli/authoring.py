@@ -26,15 +26,36 @@ ID = re.compile(ID_PATTERN)
 NEW_CARD = "new_card.md.j2"
 
 
-def slug(title: str) -> str:
-    """A card id from its title: lowercase words joined by hyphens, at most eight.
+SLUG_LIMIT = 60
+"""Most characters of an id made from a title: a file name that reads whole in a listing."""
 
-    Apostrophes join a word rather than split it (`last year's` gives `last-years`), and
-    accents fall away, so an id reads like its title.
+_DANGLING = frozenset({
+    "a", "an", "and", "are", "as", "at", "before", "but", "by", "for", "from", "in", "into",
+    "is", "of", "on", "or", "than", "that", "the", "to", "with",
+})
+"""Words a phrase cannot end on: an id cut after one reads as cut mid-phrase."""
+
+
+def slug(title: str) -> str:
+    """A card id from its title: lowercase words joined by hyphens.
+
+    A long title is cut at a word boundary within `SLUG_LIMIT` characters, and words such as
+    `before` or `the` left dangling at the cut go too, so the id keeps whole phrases
+    (`...-fleets-fuel`, never `...-before-the-first-fuel`). Apostrophes join a word rather
+    than split it (`last year's` gives `last-years`), and accents fall away.
     """
     plain = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
     words = re.findall(r"[a-z0-9]+", re.sub(r"['\u2019]", "", plain.lower()))
-    return "-".join(words[:8]) or "card"
+    if len("-".join(words)) <= SLUG_LIMIT:
+        return "-".join(words) or "card"
+    kept: list[str] = []
+    for word in words:
+        if len("-".join([*kept, word])) > SLUG_LIMIT:
+            break
+        kept.append(word)
+    while len(kept) > 1 and kept[-1] in _DANGLING:
+        kept.pop()
+    return "-".join(kept) or words[0][:SLUG_LIMIT]
 
 
 def as_yaml(value: object) -> str:
@@ -64,8 +85,33 @@ def init(directory: Path, demo: bool) -> None:
         click.echo(f"{directory} already holds {', '.join(refused.existing)}; nothing was "
                    "written. Run init in a new or empty folder.", err=True)
         raise SystemExit(1) from None
-    click.echo(f"wrote {len(written)} files into {directory}. Next:")
-    click.echo(f"  cd {directory} && pitchcraft check --strict && mkdocs serve")
+    for line in closing_lines(directory, len(written), scaffold.guides(planned)):
+        click.echo(line)
+    source = planned.source
+    if source is not None:
+        click.echo(f"CI installs Pitchcraft from {source.requirement} (PITCHCRAFT in "
+                   ".github/workflows/pitchcraft.yml)" + (f"; {source.todo}." if source.todo
+                                                          else "."))
+
+
+def closing_lines(directory: Path, count: int, guides: dict[str, str]) -> list[str]:
+    """What `init` says when done: where the files went, the next command, and the guides.
+    The current folder is named by its path, and the next command has no `cd .`."""
+    here = directory.absolute() == Path.cwd().absolute()
+    where = f"the current folder ({Path.cwd()})" if here else str(directory)
+    go = "" if here else f"cd {_shell_word(str(directory))} && "
+    width = max(len(path) for path in guides) if guides else 0
+    return [f"wrote {count} files into {where}. Next:",
+            f"  {go}pitchcraft check --strict && mkdocs serve",
+            "Guides it wrote (read them in any editor, or on the site once it is served):",
+            *(f"  {path.ljust(width)}  {reader}" for path, reader in guides.items())]
+
+
+def _shell_word(text: str) -> str:
+    """`text` as one word for a POSIX shell, quoted only when it needs to be."""
+    import shlex
+
+    return shlex.quote(text)
 
 
 @click.group()
@@ -102,12 +148,12 @@ def new_card(
     folder_path = _card_folder(content_dir, folder)
     if card_id is not None:
         _target(folder_path, card_id, content.cards)
-    title = title or _ask("Title (the insight as a headline)")
+    title = title or _ask("Title (the insight as a headline)", "--title")
     industries = _choose("industry", values_industry, [i.id for i in taxonomy.industries],
                          extra=["all"])
     problems = _choose("problem", values_problem, [p.id for p in taxonomy.problems])
     personas = _choose("persona", values_persona, [p.id for p in taxonomy.personas])
-    owner = owner or _ask("Owner (a person)")
+    owner = owner or _ask("Owner (a person)", "--owner")
     target = _target(folder_path, card_id or slug(title), content.cards)
     text = render_template(templates, NEW_CARD, yaml=as_yaml, title=title,
                            industries="all" if industries == ["all"] else industries,
@@ -155,9 +201,10 @@ def _interactive() -> bool:
     return sys.stdin.isatty()
 
 
-def _ask(label: str) -> str:
+def _ask(label: str, option: str) -> str:
     if not _interactive():
-        raise click.UsageError(f"missing a value for: {label}")
+        raise click.UsageError(f"{option} is required when input is not a terminal "
+                               f"(nothing to ask): {label}")
     return click.prompt(label).strip()
 
 

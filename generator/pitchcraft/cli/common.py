@@ -8,6 +8,7 @@ name, file by file, as Material's `custom_dir` does for the theme.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 
 import click
@@ -19,9 +20,69 @@ from ..model import Content
 from ..pitch.result import Pitch
 from ..theme_files import templates_dir
 
+# --- Outside a site: where a command looked, and what to do instead -------------------------
+
+def outside_site(kind: str, looked: Path) -> str:
+    """What a command run outside a site says: where it looked for its `kind` (the content
+    folder, mkdocs.yml), and the way out: the site's own folder when one is found above or
+    below the current one, else `pitchcraft init`."""
+    where = looked.absolute()
+    if (Path.cwd() / "mkdocs.yml").is_file() and not (Path.cwd() / "content").exists():
+        return (f"No {kind} at {where}. This folder has mkdocs.yml but no content/: name "
+                "the folder that holds taxonomy.yml, evidence.yml and insights/ in the "
+                "command, or start a site elsewhere with `pitchcraft init`.")
+    lines = [f"No {kind} at {where}: this does not look like a Pitchcraft site."]
+    site = find_site(Path.cwd())
+    if site is not None and site.resolve() != Path.cwd().resolve():
+        lines.append(f"A site is at {site}: run the command there (cd {site}).")
+    else:
+        lines.append("Run the command in your site's folder (the one holding mkdocs.yml and "
+                     "content/), name the folder in the command, or start a site with "
+                     "`pitchcraft init`.")
+    return "\n".join(lines)
+
+
+def find_site(start: Path) -> Path | None:
+    """The nearest site folder (holding mkdocs.yml and content/) at or above `start`, else
+    one folder below it (a site just made with `pitchcraft init NAME`)."""
+    here = start.absolute()
+    for folder in (here, *here.parents):
+        if _is_site(folder):
+            return folder
+    below = sorted(f for f in here.iterdir() if f.is_dir() and _is_site(f)) if here.is_dir() else []
+    return below[0] if len(below) == 1 else None
+
+
+def _is_site(folder: Path) -> bool:
+    try:
+        return (folder / "mkdocs.yml").is_file() and (folder / "content").is_dir()
+    except OSError:  # a folder this user may not read is no site of theirs
+        return False
+
+
+def existing_dir(kind: str) -> Callable[[click.Context, click.Parameter, Path], Path]:
+    """A click callback: the folder as given, or exit 2 saying where it looked."""
+    def check(_ctx: click.Context, _param: click.Parameter, value: Path) -> Path:
+        if value is not None and not value.is_dir():
+            click.echo(outside_site(kind, value), err=True)
+            raise SystemExit(2)
+        return value
+    return check
+
+
+def existing_file(kind: str) -> Callable[[click.Context, click.Parameter, Path], Path]:
+    """A click callback: the file as given, or exit 2 saying where it looked."""
+    def check(_ctx: click.Context, _param: click.Parameter, value: Path) -> Path:
+        if value is not None and not value.is_file():
+            click.echo(outside_site(kind, value), err=True)
+            raise SystemExit(2)
+        return value
+    return check
+
+
 CONTENT_DIR = click.argument(
-    "content_dir", default="content",
-    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    "content_dir", default="content", callback=existing_dir("content folder"),
+    type=click.Path(file_okay=False, path_type=Path),
 )
 
 TEMPLATES = click.option(

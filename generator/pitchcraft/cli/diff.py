@@ -11,14 +11,15 @@ from pathlib import Path
 
 import click
 
-from .common import TEMPLATES, template_dirs
+from .common import TEMPLATES, existing_dir, template_dirs
 
 
 @click.command()
 @click.argument("base")
 @click.argument("head", required=False)
 @click.option("--content", "content_dir", default="content", show_default=True,
-              type=click.Path(exists=True, file_okay=False, path_type=Path),
+              type=click.Path(file_okay=False, path_type=Path),
+              callback=existing_dir("content folder"),
               help="The content folder, inside a git repository.")
 @click.option("--format", "fmt", type=click.Choice(["text", "md", "json"]), default="text",
               show_default=True, help="md: a pull-request comment; json: for tools.")

@@ -14,12 +14,15 @@ from typing import TYPE_CHECKING, Any
 import click
 import yaml
 
+from .common import existing_file
+
 if TYPE_CHECKING:
     from ..site.pages import Page, SiteOptions
 
 CONFIG = click.option(
     "-f", "--config-file", default="mkdocs.yml", show_default=True,
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    type=click.Path(dir_okay=False, path_type=Path),
+    callback=existing_file("site configuration (mkdocs.yml)"),
     help="The site's MkDocs configuration; its pitchcraft options choose the pages.")
 
 
@@ -47,6 +50,7 @@ def generate(out: Path | None, config_file: Path, with_docs: bool,
     from ..output.site_guard import links_problem, unsafe_pages_dir
     from ..render.findings import as_text
     from ..render.templates import TemplateError
+    from ..site.audience import empty_public_site
     from ..site.options import options_for, template_dirs
     from ..site.pages import Page
 
@@ -61,6 +65,8 @@ def generate(out: Path | None, config_file: Path, with_docs: bool,
     if content.has_errors:
         raise SystemExit(1)
     site_options = options_for(options, site.get("site_url") or "", today)
+    if empty := empty_public_site(content, site_options):
+        click.echo(f"warning: {empty}", err=True)
     try:
         generated = generator.pages(content, site_options, today, template_dirs(options))
     except TemplateError as exc:

@@ -16,7 +16,7 @@ import click
 from ..model import Content, Finding
 from ..prep.account import Account
 from ..render import findings as show
-from .common import TEMPLATES
+from .common import TEMPLATES, existing_dir
 from .common import load as _load
 
 ACCOUNTS_DIR = "accounts"
@@ -80,8 +80,8 @@ def account_findings(accounts: Path, content: Content) -> list[Finding]:
 
 @prep.command("pack")
 @click.argument("account_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.argument("content_dir", default="content",
-                type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.argument("content_dir", default="content", callback=existing_dir("content folder"),
+                type=click.Path(file_okay=False, path_type=Path))
 @click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path),
               required=True, help="The folder the pack goes into (outside the site).")
 @click.option("-f", "--config-file", type=click.Path(dir_okay=False, path_type=Path),
@@ -165,8 +165,8 @@ attendees:
 
 @prep.command("new")
 @click.argument("account_file", type=click.Path(dir_okay=False, path_type=Path))
-@click.argument("content_dir", default="content",
-                type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.argument("content_dir", default="content", callback=existing_dir("content folder"),
+                type=click.Path(file_okay=False, path_type=Path))
 @click.option("--company", default="Company name", show_default=True)
 @click.option("-f", "--config-file", type=click.Path(dir_okay=False, path_type=Path),
               default="mkdocs.yml", show_default=True)

@@ -26,6 +26,7 @@ from ..render.findings import as_text
 from ..render.templates import TemplateError
 from ..site import decks as site_decks
 from ..site import page_groups
+from ..site.audience import empty_public_site
 from ..site.options import docs_left_out, options_for, template_dirs
 from ..site.options import groups as built_groups
 from ..site.pages import INTERNAL, PUBLIC
@@ -55,7 +56,8 @@ class PitchcraftConfig(base.Config):
                             default=list(page_groups.PAGE_GROUPS))
     """Which page groups to generate."""
     internal_docs = opt.ListOfItems(
-        opt.Type(str), default=["authoring.md", "meeting-prep.md", "publishing.md"]
+        opt.Type(str),
+        default=["adopting.md", "authoring.md", "meeting-prep.md", "publishing.md"]
     )
     """Pages of the docs folder that a public build leaves out (the team's own guides)."""
     search = opt.Choice(search_wiring.ENGINES, default="auto")
@@ -132,6 +134,8 @@ class PitchcraftPlugin(BasePlugin[PitchcraftConfig]):
         options = options_for(self.config, config.site_url or "", build_date())
         if options.drafts:
             log.warning("drafts are shown: this build must not be published")
+        if empty := empty_public_site(content, options):
+            log.warning(empty)  # fails a --strict build
         dirs, today = template_dirs(self.config), build_date()
         self._pages_dir = pages_folder(config, self.config, options)
         background = background_pages.wanted(len(content.published_cards), self._serving,

@@ -31,6 +31,16 @@ def visible_cards(content: Content, options: SiteOptions,
     return tuple(kept_for(views, c, lambda c=c: _view(c, options.audience)) for c in cards)
 
 
+def empty_public_site(content: Content, options: SiteOptions) -> str | None:
+    """The warning for a public build no published card may enter (a home page with nothing
+    under its heading, deployed as if it were a site), or None."""
+    if options.audience != PUBLIC or any(c.audience == PUBLIC for c in content.published_cards):
+        return None
+    return ("a public build, but no published card has `audience: public`: the public site "
+            "would show no insight. Mark the cards buyers may read `audience: public`, or "
+            "build the internal site")
+
+
 def _view(card: Card, audience: str) -> Card:
     if audience != PUBLIC:
         return card_for_team(card)

@@ -88,8 +88,25 @@
     if (input) {
       input.checked = true;
       input.dispatchEvent(new Event("change", { bubbles: true }));
-      target.scrollIntoView();
+      if (target.classList.contains("pc-tab-intro")) {
+        revealTabs(block.closest(".tabbed-set"));
+      } else {
+        target.scrollIntoView();
+      }
     }
+  }
+
+  // A pitch opened on a persona's tab (from the finder, or a link ending in #for-<persona>)
+  // keeps its title, the calculator and the row of persona tabs in view: the page stays at
+  // its top when the tabs fit on the first screen, else it scrolls to just above the tabs,
+  // clear of the sticky header. Scrolling to the tab's own heading hid all three.
+  function revealTabs(set) {
+    var labels = set.querySelector(":scope > .tabbed-labels") || set;
+    var header = document.querySelector(".md-header");
+    var below = header ? header.getBoundingClientRect().bottom : 0;
+    var top = labels.getBoundingClientRect().top + window.scrollY;
+    var fits = top + labels.offsetHeight + 120 <= window.innerHeight;
+    window.scrollTo(0, fits ? 0 : Math.max(0, top - below - 8));
   }
 
   // "Print all personas" prints what the personas share once. A part (a heading and what
@@ -260,4 +277,6 @@
     window.addEventListener("load", startOnce);
   }
   window.addEventListener("load", function () { idle(scrollableTables, { timeout: 1000 }); });
+  // The browser scrolls to the address's anchor again once the page has loaded.
+  window.addEventListener("load", function () { setTimeout(openTabFromHash, 0); });
 })();
