@@ -3,9 +3,8 @@ dataclasses with no I/O (the content they are made from is in `model`)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
-from ..load.rep_notes import reading_text
 from ..model import (
     MEANINGFUL_FACTORS,
     WORDS_PER_MINUTE,
@@ -111,13 +110,3 @@ class Pitch:
     def talk_track(self) -> tuple[Part, ...]:
         return (*self.steps, self.cost_of_inaction, self.next_step)
 
-
-def pitch_for_reading(pitch: Pitch) -> Pitch:
-    """The pitch as `pitchcraft pitch --format md` prints it (see `reading_text`)."""
-    def part(p: Part) -> Part:
-        return replace(p, text=reading_text(p.text))
-
-    return replace(
-        pitch, steps=tuple(part(p) for p in pitch.steps),
-        cost_of_inaction=part(pitch.cost_of_inaction), next_step=part(pitch.next_step),
-        objections=tuple(replace(o, answer=reading_text(o.answer)) for o in pitch.objections))
