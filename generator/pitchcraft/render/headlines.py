@@ -37,7 +37,8 @@ FALLBACK = {
 }
 """A title for a step whose text offers no clause that fits: what the slide does for the buyer."""
 
-_SENTENCE_END = re.compile("(?:(?<=[.!?])|(?<=[.!?][\"'\u201d\u2019)]))\\s+(?=[A-Z0-9\"'\u201c\u2018$€£(])")
+_SENTENCE_END = re.compile("(?:(?<=[.!?])|(?<=[.!?][\"'\u201d\u2019)]))"
+                           "\\s+(?=[A-Z0-9\"'\u201c\u2018$€£(])")
 _CLAUSE_END = re.compile("(?::|;| \u2014| \u2013) ")
 _NO_SUBJECT = re.compile(
     r"^(?:was|were|is|are|am|be|been|had|has|have|did|does|do|got|gets|can|could|would|should|"
