@@ -111,7 +111,9 @@ def pitch(
         buyer = buyer_pitch(composed, taxonomy.company.name, Output.MARKDOWN_ONE_PAGER)
         _echo_template(templates, "pitch.md.j2", buyer=buyer)
     else:
-        _echo_template(templates, "pitch.txt.j2", pitch=composed)
+        from ..render.buyer_pitch import proposal
+
+        _echo_template(templates, "pitch.txt.j2", pitch=composed, proposal=proposal(composed))
 
 
 def _echo_template(templates: Path | None, name: str, **context: object) -> None:
