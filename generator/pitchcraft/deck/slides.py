@@ -67,8 +67,8 @@ def build_deck(pitch: Pitch, company: str, output: Output = Output.PRESENTER_DEC
                 slides.append(Slide("step", DIFFERENTIATORS_TITLE, tuple(
                     f"{d.name}: {d.description}" for d in buyer.differentiators), ""))
             slides += _evidence(buyer.evidence_late, buyer.worked_example, notes)
-    slides += [_step(BuyerPart("concerns", c.concern, c.answer, (c.answer,), (c.answer,), 0),
-                     notes) for c in buyer.concerns]
+    slides += [_step(BuyerPart("concerns", c.concern.rstrip(". "), c.answer, (c.answer,),
+                               (c.answer,), 0), notes) for c in buyer.concerns]
     if buyer.proposal is not None:
         slides.append(_step(buyer.proposal, notes, "next-step"))
     hidden = tuple(e for e in pitch.evidence if e.audience == Audience.INTERNAL)
