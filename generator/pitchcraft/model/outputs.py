@@ -65,6 +65,8 @@ class Output(Enum):
     INTERNAL_SITE = Rule("the team's internal site", Reader.REP)
     PULL_REQUEST_COMMENT = Rule("the pull-request comment (`pitchcraft diff --format md`)",
                                 Reader.REP)
+    REP_MARKDOWN = Rule("the rep's Markdown copy of a pitch in a meeting pack (`prep`)",
+                        Reader.REP)
     PREPARATION_DECK = Rule("a rep's preparation deck (`deck --internal`)", Reader.REP,
                             speaker_notes=True)
     MARKDOWN_ONE_PAGER = Rule("Markdown one-pager (`pitch --format md`)", Reader.BUYER)

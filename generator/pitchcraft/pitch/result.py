@@ -3,8 +3,9 @@ dataclasses with no I/O (the content they are made from is in `model`)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from ..load.rep_notes import reading_text
 from ..model import (
     MEANINGFUL_FACTORS,
     WORDS_PER_MINUTE,
@@ -110,3 +111,15 @@ class Pitch:
     def talk_track(self) -> tuple[Part, ...]:
         return (*self.steps, self.cost_of_inaction, self.next_step)
 
+
+def pitch_for_reading(pitch: Pitch) -> Pitch:
+    """The pitch as the rep's own Markdown copy shows it (`pitch_rep.md.j2`, a meeting pack's
+    `<attendee>-pitch.md`): each rep-only note a quote marked "For the rep, not to be read
+    aloud" (`reading_text`). Rep-facing only: a buyer's output reads `render.buyer_pitch`."""
+    def part(p: Part) -> Part:
+        return replace(p, text=reading_text(p.text))
+
+    return replace(
+        pitch, steps=tuple(part(p) for p in pitch.steps),
+        cost_of_inaction=part(pitch.cost_of_inaction), next_step=part(pitch.next_step),
+        objections=tuple(replace(o, answer=reading_text(o.answer)) for o in pitch.objections))
