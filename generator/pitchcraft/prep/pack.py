@@ -100,7 +100,7 @@ def account_deck(meeting: Meeting, seat: Seat) -> Deck:
         after = next((i for i, s in enumerate(slides) if s.kind == "evidence"), 0) + 1
         slides.insert(after, Slide("evidence", f"Your figures, {account.company}",
                                    tuple(facts[:4]),
-                                   "The account's own figures, as they gave them."))
+                                   "Your own figures, as you gave them to us."))
     step = account.next_step
     if step:  # the account's proposal replaces the card's, or is the one next-step slide
         proposed = Slide("next-step", FALLBACK["proposal"], tuple(line for line in (
