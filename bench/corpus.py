@@ -300,6 +300,8 @@ def _taxonomy(size: Sizes, rng: random.Random) -> tuple[str, list[str], list[str
             "        answer: A one-site pilot answers it on their own data before anything"
             " is signed.")]
         out.append(f"    next_step: {step}")
+        out.append("    proposal: We propose a one-site pilot on your own data, reviewed with"
+                   " you before anything is signed.")
     out += ["company:", "  name: Benchco", "  description: A synthetic vendor for the benchmark.",
             "  demo: true", "  offerings:"]
     for ident in ("meter", "analytics", "guarantee"):

@@ -41,6 +41,7 @@ personas:
       - concern: Another system
         answer: It reads your ledger; nothing new to run.
     next_step: Book a working session with the controller.
+    proposal: We propose a working session with your controller on last quarter's receivables.
   - id: coo
     name: Chief Operating Officer
     role: champion
@@ -51,6 +52,7 @@ personas:
       - concern: Disruption
         answer: Nothing changes on the floor until you have seen a month of results.
     next_step: Walk the floor together.
+    proposal: We propose to walk the floor with you and mark where the first sensors go.
 company:
   name: Testco
   description: A test vendor.

@@ -29,6 +29,7 @@ from pitchcraft.theme_files import templates_dir
 GOLDEN = REPO / "tests" / "golden"
 PITCH = ["pitch", "--templates", str(templates_dir())]
 CFO_RETAIL = ["--industry", "retail", "--problem", "late-cash", "--persona", "cfo"]
+DECK = ["deck"]
 UNCOVERED = ["--industry", "logistics", "--problem", "stock-outs", "--persona", "cfo"]
 
 CASES: dict[str, dict[str, list[str]]] = {
@@ -38,6 +39,8 @@ CASES: dict[str, dict[str, list[str]]] = {
         "pitch.txt": [*PITCH, *CFO_RETAIL, "content"],
         "pitch.md": [*PITCH, *CFO_RETAIL, "--format", "md", "content"],
         "pitch-uncovered.txt": [*PITCH, *UNCOVERED, "content"],
+        "deck/presenter.txt": [*DECK, *CFO_RETAIL, "content"],
+        "deck/leave-behind.txt": [*DECK, *CFO_RETAIL, "content"],
         "site/index.md": [],
         "site/industries/index.md": [],
         "site/industries/retail.md": [],
@@ -62,6 +65,25 @@ def _cli(args: list[str]) -> str:
     return f"{result.output}[exit {result.exit_code}]\n"
 
 
+def _deck_outline(args: list[str], copy: str, folder: Path) -> str:
+    """One copy of a deck as its reader meets it: document title and subject, then each slide's
+    title, lines and speaker notes, read back from the .pptx."""
+    from pptx import Presentation
+
+    result = CliRunner().invoke(main, [*args[:-1], "-o", str(folder / "deck.pptx"), args[-1]])
+    assert result.exit_code == 0, result.output
+    deck = Presentation(str(folder / f"deck-{copy}.pptx"))
+    out = [f"{deck.core_properties.title}", f"{deck.core_properties.subject}", ""]
+    for number, slide in enumerate(deck.slides, start=1):
+        out.append(f"--- slide {number}: {slide.shapes.title.text}")
+        out += [f"- {p.text}" for shape in slide.placeholders if shape.placeholder_format.idx
+                for p in shape.text_frame.paragraphs]
+        if slide.has_notes_slide:
+            out += ["  notes: " + line for line in
+                    slide.notes_slide.notes_text_frame.text.split("\n") if line]
+    return "\n".join(out) + "\n"
+
+
 def _site_page(case: Path, audience: str) -> Callable[[str], str]:
     """Pages of a build on a fixed date, as the MkDocs plugin receives them."""
     content = load_content(case / "content", today=TODAY)
@@ -74,11 +96,14 @@ def _site_page(case: Path, audience: str) -> Callable[[str], str]:
     (case, name) for case, outputs in CASES.items() for name in outputs
 ])
 def test_output_matches_the_golden_file(
-    case: str, name: str, monkeypatch: pytest.MonkeyPatch, update_golden: bool,
+    case: str, name: str, monkeypatch: pytest.MonkeyPatch, update_golden: bool, tmp_path: Path,
 ):
     folder = GOLDEN / case
     monkeypatch.chdir(folder)
-    if name.startswith("site"):
+    if name.startswith("deck/"):
+        actual = _deck_outline(CASES[case][name], name.removeprefix("deck/").removesuffix(".txt"),
+                               tmp_path)
+    elif name.startswith("site"):
         build, path = name.split("/", 1)
         actual = _site_page(folder, PUBLIC if build == "site-public" else INTERNAL)(path)
     else:

@@ -9,7 +9,9 @@ from click.testing import CliRunner
 
 from builders import BODY, FRONT, REPO, TODAY
 from pitchcraft.cli import main
+from pitchcraft.model.outputs import Output
 from pitchcraft.pitch import Combination, compose_pitch, nearest_combinations
+from pitchcraft.render.buyer_pitch import buyer_pitch
 from pitchcraft.render.templates import TemplateError, environment, render
 
 TEMPLATES = REPO / "theme" / "templates"
@@ -89,8 +91,11 @@ def test_scorecard_and_not_meaningfully_different_flag(folder):
     folder.card("late-payers", front=FRONT.replace(risk, ""))
     weak = _pitch(folder)
     assert weak.factors_held == 3 and not weak.meaningfully_different
-    text = render(environment([TEMPLATES]), "pitch.md.j2", pitch=weak)
-    assert '!!! warning "Not meaningfully different yet"' in text
+    text = render(environment([TEMPLATES]), "pitch.txt.j2", pitch=weak)
+    assert "NOT MEANINGFULLY DIFFERENT YET" in text
+    one_pager = render(environment([TEMPLATES]), "pitch.md.j2",
+                       buyer=buyer_pitch(weak, "Testco", Output.MARKDOWN_ONE_PAGER))
+    assert "different" not in one_pager.casefold()  # the scorecard is the rep's, not the buyer's
 
 
 def test_talk_time_is_spoken_words_at_140_a_minute(folder):
@@ -112,8 +117,9 @@ def test_card_text_that_looks_like_template_code_prints_literally(folder):
                         "Your deck said {{ savings }} and {% if x %}maybe{% endif %}.")
     folder.card("late-payers", body=body)
     pitch = _pitch(folder)
+    buyer = buyer_pitch(pitch, "Testco", Output.MARKDOWN_ONE_PAGER)
     for name in ("pitch.md.j2", "pitch.txt.j2"):
-        text = render(environment([TEMPLATES]), name, pitch=pitch)
+        text = render(environment([TEMPLATES]), name, pitch=pitch, buyer=buyer)
         assert "Your deck said {{ savings }} and {% if x %}maybe{% endif %}." in text
 
 

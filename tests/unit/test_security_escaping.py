@@ -68,13 +68,13 @@ def test_a_deck_is_written_for_titles_and_notes_with_a_non_character(tmp_path):
     caller of the writer still must not crash on it."""
     hostile = "Late payers \ufffe are \x1b[1m late \ud800"
     deck = Deck("hostile", (Slide("title", hostile, (hostile, "For the COO"), hostile),
-                            Slide("step", "Reframe", (hostile,), hostile)))
+                            Slide("step", "Reframe", (hostile,), hostile)), title=hostile)
     target = tmp_path / "deck.pptx"
     write_deck(deck, target, author="Dana \x07Smith")
     opened = Presentation(str(target))  # python-pptx parses every part again
     shown = "Late payers \ufffd are \ufffd[1m late \ufffd"
     assert opened.slides[0].shapes.title.text == shown
-    assert opened.core_properties.title == shown
+    assert opened.core_properties.title == f"{shown} (presenter copy)"
     assert opened.core_properties.author == "Dana \ufffdSmith"
     assert opened.slides[1].notes_slide.notes_text_frame.text == shown
     assert shown in [p.text for s in opened.slides[1].shapes if s.has_text_frame

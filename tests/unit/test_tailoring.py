@@ -104,6 +104,15 @@ def test_next_step_comes_from_the_variant_then_the_card_then_the_persona(folder)
     assert cfo.generic_next_step
 
 
+def _text(folder, persona="cfo"):
+    """The rep's pitch, where the order of concerns and steps is the rep's to follow."""
+    result = CliRunner().invoke(main, [
+        "pitch", "--industry", "retail", "--problem", "late-cash", "--persona", persona,
+        "--templates", str(TEMPLATES), str(folder.root)])
+    assert result.exit_code == 0, result.output
+    return " ".join(result.output.split())
+
+
 def _markdown(folder, persona="cfo", *extra):
     result = CliRunner().invoke(main, [
         "pitch", "--industry", "retail", "--problem", "late-cash", "--persona", persona,
@@ -116,11 +125,11 @@ def test_an_evaluator_hears_concerns_answered_before_the_new_way_a_buyer_after_o
         folder):
     folder.write("taxonomy.yml", TAXONOMY.replace("role: champion", "role: evaluator"))
     folder.card("late-payers")
-    buyer, evaluator = _markdown(folder, "cfo"), _markdown(folder, "coo")
+    buyer, evaluator = _text(folder, "cfo"), _text(folder, "coo")
     answer = "Nothing changes on the floor until you have seen a month of results."
-    assert evaluator.index("Your concerns, answered") < evaluator.index("5. A new way")
-    assert evaluator.index(answer) < evaluator.index("5. A new way")
-    assert buyer.index("### Objections") < buyer.index("Your concerns, answered")
+    assert evaluator.index("YOUR CONCERNS, ANSWERED") < evaluator.index("5. A NEW WAY")
+    assert evaluator.index(answer) < evaluator.index("5. A NEW WAY")
+    assert buyer.index("OBJECTIONS") < buyer.index("YOUR CONCERNS, ANSWERED")
     assert "It reads your ledger; nothing new to run." in buyer
     assert "(evaluator)" in evaluator and "(economic buyer)" in buyer
 

@@ -22,7 +22,6 @@ from ..pitch import (
     nearest_combinations,
     serving_cards,
 )
-from ..pitch.result import pitch_for_reading
 from ..render import findings as show
 from ..render.report import report_json
 from ..review import build_report
@@ -81,7 +80,9 @@ def check(content_dir: Path, strict: bool, fmt: str, accounts: Path | None) -> N
 @click.option("--card", "card_id", default=None,
               help="Tell the pitch from this card instead of the best-ranked one.")
 @click.option("--format", "fmt", type=click.Choice(["text", "md"]), default="text",
-              show_default=True, help="md prints Markdown, for notes or a one-pager.")
+              show_default=True,
+              help="text: the rep's pitch, rep notes shown and labelled. md: a one-pager for"
+                   " the buyer (no rep notes, internal figures or instructions to the rep).")
 @click.option("--inputs", default="", metavar="QUERY",
               help="The buyer's numbers for the card's cost model, as in the page's link:"
                    " 'annual_spend=2500000&starts=12'. Default: the card's defaults.")
@@ -118,8 +119,16 @@ def pitch(
                            f" --persona {c.persona}", err=True)
         raise SystemExit(1)
     require_usable_inputs(composed, inputs)
-    _echo_template(templates, "pitch.md.j2" if fmt == "md" else "pitch.txt.j2",
-                   pitch=pitch_for_reading(composed) if fmt == "md" else composed)
+    if fmt == "md":
+        from ..model.outputs import Output
+        from ..render.buyer_pitch import buyer_pitch
+
+        buyer = buyer_pitch(composed, taxonomy.company.name, Output.MARKDOWN_ONE_PAGER)
+        _echo_template(templates, "pitch.md.j2", buyer=buyer)
+    else:
+        from ..render.buyer_pitch import proposal
+
+        _echo_template(templates, "pitch.txt.j2", pitch=composed, proposal=proposal(composed))
 
 
 def _echo_template(templates: Path | None, name: str, **context: object) -> None:

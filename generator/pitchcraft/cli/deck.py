@@ -1,4 +1,5 @@
-"""`pitchcraft deck`: one pitch as an editable PowerPoint deck a rep can present and send."""
+"""`pitchcraft deck`: one pitch as editable PowerPoint decks: a presenter copy a rep presents
+from (the talk track in the speaker notes) and a leave-behind to send (no notes)."""
 
 from __future__ import annotations
 
@@ -24,17 +25,21 @@ from .common import resolve as _resolve
 @click.option("--reference-deck", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="A .pptx of your company's: its layouts, fonts and colours are used.")
 @click.option("--internal", is_flag=True,
-              help="Add internal evidence on a last slide titled 'Internal — remove before"
-                   " sending'. Without it the deck holds only what a buyer may see.")
+              help="Also write a preparation copy: the presenter copy with internal evidence"
+                   " on a last slide titled 'Internal — remove before sending'. The presenter"
+                   " copy and the leave-behind hold only what a buyer may see.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
-              help="The .pptx file to write.")
+              help="Where the decks go: '-o acme.pptx' writes acme-presenter.pptx and"
+                   " acme-leave-behind.pptx beside each other.")
 @CONTENT_DIR
 def deck(industry: str, problem: str, persona: str, card_id: str | None, inputs: str,
          reference_deck: Path | None, internal: bool, output: Path, content_dir: Path) -> None:
-    """Write the tailored teaching pitch as a PowerPoint deck: a slide per step, the talk
-    track in the speaker notes."""
-    from ..deck.pptx_file import DeckError, write_deck
+    """Write the tailored teaching pitch as PowerPoint decks: a presenter copy (a slide per
+    step, the talk track in the speaker notes) and a leave-behind (the same slides, no
+    notes)."""
+    from ..deck.pptx_file import COPY_NAMES, DeckError, write_deck
     from ..deck.slides import build_deck
+    from ..model.outputs import Output
 
     content = load_for_buyer(content_dir, industry, problem, persona)
     taxonomy = content.taxonomy
@@ -52,9 +57,18 @@ def deck(industry: str, problem: str, persona: str, card_id: str | None, inputs:
         raise SystemExit(1)
     require_usable_inputs(pitch, inputs)
     company = taxonomy.company.name
-    try:
-        write_deck(build_deck(pitch, company, internal=internal), output, reference_deck,
-                   author=company)
-    except DeckError as exc:
-        raise click.BadParameter(str(exc), param_hint="--reference-deck") from None
-    click.echo(f"deck written to {output}")
+    copies = [Output.PRESENTER_DECK, Output.LEAVE_BEHIND,
+              *([Output.PREPARATION_DECK] if internal else [])]
+    for copy in copies:
+        target = copy_path(output, COPY_NAMES[copy])
+        try:
+            write_deck(build_deck(pitch, company, copy), target, reference_deck, author=company)
+        except DeckError as exc:
+            raise click.BadParameter(str(exc), param_hint="--reference-deck") from None
+        click.echo(f"{COPY_NAMES[copy]} written to {target}")
+
+
+def copy_path(output: Path, copy: str) -> Path:
+    """'acme.pptx' and 'presenter copy' -> 'acme-presenter.pptx'."""
+    stem = output.stem if output.suffix.casefold() == ".pptx" else output.name
+    return output.with_name(f"{stem}-{copy.removesuffix(' copy').replace(' ', '-')}.pptx")

@@ -17,7 +17,19 @@ from pathlib import Path
 from typing import Any
 
 from ..escape.xml_text import xml_text
+from ..model.outputs import Output
+from .layout import BODY_SIZES, TITLE_SIZES, WIDE, place, set_text
 from .slides import Deck, Slide
+
+COPY_NAMES = {Output.PRESENTER_DECK: "presenter copy", Output.LEAVE_BEHIND: "leave-behind",
+              Output.PREPARATION_DECK: "preparation copy"}
+"""What each copy is called in its document properties (and, in `cli.deck`, its file name)."""
+COPY_SUBJECTS = {
+    Output.PRESENTER_DECK: "Presenter copy: the talk track is in the speaker notes",
+    Output.LEAVE_BEHIND: "Leave-behind: the slides, without speaker notes",
+    Output.PREPARATION_DECK: "Preparation copy: internal figures on the last slide; not for"
+                             " sending",
+}
 
 LAYOUTS = {
     "title": ("Pitchcraft title", "Title Slide"),
@@ -36,14 +48,26 @@ class DeckError(ValueError):
 
 def write_deck(deck: Deck, target: Path, reference: Path | None = None,
                author: str = "") -> None:
+    """`deck` as a .pptx at `target`: 16:9 in Pitchcraft's own look, or the reference deck's
+    size and layouts; every text sized to fit its box (`fit`); speaker notes only where the
+    output has them (a leave-behind has none)."""
     presentation = _open(reference)
+    own_look = reference is None
+    if own_look:
+        presentation.slide_width, presentation.slide_height = WIDE
     _drop_slides(presentation)
     for slide in deck.slides:
         made = presentation.slides.add_slide(_layout(presentation, slide.kind))
+        if own_look:
+            place(made, slide.kind)
         _fill(made, slide)
-        made.notes_slide.notes_text_frame.text = xml_text(slide.notes)
+        if deck.output.rule.speaker_notes and slide.notes:
+            made.notes_slide.notes_text_frame.text = xml_text(slide.notes)
+    copy = COPY_NAMES[deck.output]
     properties = presentation.core_properties
-    properties.title = xml_text(deck.slides[0].title if deck.slides else deck.name)
+    properties.title = xml_text(f"{deck.title or deck.name} ({copy})")
+    properties.subject = xml_text(COPY_SUBJECTS[deck.output])
+    properties.category = properties.keywords = copy
     properties.author = properties.last_modified_by = xml_text(author)
     target.parent.mkdir(parents=True, exist_ok=True)
     presentation.save(str(target))
@@ -95,31 +119,25 @@ def _is_body(placeholder: Any) -> bool:
 
 
 def _fill(made: Any, slide: Slide) -> None:
-    from pptx.enum.text import MSO_AUTO_SIZE
-    from pptx.util import Emu
-
     if made.shapes.title is not None:
-        made.shapes.title.text = xml_text(slide.title)
+        set_text(made.shapes.title, (slide.title,), TITLE_SIZES, bullets=False)
     bodies = [p for p in made.placeholders if _is_body(p)]
-    if not slide.lines:  # an empty placeholder would say "Click to add text"
-        for body in bodies:
+    for extra in bodies[1:]:  # a second body would say "Click to add text"
+        extra._element.getparent().remove(extra._element)
+    if not slide.lines:
+        for body in bodies[:1]:
             body._element.getparent().remove(body._element)
         return
     if bodies:
-        frame = bodies[0].text_frame
-    else:  # a layout with a title only: the lines go in a box below it
-        width, height = made.part.package.presentation_part.presentation.slide_width, \
-            made.part.package.presentation_part.presentation.slide_height
-        box = made.shapes.add_textbox(Emu(width // 12), Emu(height // 4),
-                                      Emu(width * 10 // 12), Emu(height * 2 // 3))
-        frame = box.text_frame
-        frame.word_wrap = True
-        if made.shapes.title is None:
-            frame.text = xml_text(slide.title)
-            frame.add_paragraph()
-    frame.auto_size = MSO_AUTO_SIZE.TEXT_TO_FIT_SHAPE
-    first = not frame.text
-    for line in slide.lines:
-        paragraph = frame.paragraphs[0] if first else frame.add_paragraph()
-        paragraph.text = xml_text(line)
-        first = False
+        set_text(bodies[0], slide.lines, BODY_SIZES, bullets=slide.kind != "title")
+        return
+    # a layout with a title only: the lines go in a box below it
+    width, height = _slide_size(made)
+    box = made.shapes.add_textbox(width // 12, height // 4, width * 10 // 12, height * 2 // 3)
+    lines = slide.lines if made.shapes.title is not None else (slide.title, *slide.lines)
+    set_text(box, lines, BODY_SIZES, bullets=False)
+
+
+def _slide_size(made: Any) -> tuple[int, int]:
+    presentation = made.part.package.presentation_part.presentation
+    return presentation.slide_width, presentation.slide_height

@@ -1,37 +1,37 @@
 """A pitch as slides: the words a buyer sees on each, the talk track in the speaker notes.
 
-One slide per teaching step, in the order the rep says them (the pitch's talk track), framed
-by a title slide, the evidence with sources and dates, and the next step. A slide holds a
-headline and a few key lines, never the whole talk track: the rep says that, from the notes.
+A deck is made to be sent, so it is buyer-facing (`model.outputs`): it is made from the
+`BuyerPitch` (`render.buyer_pitch`), never from the `Pitch`, so it holds no rep note, internal
+figure, step name or instruction to the rep. Two copies are made of each pitch:
+- the presenter copy (`Output.PRESENTER_DECK`): the talk track in the speaker notes, as the
+  buyer would hear it, since a deck is often sent with its notes;
+- the leave-behind (`Output.LEAVE_BEHIND`): the same slides, no notes at all.
 
-A deck is made to be sent, so what it holds is buyer-facing by rule: rep-only notes, in
-whatever container they are written, are taken out of every text before it reaches a slide or
-a note (`rep_notes.buyer_text`, checked against a renderer that knows every block a site may
-enable), and internal evidence is left out. `internal=True` (the CLI's `--internal`) adds
-internal evidence on one last slide whose title says to remove it before sending, for the rep's
-own preparation copy.
+One slide per teaching step, in the order the rep says them, headed by the step's headline,
+with a few whole sentences under it; research evidence follows Rational drowning, our
+customers' results and the worked example (computed with the figures in effect) follow Our
+solution; then the buyer's concerns answered, and last the proposal addressed to the buyer
+(none when no proposal is written: `check` warns). `Output.PREPARATION_DECK` (the CLI's
+`--internal`) is the presenter copy with internal evidence on one last slide whose title says
+to remove it before sending: the rep's own preparation copy.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..load.rep_notes import buyer_text
 from ..model import Audience, Evidence
-from ..pitch import Part, Pitch
-from ..render.terminal_text import text_lines
+from ..model.outputs import Output
+from ..pitch import Pitch
+from ..render.buyer_pitch import BuyerPart, BuyerPitch, buyer_pitch
+from ..render.headlines import FALLBACK
 from .paths import deck_name
-from .plain import sentences
 
-KEY_LINES = 4
-"""Lines under a slide's headline: more and the buyer reads instead of listening."""
-LONG_LINE = 30
-"""Words after which a key line is cut to its first sentence."""
-LONG_HEADLINE = 18
-"""Words after which a headline is split at a colon, semicolon, dash or ', and'/', but'."""
-_BREAKS = (": ", "; ", " — ", ", and ", ", but ")
 INTERNAL_TITLE = "Internal — remove before sending"
-"""The one slide that may hold internal evidence, and only with `internal=True`."""
+"""The one slide that may hold internal evidence, and only in a preparation copy."""
+EVIDENCE_PER_SLIDE = 3
+"""Sources on one slide: each is a figure, its claim, where it comes from and when."""
+DIFFERENTIATORS_TITLE = "What makes it work"
 
 
 @dataclass(frozen=True)
@@ -48,63 +48,45 @@ class Deck:
     name: str
     """The file's stem: industry--problem--persona."""
     slides: tuple[Slide, ...]
+    output: Output = Output.PRESENTER_DECK
+    title: str = ""
+    """The pitch's title, for the document properties."""
 
 
-def build_deck(pitch: Pitch, company: str, *, internal: bool = False) -> Deck:
-    """The deck for one pitch; part texts already hold the cost figures in effect."""
-    public = tuple(e for e in pitch.evidence if e.audience != Audience.INTERNAL)
-    slides = [_title(pitch, company)]
-    track = (*pitch.steps, pitch.cost_of_inaction)
-    for number, part in enumerate(track, start=1):
-        extra = tuple(f"{d.name}: {d.description}" for d in pitch.differentiators
-                      ) if part.key == "our-solution" else ()
-        slides.append(_step(part, f"{number} of {len(track)}", extra))
-        if part.key == "rational-drowning" and public:
-            slides.append(_evidence(public))
-    slides.append(_next_step(pitch.next_step))
+def build_deck(pitch: Pitch, company: str, output: Output = Output.PRESENTER_DECK) -> Deck:
+    """The deck for one pitch as `output` shows it; texts hold the figures in effect."""
+    buyer = buyer_pitch(pitch, company, Output.PRESENTER_DECK)
+    notes = output.rule.speaker_notes
+    slides = [_title(pitch, buyer)]
+    for part in buyer.parts:
+        slides.append(_step(part, notes))
+        if part.key == "rational-drowning":
+            slides += _evidence(buyer.evidence_early, "", notes)
+        if part.key == "our-solution":
+            if buyer.differentiators:
+                slides.append(Slide("step", DIFFERENTIATORS_TITLE, tuple(
+                    f"{d.name}: {d.description}" for d in buyer.differentiators), ""))
+            slides += _evidence(buyer.evidence_late, buyer.worked_example, notes)
+    slides += [_step(BuyerPart("concerns", c.concern.rstrip(". "), c.answer, (c.answer,),
+                               (c.answer,), 0), notes) for c in buyer.concerns]
+    if buyer.proposal is not None:
+        slides.append(_step(buyer.proposal, notes, "next-step"))
     hidden = tuple(e for e in pitch.evidence if e.audience == Audience.INTERNAL)
-    if internal and hidden:
+    if output is Output.PREPARATION_DECK and hidden:
         slides.append(Slide("internal", INTERNAL_TITLE, tuple(_cite(e) for e in hidden),
                             "Internal figures for your preparation. Delete this slide before"
                             " the deck leaves the company."))
-    return Deck(deck_name(pitch), tuple(s for s in slides if s.title))
+    return Deck(deck_name(pitch), tuple(s for s in slides if s.title), output, buyer.title)
 
 
-def _title(pitch: Pitch, company: str) -> Slide:
-    return Slide("title", pitch.card.title, (
-        f"For the {pitch.persona.name}", f"{pitch.industry.name} · {pitch.problem.name}",
-        company,
-    ), f"About {pitch.minutes} minutes to say. Source card: {pitch.card.id}.")
+def _title(pitch: Pitch, buyer: BuyerPitch) -> Slide:
+    return Slide("title", buyer.title, (
+        f"For the {pitch.persona.name}", f"{buyer.industry} · {buyer.problem}", buyer.company,
+    ), "")
 
 
-def _step(part: Part, where: str, extra: tuple[str, ...] = ()) -> Slide:
-    said = text_lines(buyer_text(part.text))
-    if not said:
-        return Slide("step", "", (), "")
-    first = sentences(said[0])
-    headline, rest = _headline(first[0])
-    rest += [" ".join(first[1:])] if first[1:] else []
-    lines = tuple(_short(line) for line in [*rest, *said[1:], *extra][:KEY_LINES])
-    notes = f"{part.title} ({where}, about {part.minutes} min)\n\n" + "\n\n".join(said)
-    return Slide("step", headline, lines, notes)
-
-
-def _headline(sentence: str) -> tuple[str, list[str]]:
-    """A long opening sentence as a short headline and the rest of it as the first line."""
-    if len(sentence.split()) <= LONG_HEADLINE:
-        return sentence, []
-    cuts = [(at, mark) for mark in _BREAKS
-            if (at := sentence.find(mark)) > 0 and len(sentence[:at].split()) >= 5]
-    if not cuts:
-        return sentence, []
-    at, mark = min(cuts)
-    head = sentence[:at] + (":" if mark == ": " else "")
-    tail = sentence[at + len(mark):]
-    return head, [tail[:1].upper() + tail[1:]]
-
-
-def _short(line: str) -> str:
-    return sentences(line)[0] if len(line.split()) > LONG_LINE else line
+def _step(part: BuyerPart, notes: bool, kind: str = "step") -> Slide:
+    return Slide(kind, part.headline, part.lines, "\n\n".join(part.said) if notes else "")
 
 
 def _cite(item: Evidence) -> str:
@@ -112,13 +94,13 @@ def _cite(item: Evidence) -> str:
     return f"{item.figure}: {item.claim} (Source: {item.source}{when})"
 
 
-def _evidence(evidence: tuple[Evidence, ...]) -> Slide:
+def _evidence(evidence: tuple[Evidence, ...], worked: str, notes: bool) -> list[Slide]:
+    """The sources, a few to a slide, the worked example first."""
+    lines = [*([worked] if worked else []), *(_cite(e) for e in evidence)]
     links = [f"{e.figure}: {e.url}" for e in evidence if e.url]
-    return Slide("evidence", "The evidence", tuple(_cite(e) for e in evidence),
-                 "\n\n".join(["Every figure here has a source and a date; offer to send them.",
-                              *links]))
-
-
-def _next_step(part: Part) -> Slide:
-    said = text_lines(buyer_text(part.text))
-    return Slide("next-step", "Next step", tuple(said[:KEY_LINES]), "\n\n".join(said))
+    slides = []
+    for start in range(0, len(lines), EVIDENCE_PER_SLIDE):
+        shown = tuple(lines[start:start + EVIDENCE_PER_SLIDE])
+        slides.append(Slide("evidence", FALLBACK["evidence"], shown,
+                            "\n\n".join(links) if notes and start == 0 else ""))
+    return slides

@@ -110,6 +110,8 @@ def load_card(file: Path, shown_path: str) -> tuple[ParsedCard | None, list[Find
         lines=lines,
         item_positions=item_positions,
         cost_model=None if "cost_model" in reported else cost_model(data.get("cost_model")),
+        headlines={k: v.strip() for k, v in mapping(data.get("headlines")).items()
+                   if "headlines" not in reported and isinstance(v, str) and v.strip()},
     )
     return (ParsedCard(card, body, reported, tree, parts.body_line, parsed.positions,
                        tuple(lines_of(source))), findings)

@@ -14,6 +14,10 @@ from ..costs.schema import COST_MODEL_SCHEMA
 from ..model import FACTORS, ROLES
 
 ID_PATTERN = "^[a-z0-9][a-z0-9-]*$"
+HEADLINE_KEYS = ("warmer", "reframe", "rational-drowning", "emotional-impact",
+                 "cost-of-doing-nothing", "a-new-way", "our-solution", "proposal")
+HEADLINE_PATTERN = r"^\s*\S+(\s+\S+){0,7}\s*$"
+"""At most 8 words: a headline is read at a glance."""
 
 FINDINGS = "x-findings"
 """What an author reads when a value breaks one of this schema's rules, by the rule's keyword
@@ -149,6 +153,19 @@ CARD_SCHEMA: dict[str, Any] = {
         "leads_to": _ids("Company differentiator ids the insight leads to.", min_items=0),
         "tags": _texts("Free tags, shown as chips and used by search."),
         "cost_model": COST_MODEL_SCHEMA,
+        "headlines": {
+            "type": "object",
+            "additionalProperties": False,
+            "description": "A short headline the buyer reads on each step's slide: a whole"
+                           " clause of at most 8 words, no figure of ours before"
+                           " our-solution.",
+            "properties": {key: {**_text(f"The {key} slide's headline."),
+                                 "pattern": HEADLINE_PATTERN, FINDINGS: {"pattern": _finding(
+                                     "{subject} has more than 8 words",
+                                     "a slide title is read at a glance: say it in 8 words"
+                                     " or fewer")}}
+                           for key in HEADLINE_KEYS},
+        },
     },
 }
 
@@ -214,7 +231,10 @@ TAXONOMY_SCHEMA: dict[str, Any] = {
                         "write each concern as '- concern: ...' with 'answer: ...' below it")},
                 },
             },
-            "next_step": _text("The next step a rep proposes to this role."),
+            "next_step": _text("The next step a rep proposes to this role: the rep's"
+                               " instruction, never shown to the buyer."),
+            "proposal": _text("The next step said to this buyer ('We propose ...'): the"
+                              " deck's last slide for cards without a '## Proposal'."),
         }),
         "company": {
             "type": "object",
@@ -232,6 +252,9 @@ TAXONOMY_SCHEMA: dict[str, Any] = {
     },
 }
 
+
+_PERSONA_ITEMS = TAXONOMY_SCHEMA["properties"]["personas"]["items"]
+_PERSONA_ITEMS["required"].remove("proposal")  # optional: a card's `## Proposal` may say it
 
 SCHEMAS: dict[str, dict[str, Any]] = {
     "card": CARD_SCHEMA, "taxonomy": TAXONOMY_SCHEMA, "evidence": LEDGER_SCHEMA,

@@ -49,6 +49,7 @@ def load_taxonomy(file: Path, shown_path: str) -> tuple[Taxonomy | None, list[Fi
                 metrics=texts(raw.get("metrics")),
                 concerns=_concerns(raw.get("concerns")),
                 next_step=text(raw.get("next_step")),
+                proposal=text(raw.get("proposal")),
             )
             for raw, line in _entries(data, ("personas",), positions)
         ),

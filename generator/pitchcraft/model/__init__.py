@@ -30,18 +30,20 @@ COST_OF_INACTION = "Cost of doing nothing"
 DISCOVERY_QUESTIONS = "Discovery questions"
 OBJECTIONS = "Objections"
 NEXT_STEP = "Next step"
+PROPOSAL = "Proposal"
+"""The next step addressed to the buyer ("We propose ..."); `Next step` is the rep's."""
 STEPS = (
     WARMER, "Reframe", "Rational drowning", "Emotional impact", "A new way", "Our solution",
 )
 """The six teaching steps, in the order a rep gives them: the one definition of the pitch."""
-SECTIONS = (*STEPS, COST_OF_INACTION, DISCOVERY_QUESTIONS, OBJECTIONS, NEXT_STEP)
+SECTIONS = (*STEPS, COST_OF_INACTION, DISCOVERY_QUESTIONS, OBJECTIONS, NEXT_STEP, PROPOSAL)
 """Every section a card may have."""
 ORDER = (
     WARMER, "Reframe", "Rational drowning", COST_OF_INACTION, "Emotional impact",
-    "A new way", "Our solution", DISCOVERY_QUESTIONS, OBJECTIONS, NEXT_STEP,
+    "A new way", "Our solution", DISCOVERY_QUESTIONS, OBJECTIONS, NEXT_STEP, PROPOSAL,
 )
 """SECTIONS in the order a card is written (see the authoring guide)."""
-OPTIONAL = frozenset({WARMER, NEXT_STEP})
+OPTIONAL = frozenset({WARMER, NEXT_STEP, PROPOSAL})
 REQUIRED = tuple(s for s in SECTIONS if s not in OPTIONAL)
 TEACHING = (*STEPS, COST_OF_INACTION)
 """The sections a card page shows as the teaching, in pitch order; a variant for a persona in
@@ -135,6 +137,8 @@ class Persona(Item):
     metrics: tuple[str, ...] = ()
     concerns: tuple[Concern, ...] = ()
     next_step: str = ""
+    proposal: str = ""
+    """The next step as said to the buyer: the deck's last slide when a card has none."""
 
     @property
     def concerns_first(self) -> bool:
@@ -232,6 +236,8 @@ class Card:
     """(line, column) of each id in an id list, keyed 'personas.0', to point at the bad one."""
     cost_model: CostModel | None = None
     """The buyer's numbers, when the card declares them and their shape is right."""
+    headlines: dict[str, str] = field(default_factory=dict)
+    """A short buyer-facing headline per step key ('reframe', 'proposal'): slide titles."""
 
     @property
     def all_industries(self) -> bool:

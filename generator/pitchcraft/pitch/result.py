@@ -113,7 +113,9 @@ class Pitch:
 
 
 def pitch_for_reading(pitch: Pitch) -> Pitch:
-    """The pitch as `pitchcraft pitch --format md` prints it (see `reading_text`)."""
+    """The pitch as the rep's own Markdown copy shows it (`pitch_rep.md.j2`, a meeting pack's
+    `<attendee>-pitch.md`): each rep-only note a quote marked "For the rep, not to be read
+    aloud" (`reading_text`). Rep-facing only: a buyer's output reads `render.buyer_pitch`."""
     def part(p: Part) -> Part:
         return replace(p, text=reading_text(p.text))
 

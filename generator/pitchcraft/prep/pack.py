@@ -15,6 +15,7 @@ from pathlib import Path
 from ..deck.pptx_file import write_deck
 from ..deck.slides import Deck, Slide, build_deck
 from ..pitch.result import pitch_for_reading
+from ..render.headlines import FALLBACK
 from ..render.templates import environment, render
 from ..theme_files import templates_dir
 from .account import Account
@@ -74,7 +75,7 @@ def pitch_markdown(meeting: Meeting, seat: Seat, env: object) -> str:
     head = [f"> **{confidential(meeting.vendor, account.company)}**", "",
             f"*Prepared for {a.name}, {a.title}, {account.company}; meeting of"
             f" {account.meeting_date}.*", ""]
-    body = render(env, "pitch.md.j2", pitch=pitch_for_reading(seat.pitch))  # type: ignore[arg-type]
+    body = render(env, "pitch_rep.md.j2", pitch=pitch_for_reading(seat.pitch))  # type: ignore[arg-type]
     facts = their_facts(account)
     tail = ["", f"## Their own figures ({account.company})", "", *(f"- {f}" for f in facts), ""] \
         if facts else []
@@ -99,11 +100,15 @@ def account_deck(meeting: Meeting, seat: Seat) -> Deck:
         after = next((i for i, s in enumerate(slides) if s.kind == "evidence"), 0) + 1
         slides.insert(after, Slide("evidence", f"Your figures, {account.company}",
                                    tuple(facts[:4]),
-                                   "The account's own figures, as they gave them."))
+                                   "Your own figures, as you gave them to us."))
     step = account.next_step
-    if step and slides and slides[-1].kind == "next-step":
-        slides[-1] = replace(slides[-1], lines=tuple(line for line in (
+    if step:  # the account's proposal replaces the card's, or is the one next-step slide
+        proposed = Slide("next-step", FALLBACK["proposal"], tuple(line for line in (
             step.proposal, f"When: {step.date}",
             f"You bring: {'; '.join(step.they_bring)}" if step.they_bring else "",
-            f"We bring: {'; '.join(step.we_bring)}" if step.we_bring else "") if line))
+            f"We bring: {'; '.join(step.we_bring)}" if step.we_bring else "") if line), "")
+        if slides and slides[-1].kind == "next-step":
+            slides[-1] = proposed
+        else:
+            slides.append(proposed)
     return replace(deck, name=f"{deck.name}--{slug(a.name)}", slides=tuple(slides))

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from ..load.rep_notes import card_for_buyer, card_for_team
 from ..model import Card, Content, Status
+from ..model.outputs import Output
 from ..shared import kept_for
 from .page_groups import PUBLIC
 
@@ -42,7 +43,8 @@ def empty_public_site(content: Content, options: SiteOptions) -> str | None:
 
 
 def _view(card: Card, audience: str) -> Card:
-    if audience != PUBLIC:
+    site = Output.PUBLIC_SITE if audience == PUBLIC else Output.INTERNAL_SITE
+    if site.rule.rep_notes:  # the team's site: notes shown, set apart and labelled
         return card_for_team(card)
     return replace(card_for_buyer(card),
                    evidence=tuple(e for e in card.evidence if e.audience == PUBLIC))

@@ -3,8 +3,8 @@
 The pitch page links each persona's tab to `decks/<industry>--<problem>--<persona>.pptx`
 (`paths.deck_href`) when the plugin's `decks` option is on; this module writes those files
 from the same `Site` the pages come from, so a deck cannot say other than its page. Decks are
-buyer-facing (no rep-only notes, no internal evidence): a rep downloads one to present and
-send. A public site has no pitches, so no decks.
+buyer-facing (no rep-only notes, no internal evidence): a rep downloads the presenter copy
+(the talk track in its notes) to present and send. A public site has no pitches, so no decks.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from ..deck.paths import FOLDER, deck_name
 from ..deck.pptx_file import write_deck
 from ..deck.slides import build_deck
 from ..model import Content
+from ..model.outputs import Output
 from .page_groups import groups_built
 from .pages import SiteOptions, build_site
 
@@ -35,7 +36,7 @@ def write_site_decks(content: Content, options: SiteOptions, site_dir: Path,
     for pitches in site.pitches.values():
         for pitch in pitches:
             target = site_dir / FOLDER / f"{deck_name(pitch)}.pptx"
-            write_deck(build_deck(pitch, company), target, author=company)
+            write_deck(build_deck(pitch, company, Output.PRESENTER_DECK), target, author=company)
             written += 1
     return written
 

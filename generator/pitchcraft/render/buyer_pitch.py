@@ -1,0 +1,137 @@
+"""A pitch as a buyer-facing output holds it (`model.outputs`): made once, for every such output.
+
+The slides of both decks, a presenter copy's notes and the Markdown one-pager read this, never
+the `Pitch` itself, so none of them can show what a buyer must not see:
+- every text without its rep-only notes (`rep_notes.buyer_text`);
+- a headline for each step (the card's `headlines:`, else a clause chosen from its text),
+  never the method's step name;
+- the proposal addressed to the buyer (the card's `## Proposal` for this buyer, else the
+  persona's `proposal`), never the rep's `## Next step` or the persona's `next_step`; no
+  proposal written anywhere means none is shown (and `check` warns);
+- evidence without internal figures; an item that only describes the card's own arithmetic
+  ("Worked example: ...") gives way to the worked example computed with the figures in
+  effect, so a buyer's `--inputs` reach the evidence as they reach the talk track;
+- the persona's concerns with their answers, and the differentiators under Our solution.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..costs.units import format_for, format_value
+from ..load.rep_notes import buyer_text
+from ..model import PROPOSAL, Concern, Evidence, Item
+from ..model.outputs import Output
+from ..pitch import Pitch
+from ..pitch.talk_time import minutes, spoken_words
+from .headlines import choose_headline, key_lines
+from .terminal_text import text_lines
+
+NEXT_STEP_KEY = "next-step"
+_WORKED_EXAMPLE = "worked example"
+EARLY_WHOSE = "research"
+"""The only kind of evidence a buyer may see before Our solution (the content contract)."""
+
+
+@dataclass(frozen=True)
+class BuyerPart:
+    key: str
+    headline: str
+    text: str
+    """Markdown without rep notes, with the figures in effect."""
+    said: tuple[str, ...]
+    """Each paragraph as plain words: the talk track of a presenter's notes."""
+    lines: tuple[str, ...]
+    """Whole sentences for a slide, under the headline."""
+    minutes: float
+
+
+@dataclass(frozen=True)
+class BuyerPitch:
+    title: str
+    industry: str
+    problem: str
+    company: str
+    parts: tuple[BuyerPart, ...]
+    """The teaching steps in the order the rep says them, without the rep's next step."""
+    differentiators: tuple[Item, ...]
+    concerns: tuple[Concern, ...]
+    evidence_early: tuple[Evidence, ...]
+    """Research, which may be shown beside Rational drowning."""
+    evidence_late: tuple[Evidence, ...]
+    """Our customers' results and evidence whose kind is not said: from Our solution on."""
+    worked_example: str
+    """The card's cost model computed with the figures in effect, as one sentence; ''."""
+    proposal: BuyerPart | None
+
+    @property
+    def evidence(self) -> tuple[Evidence, ...]:
+        return (*self.evidence_early, *self.evidence_late)
+
+
+def buyer_pitch(pitch: Pitch, company: str, output: Output) -> BuyerPitch:
+    """What `output` (a buyer-facing one) shows of `pitch`."""
+    assert output.buyer_facing, output
+    shown = tuple(e for e in pitch.evidence if _shown(e))
+    return BuyerPitch(
+        title=pitch.card.title, industry=pitch.industry.name, problem=pitch.problem.name,
+        company=company,
+        parts=tuple(_part(pitch, p.key, p.text) for p in pitch.talk_track
+                    if p.key != NEXT_STEP_KEY),
+        differentiators=pitch.differentiators,
+        concerns=tuple(Concern(c.concern, buyer_text(c.answer)) for c in pitch.persona.concerns
+                       if c.answer),
+        evidence_early=tuple(e for e in shown if _whose(e) == EARLY_WHOSE),
+        evidence_late=tuple(e for e in shown if _whose(e) != EARLY_WHOSE),
+        worked_example=worked_example(pitch),
+        proposal=proposal(pitch),
+    )
+
+
+def proposal(pitch: Pitch) -> BuyerPart | None:
+    """The card's `## Proposal` for this buyer, else the persona's `proposal`, else None."""
+    section = pitch.card.sections.get(PROPOSAL)
+    text = (section.for_buyer(pitch.persona.id, pitch.industry.id) if section else "") \
+        or pitch.persona.proposal
+    if not text.strip():
+        return None
+    if pitch.figures is not None:
+        text = pitch.figures.plain(text)
+    return _part(pitch, "proposal", text)
+
+
+def _part(pitch: Pitch, key: str, text: str) -> BuyerPart:
+    text = buyer_text(text)
+    said = text_lines(text)
+    own = pitch.card.headlines.get(key, "")
+    headline, used = (own, "") if own else choose_headline(key, said)
+    return BuyerPart(key, headline, text, tuple(said), key_lines(said, used),
+                     minutes(spoken_words(text)))
+
+
+def _whose(item: Evidence) -> str:
+    """Whose evidence it is; evidence that does not say counts as our customers' results."""
+    return str(getattr(item, "whose", "") or "our-results")
+
+
+def _shown(item: Evidence) -> bool:
+    """Not internal, and not an item that only describes the card's own arithmetic."""
+    if item.audience == "internal" or _whose(item) == "internal":
+        return False
+    return not (item.figure.strip().casefold() == _WORKED_EXAMPLE or any(
+        _WORKED_EXAMPLE in text.casefold() for text in (item.claim, item.source)))
+
+
+def worked_example(pitch: Pitch) -> str:
+    """'With your figures (Annual spend on power: $950,000): Demand charges: $361,000.'"""
+    figures = pitch.figures
+    if figures is None:
+        return ""
+    model, values = figures.plan.model, figures.values
+
+    def said(label: str, name: str, unit: str, decimals: int | None) -> str:
+        return f"{label}: {format_value(values.get(name), format_for(unit, decimals))}"
+
+    given = "; ".join(said(i.label, i.name, i.unit, i.decimals) for i in model.inputs)
+    found = "; ".join(said(o.label, o.name, o.unit, o.decimals) for o in model.outputs)
+    return f"Worked example with these figures ({given}): {found}." if found else ""
