@@ -55,7 +55,7 @@ company:
   name: Testco
   description: A test vendor.
   offerings:
-    - {id: collect, name: Collect, description: Collections.}
+    - {id: collect, name: Testco Collect, description: Collections.}
   differentiators:
     - {id: predictive, name: Predictive dunning, description: Predicts late payers.}
 """
@@ -68,6 +68,7 @@ evidence:
     source: Testco Benchmark 2026 (412 customers)
     as_of: 2026-03-31
     kind: fact
+    whose: research
 """
 
 FRONT = """\
@@ -91,6 +92,9 @@ tags: [cash]
 """
 
 BODY = """\
+## Warmer
+Finance teams tell us the cash forecast is the number they trust least. Is that true for you?
+
 ## Reframe
 Late payment is a forecast you are not making.
 

@@ -15,8 +15,8 @@ from pitchcraft.cli import main
 from pitchcraft.deck.slides import INTERNAL_TITLE
 
 RETAIL_COO = ["--industry", "retail", "--problem", "late-cash", "--persona", "coo"]
-STEP_TITLES = ["Warmer", "Reframe", "Rational drowning", "Emotional impact", "A new way",
-               "Our solution", "Cost of doing nothing"]
+STEP_TITLES = ["Warmer", "Reframe", "Rational drowning", "Emotional impact",
+               "Cost of doing nothing", "A new way", "Our solution"]
 
 
 def _deck(folder: ContentFolder, tmp_path: Path, *args: str) -> Presentation:

@@ -54,7 +54,7 @@ def build_deck(pitch: Pitch, company: str, *, internal: bool = False) -> Deck:
     """The deck for one pitch; part texts already hold the cost figures in effect."""
     public = tuple(e for e in pitch.evidence if e.audience != Audience.INTERNAL)
     slides = [_title(pitch, company)]
-    track = (*pitch.steps, pitch.cost_of_inaction)
+    track = pitch.teaching
     for number, part in enumerate(track, start=1):
         extra = tuple(f"{d.name}: {d.description}" for d in pitch.differentiators
                       ) if part.key == "our-solution" else ()

@@ -33,26 +33,31 @@ NEXT_STEP = "Next step"
 STEPS = (
     WARMER, "Reframe", "Rational drowning", "Emotional impact", "A new way", "Our solution",
 )
-"""The six teaching steps, in the order a rep gives them: the one definition of the pitch."""
-SECTIONS = (*STEPS, COST_OF_INACTION, DISCOVERY_QUESTIONS, OBJECTIONS, NEXT_STEP)
+"""The six steps of commercial teaching (The Challenger Sale), as the method names them."""
+OUR_SOLUTION = STEPS[-1]
+TEACHING = (*STEPS[:4], COST_OF_INACTION, *STEPS[4:])
+"""The parts a rep says, in the order they are said: the one definition of a pitch's order.
+Cost of doing nothing comes after the story and before A new way: the buyer feels the problem
+(Emotional impact), then sees its price, and only then hears the way out, so the new way
+answers a cost the buyer already accepts. A variant for a persona in one of these sections
+makes a card "written for this persona" when ranking."""
+BEFORE_SOLUTION = TEACHING[: TEACHING.index(OUR_SOLUTION)]
+"""Warmer to A new way: the teaching before the vendor is named. Nothing in them names an
+offering, a differentiator or the company, nor quotes our customers' results or an internal
+figure (see `load.choreography`)."""
+SECTIONS = (*TEACHING, DISCOVERY_QUESTIONS, OBJECTIONS, NEXT_STEP)
 """Every section a card may have."""
 ORDER = (
     WARMER, "Reframe", "Rational drowning", COST_OF_INACTION, "Emotional impact",
-    "A new way", "Our solution", DISCOVERY_QUESTIONS, OBJECTIONS, NEXT_STEP,
+    "A new way", OUR_SOLUTION, DISCOVERY_QUESTIONS, OBJECTIONS, NEXT_STEP,
 )
-"""SECTIONS in the order a card is written (see the authoring guide)."""
+"""SECTIONS in the order the `new card` scaffold writes them, where `check` says to add a
+missing one; a pitch says them in the order of TEACHING, whatever the card's order."""
 OPTIONAL = frozenset({WARMER, NEXT_STEP})
 REQUIRED = tuple(s for s in SECTIONS if s not in OPTIONAL)
-TEACHING = (*STEPS, COST_OF_INACTION)
-"""The sections a card page shows as the teaching, in pitch order; a variant for a persona in
-one of them makes a card "written for this persona" when ranking."""
 
 ROLES = ("economic-buyer", "champion", "evaluator", "blocker", "user")
 """A persona's role in the buying group, from the taxonomy."""
-CONCERNS_FIRST = frozenset({"evaluator", "blocker"})
-"""Roles that judge or clear a deal: they hear their concerns answered before "A new way"."""
-WARMER_SECONDS = 45
-"""The longest a default Warmer may take to say, at WORDS_PER_MINUTE."""
 
 
 def section_key(name: str) -> str:
@@ -66,6 +71,20 @@ class Status(StrEnum):
     DRAFT = "draft"
     PUBLISHED = "published"
     RETIRED = "retired"
+
+
+class Whose(StrEnum):
+    """Whose result a figure is, which decides where in a pitch it may be shown.
+
+    Research (third-party or market research, public statistics, our own studies of the market
+    or of equipment) may teach from the Warmer on; our customers' results with our offering
+    prove Our solution and show from there on; internal figures about our own business (win
+    rates, pipeline) stay with the sales team.
+    """
+
+    RESEARCH = "research"
+    OUR_RESULTS = "our-results"
+    INTERNAL = "internal"
 
 
 class Audience(StrEnum):
@@ -130,15 +149,11 @@ class Concern:
 @dataclass(frozen=True)
 class Persona(Item):
     role: str = ""
-    """One of ROLES; shapes where the pitch answers the persona's concerns."""
+    """One of ROLES: their part in the buying group."""
     priorities: tuple[str, ...] = ()
     metrics: tuple[str, ...] = ()
     concerns: tuple[Concern, ...] = ()
     next_step: str = ""
-
-    @property
-    def concerns_first(self) -> bool:
-        return self.role in CONCERNS_FIRST
 
 
 @dataclass(frozen=True)
@@ -196,6 +211,14 @@ class Evidence:
     """internal evidence is left out of the public site, even on a public card."""
     id: str = ""
     line: int = 0
+    whose: Whose = Whose.OUR_RESULTS
+    """Unsaid counts as our results: the safe side, shown only from Our solution on."""
+
+    def __post_init__(self) -> None:
+        # A figure about our own business is internal wherever it goes, whatever its audience
+        # says: every rule that keeps internal evidence from buyers then applies to it.
+        if self.whose == Whose.INTERNAL and self.audience != Audience.INTERNAL:
+            object.__setattr__(self, "audience", Audience.INTERNAL)
 
 
 @dataclass(frozen=True)
