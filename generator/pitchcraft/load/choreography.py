@@ -16,7 +16,8 @@ Two checks, each an error at the file line of the text:
 - a figure (as the weak-card checks find and match figures: `quality.said_figures`,
   `quality.sourced`) equal to the figure of an `our-results` or `internal` evidence item of
   the card, and given by none of its `research` items. An item that does not say whose it is
-  counts as our results.
+  counts as our results in a pitch, but its figures are not errors here: its own warning
+  ("does not say whose") is the one finding, and saying whose settles both.
 Rep-only notes are not said, so they are not checked.
 """
 
@@ -134,5 +135,5 @@ def _whose(evidence: tuple[Evidence, ...], ledger: dict[str, Evidence],
     """The card's items of these kinds, a ledger reference read as its entry."""
     for item in evidence:
         source = item if item.figure else ledger.get(item.id)
-        if source is not None and source.whose in kinds:
+        if source is not None and source.whose_given and source.whose in kinds:
             yield source

@@ -213,6 +213,8 @@ class Evidence:
     line: int = 0
     whose: Whose = Whose.OUR_RESULTS
     """Unsaid counts as our results: the safe side, shown only from Our solution on."""
+    whose_given: bool = True
+    """False when the item does not say whose it is (a warning of its own)."""
 
     def __post_init__(self) -> None:
         # A figure about our own business is internal wherever it goes, whatever its audience
