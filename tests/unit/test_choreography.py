@@ -176,3 +176,11 @@ def test_a_warmer_written_for_some_buyers_names_the_others(folder):
     assert not coo.warmer_written and coo.teaching[0].title == "Reframe"
     assert "No Warmer written for this buyer" in _said(folder, "text", "coo")
     assert "No Warmer written" not in _said(folder, "text", "cfo")
+
+
+def test_a_misspelt_whose_is_one_finding_on_the_item(folder):
+    ledger = folder.write("evidence.yml", edit(LEDGER, "whose: research", "whose: ours"))
+    folder.card("card")
+    assert_findings(folder.load(), want(
+        ledger, line_of(ledger, "whose: ours"), ERROR,
+        "'whose' must be one of: research, our-results, internal"))

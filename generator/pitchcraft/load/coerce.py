@@ -28,7 +28,7 @@ def evidence(item: dict, line: int) -> Evidence:
         id=text(item.get("ref")) or text(item.get("id")),
         line=line,
         whose=Whose(choice(item.get("whose"), tuple(Whose), Whose.OUR_RESULTS)),
-        whose_given="whose" in item,
+        whose_given=item.get("whose") in tuple(Whose),  # unsaid or misspelt: reported once
     )
 
 
