@@ -13,6 +13,9 @@ from enum import StrEnum
 from pathlib import Path
 
 from .costs import CostModel
+from .evidence import Audience as Audience  # re-exported: part of the model
+from .evidence import Evidence as Evidence
+from .evidence import Whose as Whose
 from .variants import Section as Section  # re-exported: part of the model
 from .variants import split_variant_key as split_variant_key
 from .variants import variant_key as variant_key
@@ -71,27 +74,6 @@ class Status(StrEnum):
     DRAFT = "draft"
     PUBLISHED = "published"
     RETIRED = "retired"
-
-
-class Whose(StrEnum):
-    """Whose result a figure is, which decides where in a pitch it may be shown.
-
-    Research (third-party or market research, public statistics, our own studies of the market
-    or of equipment) may teach from the Warmer on; our customers' results with our offering
-    prove Our solution and show from there on; internal figures about our own business (win
-    rates, pipeline) stay with the sales team.
-    """
-
-    RESEARCH = "research"
-    OUR_RESULTS = "our-results"
-    INTERNAL = "internal"
-
-
-class Audience(StrEnum):
-    """Who may see a card or a figure: internal stays with the sales team."""
-
-    INTERNAL = "internal"
-    PUBLIC = "public"
 
 
 class Severity(StrEnum):
@@ -195,32 +177,6 @@ class Taxonomy:
         who = f"the {persona.name}" if persona else "" if industry and not industry_id else first
         where = industry.name if industry else industry_id
         return "For " + (f"{who} in {where}" if who and where else who or where)
-
-
-@dataclass(frozen=True)
-class Evidence:
-    """A figure with its source; `id` is set for ledger entries and for references to them."""
-
-    figure: str
-    claim: str
-    source: str
-    as_of: dt.date | None
-    kind: str = "fact"
-    url: str = ""
-    audience: Audience = Audience.PUBLIC
-    """internal evidence is left out of the public site, even on a public card."""
-    id: str = ""
-    line: int = 0
-    whose: Whose = Whose.OUR_RESULTS
-    """Unsaid counts as our results: the safe side, shown only from Our solution on."""
-    whose_given: bool = True
-    """False when the item does not say whose it is (a warning of its own)."""
-
-    def __post_init__(self) -> None:
-        # A figure about our own business is internal wherever it goes, whatever its audience
-        # says: every rule that keeps internal evidence from buyers then applies to it.
-        if self.whose == Whose.INTERNAL and self.audience != Audience.INTERNAL:
-            object.__setattr__(self, "audience", Audience.INTERNAL)
 
 
 @dataclass(frozen=True)
