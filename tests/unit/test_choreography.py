@@ -184,3 +184,11 @@ def test_a_misspelt_whose_is_one_finding_on_the_item(folder):
     assert_findings(folder.load(), want(
         ledger, line_of(ledger, "whose: ours"), ERROR,
         "'whose' must be one of: research, our-results, internal"))
+
+
+def test_the_title_the_phone_summary_opens_with_names_nothing_we_sell(folder):
+    front = edit(FRONT, "title: Late payers are a forecasting problem",
+                 "title: Late payers are a forecasting problem Testco solves")
+    path = folder.card("card", front=front)
+    assert_findings(folder.load(), want(path, where(path, "Testco solves"), ERROR,
+                                        "'Testco' named in the title, before Our solution"))
