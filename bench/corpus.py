@@ -330,6 +330,7 @@ def _ledger(count: int, rng: random.Random) -> tuple[str, list[str]]:
                 f" ({rng.randrange(40, 400)} sites)",
                 f"    as_of: {dt.date(2024, 1, 1) + dt.timedelta(days=rng.randrange(0, 900))}",
                 f"    kind: {'fact' if i % 4 else 'estimate'}",
+                "    whose: research",
                 ""]
     return "\n".join(out), ids
 
@@ -367,6 +368,7 @@ def _card(
             f"    source: Benchco Buyer Survey 2026 ({rng.randrange(50, 400)} leaders)",
             f"    as_of: {dt.date(2026, 1, 1) + dt.timedelta(days=rng.randrange(0, 150))}",
             "    kind: estimate",
+            "    whose: research",
         ]
         if rng.random() < 0.3:
             front.append("    audience: internal")
@@ -380,8 +382,7 @@ def _card(
 
     variant_sections = rng.sample(SECTIONS, rng.randint(1, 2))
     body: list[str] = []
-    if rng.random() < 0.5:
-        body += ["## Warmer", "", text.paragraph("Warmer"), ""]
+    body += ["## Warmer", "", text.paragraph("Warmer"), ""]  # written, never assembled
     for section in ("Reframe", "Rational drowning", "Cost of doing nothing", "Emotional impact",
                     "A new way", "Our solution"):
         body += [f"## {section}", "", text.paragraph(section), ""]
@@ -402,7 +403,7 @@ def _card(
     claim = _q(f"Figures in this card: {figures}.")
     front[at:at] = ["  - figure: Worked example", f"    claim: {claim}",
                     "    source: Benchco worked example", "    as_of: 2026-01-02",
-                    "    kind: estimate"]
+                    "    kind: estimate", "    whose: research"]
     return card_problems[0], stem, "\n".join(front) + "\n\n" + "\n".join(body)
 
 

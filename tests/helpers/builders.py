@@ -57,7 +57,7 @@ company:
   name: Testco
   description: A test vendor.
   offerings:
-    - {id: collect, name: Collect, description: Collections.}
+    - {id: collect, name: Testco Collect, description: Collections.}
   differentiators:
     - {id: predictive, name: Predictive dunning, description: Predicts late payers.}
 """
@@ -70,6 +70,7 @@ evidence:
     source: Testco Benchmark 2026 (412 customers)
     as_of: 2026-03-31
     kind: fact
+    whose: research
 """
 
 FRONT = """\
@@ -93,6 +94,9 @@ tags: [cash]
 """
 
 BODY = """\
+## Warmer
+Finance teams tell us the cash forecast is the number they trust least. Is that true for you?
+
 ## Reframe
 Late payment is a forecast you are not making.
 

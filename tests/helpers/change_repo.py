@@ -40,6 +40,7 @@ CHASE_COST = """\
     source: Testco time study 2026
     as_of: 2026-02-28
     kind: fact
+    whose: research
   - id: write-offs
     figure: 2.1%
     claim: Share of bad debt written off each year.
@@ -47,6 +48,7 @@ CHASE_COST = """\
     as_of: 2025-12-01
     kind: estimate
     audience: internal
+    whose: internal
 """
 VARIANT = "Predict who will pay late before the invoice goes out.\n"
 COO_VARIANT = (VARIANT + "\n### For: coo\n"

@@ -11,22 +11,26 @@ COST_LEDGER = LEDGER + """\
     claim: Demand charges are 38% of a plant's electricity bill.
     source: Utility tariff survey
     as_of: 2025-11-30
+    whose: research
   - id: startup-share
     figure: 71%
     claim: 71% of the monthly peak is set in the first hour after a start-up.
     source: Testco metering study
     as_of: 2026-02-28
+    whose: research
   - id: win-rate
     figure: 41%
     claim: We win 41% of deals that reach a pilot.
     source: Testco CRM export
     as_of: 2026-06-30
     audience: internal
+    whose: internal
   - id: outage-range
     figure: $20,000 to $40,000
     claim: An unplanned outage costs $20,000 to $40,000.
     source: Testco field study
     as_of: 2026-01-31
+    whose: research
 """
 
 COST_MODEL = """\

@@ -428,7 +428,8 @@ def test_reviewed_in_the_future_is_an_error(folder):
 
 
 def test_inline_evidence_dated_in_the_future(folder):
-    inline = "  - figure: 3.2%\n    claim: Written off.\n    source: Study\n    as_of: 2027-01-01"
+    inline = ("  - figure: 3.2%\n    claim: Written off.\n    source: Study\n"
+              "    as_of: 2027-01-01\n    whose: research")
     path = write_card(folder, front=edit(FRONT, "  - ref: dso-gap", inline))
     assert_findings(folder.load(), want(
         path, line_of(path, "figure: 3.2%"), ERROR, "evidence date 2027-01-01 is in the future",

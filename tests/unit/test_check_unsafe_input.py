@@ -116,8 +116,8 @@ def test_tags_and_differentiation_are_checked(folder):
 
 def test_taxonomy_and_ledger_fields_are_checked(folder):
     taxonomy = folder.root / "taxonomy.yml"
-    taxonomy.write_text(edit(taxonomy.read_text(), "name: Testco",
-                             'name: "Testco\\"><svg onload=alert(1)>"').replace(
+    taxonomy.write_text(edit(taxonomy.read_text(), "name: Testco\n",
+                             'name: "Testco\\"><svg onload=alert(1)>"\n').replace(
         "description: Shops.", "description: <script>alert(2)</script>"))
     ledger = folder.root / "evidence.yml"
     ledger.write_text(edit(ledger.read_text(), "claim: Distributors collect",

@@ -10,9 +10,7 @@ from click.testing import CliRunner
 
 from builders import BODY, FRONT, REPO, TAXONOMY, TODAY
 from pitchcraft.cli import main
-from pitchcraft.model import WARMER_SECONDS, WORDS_PER_MINUTE
 from pitchcraft.pitch import Combination, compose_pitch
-from pitchcraft.pitch.talk_time import spoken_words
 
 TEMPLATES = REPO / "theme" / "templates"
 CFO_RETAIL = Combination("retail", "late-cash", "cfo")
@@ -121,26 +119,28 @@ def _markdown(folder, persona="cfo", *extra):
     return result.output
 
 
-def test_an_evaluator_hears_concerns_answered_before_the_new_way_a_buyer_after_objections(
-        folder):
+def test_every_persona_hears_concerns_answered_after_our_solution_and_the_objections(folder):
     folder.write("taxonomy.yml", TAXONOMY.replace("role: champion", "role: evaluator"))
     folder.card("late-payers")
     buyer, evaluator = _text(folder, "cfo"), _text(folder, "coo")
     answer = "Nothing changes on the floor until you have seen a month of results."
-    assert evaluator.index("YOUR CONCERNS, ANSWERED") < evaluator.index("5. A NEW WAY")
-    assert evaluator.index(answer) < evaluator.index("5. A NEW WAY")
-    assert buyer.index("OBJECTIONS") < buyer.index("YOUR CONCERNS, ANSWERED")
+    for told in (buyer, evaluator):
+        assert (told.index("OUR SOLUTION") < told.index("OBJECTIONS")
+                < told.index("YOUR CONCERNS, ANSWERED") < told.index("NEXT STEP"))
+    assert evaluator.index("OUR SOLUTION") < evaluator.index(answer)
     assert "It reads your ledger; nothing new to run." in buyer
     assert "(evaluator)" in evaluator and "(economic buyer)" in buyer
 
 
-def test_the_default_warmer_is_short_and_does_not_read_priorities_back(folder):
-    folder.card("late-payers")
-    warmer = _pitch(folder).steps[0]
-    assert warmer.key == "warmer" and not warmer.tailored
-    assert spoken_words(warmer.text) <= WARMER_SECONDS * WORDS_PER_MINUTE / 60
-    assert "Predictable cash" not in warmer.text and "predictable cash" not in warmer.text
-    assert "retail" in warmer.text and "DSO" in warmer.text
+def test_a_card_without_a_warmer_opens_at_reframe_and_tells_the_rep_so(folder):
+    folder.card("late-payers", body=BODY[BODY.index("## Reframe"):])
+    pitch = _pitch(folder)
+    assert not pitch.warmer_written
+    assert [p.key for p in pitch.talk_track][:2] == ["reframe", "rational-drowning"]
+    told = _markdown(folder)
+    assert "### 1. Reframe" in told and "Warmer <span" not in told
+    assert "Footfall is falling" not in told  # the industry's trend is never spoken as filler
+    assert "No Warmer written for this buyer" not in told  # the one-pager is the buyer's
 
 
 def test_a_rep_can_tell_the_pitch_from_any_card_that_serves_the_buyer(folder):

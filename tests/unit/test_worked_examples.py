@@ -13,7 +13,7 @@ def example(claim: str, figure: str = "Worked example") -> str:
     return edit(FRONT, "  - ref: dso-gap\n",
                 f"  - ref: dso-gap\n  - figure: {figure}\n    claim: \"{claim}\"\n"
                 "    source: Testco worked example\n    as_of: 2026-03-31\n"
-                "    kind: estimate\n")
+                "    kind: estimate\n    whose: research\n")
 
 
 SUM = edit(BODY, "A regional distributor missed payroll.",
@@ -68,7 +68,8 @@ def test_cost_model_figures_count_at_their_defaults(folder):
     front = edit(COST_FRONT, "  - ref: demand-share\n",
                  "  - ref: demand-share\n  - figure: Worked example\n"
                  "    claim: \"$456,000, $324,000, $500,000.\"\n"
-                 "    source: Testco worked example\n    as_of: 2026-03-31\n")
+                 "    source: Testco worked example\n    as_of: 2026-03-31\n"
+                 "    whose: research\n")
     cost_folder(folder, front=front)
     path = folder.root / "insights/startup.md"
     assert_findings(folder.load(), want(path, line_of(path, "figure: Worked example"),

@@ -14,6 +14,7 @@ from .html_policy import unsafe_fields, unsafe_html
 from .markdown_tree import Tree, limit_findings, parse_markdown
 from .schema import CARD_SCHEMA
 from .sections import Body, parse_body
+from .whose import missing_whose
 from .yaml_positions import Positions, parse_yaml
 
 ID_LISTS = ("industries", "problems", "personas", "leads_to")
@@ -80,6 +81,10 @@ def load_card(file: Path, shown_path: str) -> tuple[ParsedCard | None, list[Find
         key[1]: pos[0] for key, pos in parsed.positions.values.items()
         if len(key) == 2 and key[0] == "evidence"
     }
+    if "evidence" not in reported:
+        findings += [unsaid for index, item in enumerate(items(data.get("evidence")))
+                     if (unsaid := missing_whose(item, shown_path, evidence_lines.get(
+                         index, lines.get("evidence", 1)), f"evidence item {index + 1}"))]
     card = Card(
         id=text(data.get("id")) or file.stem,
         path=shown_path,

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from ..model import Audience, Evidence
+from ..model import Audience, Evidence, Whose
 
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 """The one written form of a date: YYYY-MM-DD, as the schema's `format: date` (RFC 3339)."""
@@ -27,6 +27,8 @@ def evidence(item: dict, line: int) -> Evidence:
         audience=Audience(choice(item.get("audience"), tuple(Audience), Audience.PUBLIC)),
         id=text(item.get("ref")) or text(item.get("id")),
         line=line,
+        whose=Whose(choice(item.get("whose"), tuple(Whose), Whose.OUR_RESULTS)),
+        whose_given=item.get("whose") in tuple(Whose),  # unsaid or misspelt: reported once
     )
 
 

@@ -11,6 +11,7 @@ from .coerce import evidence, items
 from .data_file import read_data_file
 from .html_policy import unsafe_fields
 from .schema import LEDGER_SCHEMA
+from .whose import missing_whose
 
 MAX_LEDGER_BYTES = 2_000_000
 """About 10,000 entries of a figure, a claim and a source: far more than cards cite, and
@@ -45,6 +46,8 @@ def load_ledger(
                 f"evidence '{entry.id}': the figure's number is too large to compute with",
                 NUMBER_TOO_LARGE,
             ))
+        if unsaid := missing_whose(raw, shown_path, entry.line, f"evidence '{entry.id}'"):
+            findings.append(unsaid)
         if entry.id in ledger:
             findings.append(Finding(
                 shown_path, entry.line, 1, Severity.ERROR, f"duplicate evidence id '{entry.id}'",

@@ -5,14 +5,14 @@
 - a differentiation line too short to say how (warning);
 - a figure in Rational drowning or Cost of doing nothing that none of the card's evidence
   figures or claims holds (warning): every number a rep says needs a source;
-- an offering or differentiator name in the steps before "Our solution" (warning): lead to the
-  solution, not with it;
 - a rep-only note with no indented text (error): its text would reach the buyer;
 - a rep-only note written other than as `!!! rep` or `??? rep` (error): a class on a paragraph,
   raw HTML or a `///` block cannot be cut from the text a deck or `pitchcraft pitch` says, so
   the buyer's text of the whole section would fall back to plain paragraphs.
 
 Lines come from the body's one parse: each finding points at the line of the offending text.
+What may be said before Our solution (no offering, differentiator or our own result) is the
+rule of `choreography`, which reads the same spoken lines (`spoken_blocks`) and figures.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from ..model import COST_OF_INACTION, STEPS, Evidence, Finding, Severity, Taxonomy
+from ..model import COST_OF_INACTION, Evidence, Finding, Severity, Taxonomy
 from ..theme_files import templates_dir
 from .cards import ParsedCard
 from .markdown_tree import top_headings
@@ -32,8 +32,6 @@ from .rep_notes import notes_in, uncut_note_line
 MIN_HOW_WORDS = 6
 """A differentiation line shorter than this names a factor without saying how it holds."""
 FIGURE_SECTIONS = ("Rational drowning", COST_OF_INACTION)
-LEAD_IN_STEPS = STEPS[:5]
-"""Warmer to A new way: the steps that teach before the vendor is named."""
 SCAFFOLD = "new_card.md.j2"
 
 _NUMBER = r"\d+(?:,\d{3})*(?:\.\d+)?|\.\d+"
@@ -72,7 +70,6 @@ def check_quality(
         return []
     blocks = list(_blocks(parsed))
     found = notes_in(parsed.tree)
-    notes = frozenset(parsed.body_line + n for note in found for n in range(note.line, note.end))
     findings = _placeholders(parsed, blocks) + [
         Finding(card.path, parsed.body_line + note.line, 1, Severity.ERROR,
                 "rep-only note has no indented text",
@@ -87,12 +84,46 @@ def check_quality(
             "spaces, so they can be kept from the buyer's slides and text"))
     if "differentiation" not in parsed.reported:
         findings += _short_differentiation(parsed)
-    spoken = [b for b in blocks if b.line not in notes]
     if _evidence_sound(parsed, ledger, today):
-        findings += _unsourced_figures(parsed, spoken, ledger or {})
-    if taxonomy is not None:
-        findings += _names_too_early(parsed, spoken, taxonomy)
+        findings += _unsourced_figures(parsed, _spoken(parsed, blocks, found), ledger or {})
     return findings
+
+
+def spoken_blocks(parsed: ParsedCard) -> list[_Text]:
+    """Each line of the body a rep says, with its section: rep-only notes left out."""
+    assert parsed.tree is not None
+    return _spoken(parsed, list(_blocks(parsed)), notes_in(parsed.tree))
+
+
+def _spoken(parsed: ParsedCard, blocks: list[_Text], found: list) -> list[_Text]:
+    notes = frozenset(parsed.body_line + n for note in found for n in range(note.line, note.end))
+    return [b for b in blocks if b.line not in notes]
+
+
+def said_figures(text: str) -> Iterator[re.Match[str]]:
+    """Each figure in `text`: a number with a currency, a percent or a unit ("1 in 4" and
+    "three rounds" are not figures)."""
+    if not _DIGIT.search(text):
+        return  # every figure has a digit
+    for match in _FIGURE.finditer(text):
+        if match.group("cur") or match.group("unit"):
+            yield match
+
+
+def sourced(match: re.Match[str], numbers: tuple[float, ...]) -> bool:
+    """Whether a figure found by `said_figures` is one of `numbers` as the text rounds it."""
+    return _matches(match.group("num"), match.group("scale"), numbers)
+
+
+def evidence_numbers(evidence: tuple[Evidence, ...], ledger: dict[str, Evidence],
+                     claims: bool = True) -> tuple[float, ...]:
+    """The numbers evidence gives: each item's figure and (with `claims`) its claim; a
+    ledger reference gives its entry's."""
+    numbers: list[float] = []
+    for item in evidence:
+        source = item if item.figure or item.id not in ledger else ledger[item.id]
+        numbers += _numbers_in(f"{source.figure} {source.claim}" if claims else source.figure)
+    return tuple(numbers)
 
 
 @cache
@@ -182,15 +213,13 @@ def _unsourced_figures(
     parsed: ParsedCard, blocks: list[_Text], ledger: dict[str, Evidence]
 ) -> list[Finding]:
     card = parsed.card
-    sourced = _evidence_numbers(card.evidence, ledger)
+    numbers = evidence_numbers(card.evidence, ledger)
     findings = []
     for block in blocks:
-        if block.section not in FIGURE_SECTIONS or not _DIGIT.search(block.text):
-            continue  # every figure has a digit
-        for match in _FIGURE.finditer(block.text):
-            if not (match.group("cur") or match.group("unit")):
-                continue  # a bare number ("1 in 4", "three rounds") is not a figure
-            if not _matches(match.group("num"), match.group("scale"), sourced):
+        if block.section not in FIGURE_SECTIONS:
+            continue
+        for match in said_figures(block.text):
+            if not sourced(match, numbers):
                 findings.append(Finding(
                     card.path, block.line, match.start() + 1, Severity.WARNING,
                     f"figure '{match.group(0).strip()}' in '## {block.section}' matches none"
@@ -210,16 +239,6 @@ def _evidence_sound(
         return False
     items = [item if item.figure else ledger.get(item.id) for item in card.evidence]
     return all(item is not None and not (item.as_of and item.as_of > today) for item in items)
-
-
-def _evidence_numbers(
-    evidence: tuple[Evidence, ...], ledger: dict[str, Evidence]
-) -> tuple[float, ...]:
-    numbers: list[float] = []
-    for item in evidence:
-        source = item if item.figure or item.id not in ledger else ledger[item.id]
-        numbers += _numbers_in(f"{source.figure} {source.claim}")
-    return tuple(numbers)
 
 
 @lru_cache(maxsize=4096)
@@ -246,39 +265,3 @@ def _rounded(sourced: tuple[float, ...], factor: float, decimals: int) -> frozen
     """The sourced numbers as a text at this scale and precision would say them, once per
     card and precision instead of once per figure."""
     return frozenset(round(value / factor, decimals) for value in sourced)
-
-
-def _names_too_early(parsed: ParsedCard, blocks: list[_Text], taxonomy: Taxonomy) -> list[Finding]:
-    card = parsed.card
-    names = tuple(i.name for i in (*taxonomy.company.offerings,
-                                   *taxonomy.company.differentiators) if i.name.strip())
-    any_name, patterns = _name_patterns(names)
-    findings = []
-    for block in blocks:
-        if block.section not in LEAD_IN_STEPS or not any_name.search(block.text):
-            continue
-        for name, pattern in patterns:
-            hit = pattern.search(block.text)
-            if hit:
-                findings.append(Finding(
-                    card.path, block.line, hit.start() + 1, Severity.WARNING,
-                    f"'{name}' named in '## {block.section}', before 'Our solution'",
-                    "teach the problem and the new way first; name the offering in"
-                    " '## Our solution'"))
-    return findings
-
-
-@lru_cache(maxsize=16)
-def _name_patterns(
-    names: tuple[str, ...]
-) -> tuple[re.Pattern[str], tuple[tuple[str, re.Pattern[str]], ...]]:
-    """One alternation that finds whether a block names anything, then one pattern per name.
-
-    The alternation clears the blocks that name nothing in one scan; a block that names
-    something is searched per name, so overlapping names ("Collect", "Collect Pro") are each
-    found. As the taxonomy spells them: "Collect" the product, not "collect" the verb.
-    """
-    def bounded(body: str) -> re.Pattern[str]:
-        return re.compile(rf"(?<!\w)(?:{body})(?!\w)")
-    any_name = bounded("|".join(map(re.escape, names))) if names else re.compile(r"(?!)")
-    return any_name, tuple((n, bounded(re.escape(n))) for n in names)

@@ -11,7 +11,7 @@ import json
 from typing import Any
 
 from ..costs.schema import COST_MODEL_SCHEMA
-from ..model import FACTORS, ROLES
+from ..model import FACTORS, ROLES, Whose
 
 ID_PATTERN = "^[a-z0-9][a-z0-9-]*$"
 HEADLINE_KEYS = ("warmer", "reframe", "rational-drowning", "emotional-impact",
@@ -76,6 +76,12 @@ EVIDENCE_FIELDS: dict[str, Any] = {
     "audience": {"enum": ["public", "internal"], "default": "public",
                  "description": "internal figures (pipeline, win rates, discounts) never reach"
                                 " the public site."},
+    "whose": {"enum": [w.value for w in Whose],
+              "description": "research (third-party or market research, public statistics, our"
+                             " studies of the market or equipment: may teach before Our"
+                             " solution), our-results (what our customers achieved with our"
+                             " offering: shown from Our solution on) or internal (our own"
+                             " business: never buyer-facing). Unsaid counts as our-results."},
 }
 _EVIDENCE_REQUIRED = ["figure", "claim", "source", "as_of"]
 
@@ -207,8 +213,7 @@ TAXONOMY_SCHEMA: dict[str, Any] = {
         "personas": _items("Stakeholder roles.", {
             "role": {"enum": list(ROLES),
                      "description": "Their part in the buying group: economic-buyer, champion,"
-                                    " evaluator, blocker or user. An evaluator or blocker"
-                                    " hears their concerns answered before 'A new way'.",
+                                    " evaluator, blocker or user.",
                      FINDINGS: {"enum": _finding(
                          "{subject} '{value}' is not a role",
                          "use one of: " + ", ".join(ROLES))}},
@@ -224,7 +229,9 @@ TAXONOMY_SCHEMA: dict[str, Any] = {
                     "required": ["concern", "answer"],
                     "properties": {
                         "concern": _text("The concern, in the buyer's words."),
-                        "answer": _text("What the rep answers, in one or two sentences."),
+                        "answer": _text("What the rep answers, in one or two sentences;"
+                                        " said after Our solution, so it may name the"
+                                        " product."),
                     },
                     FINDINGS: {"type": _finding(
                         "{subject} is not a concern with an answer",

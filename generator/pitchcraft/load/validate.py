@@ -16,6 +16,7 @@ from ..model import (
     OBJECTIONS,
     ORDER,
     REQUIRED,
+    WARMER,
     Card,
     Evidence,
     Finding,
@@ -24,6 +25,7 @@ from ..model import (
 )
 from .cards import ParsedCard
 from .characters import body_findings
+from .choreography import check_choreography
 from .cost_checks import cost_model_findings
 from .quality import check_quality
 from .sections import Body
@@ -59,7 +61,7 @@ def check_card(
     was already reported (`parsed.reported`): one problem, one finding.
     """
     card, reported = parsed.card, parsed.reported
-    findings = _sections(card, parsed.body, reported)
+    findings = _sections(card, parsed.body, reported) + _warmer(card, reported)
     if taxonomy is not None:
         findings += _references(card, taxonomy, reported)
         if "personas" not in reported and "industries" not in reported:
@@ -71,6 +73,7 @@ def check_card(
         findings += _differentiation(card)
     findings += body_findings(parsed.source_lines, parsed.body_line, card.path)
     findings += worked_example_findings(parsed, ledger)
+    findings += check_choreography(parsed, taxonomy, ledger)
     return findings + check_quality(parsed, taxonomy, ledger, today)
 
 
@@ -148,6 +151,32 @@ def _sections(card: Card, body: Body, reported: frozenset[str]) -> list[Finding]
                                     f"objection '{objection.objection}' has no answer",
                                     "write the rep's answer under the heading"))
     return findings
+
+
+WARMER_HINT = ("write the opener in the buyer's world: a trend or observation this buyer"
+               " recognises, ending in a question, that fits every industry and persona the"
+               " card serves; add '### For: <persona>' variants where one text cannot fit")
+
+
+def _warmer(card: Card, reported: frozenset[str]) -> list[Finding]:
+    """A published card with no Warmer for a buyer it serves (warning): that buyer's pitch
+    opens at Reframe, since a Warmer is written for its buyer, never assembled."""
+    section = card.sections.get(WARMER)
+    if not card.published or (section is not None and section.text):
+        return []
+    if section is None or not section.variants:
+        at = section or card.sections.get("Reframe")
+        return [Finding(card.path, at.line if at else _line(card, "title"), 1, Severity.WARNING,
+                        "published card has no Warmer: its pitches open at Reframe",
+                        ("write it under '## Warmer'" if section else
+                         "add '## Warmer' before '## Reframe'") + f": {WARMER_HINT}")]
+    uncovered = [] if "personas" in reported else uncovered_buyers(card, section.variants)
+    if not uncovered:
+        return []
+    return [Finding(card.path, section.line, 1, Severity.WARNING,
+                    f"no Warmer for {', '.join(uncovered)}: their pitches open at Reframe",
+                    f"write general text under '## Warmer', before the first '### For:': "
+                    f"{WARMER_HINT}")]
 
 
 def _references(card: Card, taxonomy: Taxonomy, reported: frozenset[str]) -> list[Finding]:

@@ -13,6 +13,9 @@ from enum import StrEnum
 from pathlib import Path
 
 from .costs import CostModel
+from .evidence import Audience as Audience  # re-exported: part of the model
+from .evidence import Evidence as Evidence
+from .evidence import Whose as Whose
 from .variants import Section as Section  # re-exported: part of the model
 from .variants import split_variant_key as split_variant_key
 from .variants import variant_key as variant_key
@@ -35,26 +38,28 @@ PROPOSAL = "Proposal"
 STEPS = (
     WARMER, "Reframe", "Rational drowning", "Emotional impact", "A new way", "Our solution",
 )
-"""The six teaching steps, in the order a rep gives them: the one definition of the pitch."""
-SECTIONS = (*STEPS, COST_OF_INACTION, DISCOVERY_QUESTIONS, OBJECTIONS, NEXT_STEP, PROPOSAL)
+"""The six steps of commercial teaching (The Challenger Sale), as the method names them."""
+OUR_SOLUTION = STEPS[-1]
+TEACHING = (*STEPS[:4], COST_OF_INACTION, *STEPS[4:])
+"""The parts a rep says, in the order they are said: the one definition of a pitch's order.
+Cost of doing nothing comes after the story and before A new way: the buyer feels the problem
+(Emotional impact), then sees its price, and only then hears the way out, so the new way
+answers a cost the buyer already accepts. A variant for a persona in one of these sections
+makes a card "written for this persona" when ranking."""
+BEFORE_SOLUTION = TEACHING[: TEACHING.index(OUR_SOLUTION)]
+"""Warmer to A new way: the teaching before the vendor is named. Nothing in them names an
+offering, a differentiator or the company, nor quotes our customers' results or an internal
+figure (see `load.choreography`)."""
+SECTIONS = (*TEACHING, DISCOVERY_QUESTIONS, OBJECTIONS, NEXT_STEP, PROPOSAL)
 """Every section a card may have."""
-ORDER = (
-    WARMER, "Reframe", "Rational drowning", COST_OF_INACTION, "Emotional impact",
-    "A new way", "Our solution", DISCOVERY_QUESTIONS, OBJECTIONS, NEXT_STEP, PROPOSAL,
-)
-"""SECTIONS in the order a card is written (see the authoring guide)."""
+ORDER = (*TEACHING, DISCOVERY_QUESTIONS, OBJECTIONS, NEXT_STEP, PROPOSAL)
+"""SECTIONS in the order the `new card` scaffold writes them, where `check` says to add a
+missing one; a pitch says them in the order of TEACHING, whatever the card's order."""
 OPTIONAL = frozenset({WARMER, NEXT_STEP, PROPOSAL})
 REQUIRED = tuple(s for s in SECTIONS if s not in OPTIONAL)
-TEACHING = (*STEPS, COST_OF_INACTION)
-"""The sections a card page shows as the teaching, in pitch order; a variant for a persona in
-one of them makes a card "written for this persona" when ranking."""
 
 ROLES = ("economic-buyer", "champion", "evaluator", "blocker", "user")
 """A persona's role in the buying group, from the taxonomy."""
-CONCERNS_FIRST = frozenset({"evaluator", "blocker"})
-"""Roles that judge or clear a deal: they hear their concerns answered before "A new way"."""
-WARMER_SECONDS = 45
-"""The longest a default Warmer may take to say, at WORDS_PER_MINUTE."""
 
 
 def section_key(name: str) -> str:
@@ -68,13 +73,6 @@ class Status(StrEnum):
     DRAFT = "draft"
     PUBLISHED = "published"
     RETIRED = "retired"
-
-
-class Audience(StrEnum):
-    """Who may see a card or a figure: internal stays with the sales team."""
-
-    INTERNAL = "internal"
-    PUBLIC = "public"
 
 
 class Severity(StrEnum):
@@ -132,17 +130,13 @@ class Concern:
 @dataclass(frozen=True)
 class Persona(Item):
     role: str = ""
-    """One of ROLES; shapes where the pitch answers the persona's concerns."""
+    """One of ROLES: their part in the buying group."""
     priorities: tuple[str, ...] = ()
     metrics: tuple[str, ...] = ()
     concerns: tuple[Concern, ...] = ()
     next_step: str = ""
     proposal: str = ""
     """The next step as said to the buyer: the deck's last slide when a card has none."""
-
-    @property
-    def concerns_first(self) -> bool:
-        return self.role in CONCERNS_FIRST
 
 
 @dataclass(frozen=True)
@@ -184,22 +178,6 @@ class Taxonomy:
         who = f"the {persona.name}" if persona else "" if industry and not industry_id else first
         where = industry.name if industry else industry_id
         return "For " + (f"{who} in {where}" if who and where else who or where)
-
-
-@dataclass(frozen=True)
-class Evidence:
-    """A figure with its source; `id` is set for ledger entries and for references to them."""
-
-    figure: str
-    claim: str
-    source: str
-    as_of: dt.date | None
-    kind: str = "fact"
-    url: str = ""
-    audience: Audience = Audience.PUBLIC
-    """internal evidence is left out of the public site, even on a public card."""
-    id: str = ""
-    line: int = 0
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,6 @@
 """Transform: choose cards for a buyer and compose the tailored teaching pitch."""
 
-from .compose import compose_pitch, default_warmer, scorecard, serving_cards
+from .compose import compose_pitch, scorecard, serving_cards
 from .result import Factor, Part, Pitch, Ranked
 from .select import (
     CardIndex,
@@ -13,6 +13,6 @@ from .select import (
 
 __all__ = [
     "CardIndex", "Combination", "Coverage", "Factor", "Part", "Pitch", "Ranked",
-    "compose_pitch", "covered_combinations", "default_warmer", "nearest_combinations",
+    "compose_pitch", "covered_combinations", "nearest_combinations",
     "rank_cards", "scorecard", "serving_cards",
 ]

@@ -1,8 +1,10 @@
 """Compose the six-step teaching pitch from a ranked card and the taxonomy.
 
 The card supplies the teaching, with variants for some buyers; the taxonomy supplies the rest
-of the tailoring (the industry's context, the persona's metrics, role, concerns and next
-step), so one card serves many buyers.
+of the tailoring (the persona's metrics, concerns and next step), so one card serves many
+buyers. Nothing spoken is assembled from fragments: a card without a Warmer for a buyer gives
+a pitch that opens at Reframe (and a `check` finding), never a sentence built from the
+taxonomy.
 """
 
 from __future__ import annotations
@@ -17,9 +19,6 @@ from ..model import (
     FACTORS,
     NEXT_STEP,
     STEPS,
-    WARMER,
-    WARMER_SECONDS,
-    WORDS_PER_MINUTE,
     Card,
     Content,
     Evidence,
@@ -90,7 +89,6 @@ class _Buyer:
         self.taxonomy, self.industry, self.problem, self.persona = (
             content.taxonomy, industry, problem, persona)
         self.ledger, self.index, self.inputs, self.live = content.ledger, index, inputs, live
-        self.default_warmer = default_warmer(industry, problem, persona)
 
     def words(self, text: str) -> int:
         return spoken_words(text) if self.index is None else self.index.spoken_words(text)
@@ -119,8 +117,7 @@ def _told_by(
         return Part(section_key(title), title, shown(text), words, minutes(words),
                     bool(variant), variant)
 
-    steps = tuple(part(title, buyer.default_warmer if title == WARMER else "")
-                  for title in STEPS)
+    steps = tuple(part(title) for title in STEPS)  # a Warmer is written, never assembled
     next_step = part(NEXT_STEP, persona.next_step)
     return Pitch(
         industry=industry,
@@ -152,44 +149,6 @@ def _said_by(card: Card, title: str, persona: str, industry: str) -> bool:
 def scorecard(card: Card) -> tuple[Factor, ...]:
     return tuple(Factor(f, f in card.differentiation, card.differentiation.get(f, ""))
                  for f in FACTORS)
-
-
-WARMER_WORDS = WARMER_SECONDS * WORDS_PER_MINUTE // 60
-
-
-def default_warmer(industry: Industry, problem: Problem, persona: Persona) -> str:
-    """A short hypothesis-based opener for cards without a Warmer of their own.
-
-    It speaks from the industry's first trend to the number the persona answers for, and asks;
-    it never reads the persona's priorities back to them, nor lists shop-floor symptoms to
-    someone who does not see the shop floor. Kept under WARMER_SECONDS of talk.
-    """
-    trend = _sentence(industry.context[0]) if industry.context else ""
-    opener = (f"Across {_lower_first(industry.name)}, one thing keeps coming up: "
-              f"{_lower_first(trend)}" if trend
-              else f"We spend a lot of time with teams in {_lower_first(industry.name)}.")
-    metric = persona.metrics[0] if persona.metrics else ""
-    lands = (f"Where {_lower_first(problem.name)} is part of that, it tends to show up first in"
-             f" {_lower_first(metric)}, a number you answer for." if metric
-             else f"Where {_lower_first(problem.name)} is part of that, it rarely shows up where"
-                  " anyone expects it.")
-    question = "Is that what you are seeing too?"
-    text = f"{opener}\n\n{lands} {question}"
-    if spoken_words(text) > WARMER_WORDS:  # a long trend: keep the question, drop the trend
-        text = f"{lands} {question}"
-    return text
-
-
-def _sentence(text: str) -> str:
-    text = text.strip()
-    return text if text.endswith((".", "!", "?")) else f"{text}."
-
-
-def _lower_first(text: str) -> str:
-    """'Gross margin' -> 'gross margin', but 'OEE' and 'IT and OT' keep their capitals."""
-    if len(text) > 1 and text[0].isupper() and not text[1].isupper():
-        return text[0].lower() + text[1:]
-    return text
 
 
 _WORD = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*")

@@ -8,6 +8,8 @@ from dataclasses import dataclass, replace
 from ..load.rep_notes import reading_text
 from ..model import (
     MEANINGFUL_FACTORS,
+    TEACHING,
+    WARMER,
     WORDS_PER_MINUTE,
     Card,
     Evidence,
@@ -16,8 +18,12 @@ from ..model import (
     Objection,
     Persona,
     Problem,
+    Whose,
+    section_key,
 )
 from .figures import Figures
+
+_TOLD = tuple(section_key(name) for name in TEACHING)
 
 
 @dataclass(frozen=True)
@@ -61,12 +67,15 @@ class Pitch:
     ranking: tuple[Ranked, ...]
     """Candidate cards, best first; the one at `lead` supplies the talk track."""
     steps: tuple[Part, ...]
+    """The six steps of the method (`model.STEPS`); `teaching` has them in the order said."""
     cost_of_inaction: Part
     next_step: Part
     discovery_questions: str
     objections: tuple[Objection, ...]
     evidence: tuple[Evidence, ...]
-    """The lead card's evidence, figures on the persona's own metrics first."""
+    """The lead card's evidence, figures on the persona's own metrics first: all of it, for
+    comparing pitches; a pitch shows it by whose it is (`research`, `our_results`,
+    `internal_figures`)."""
     differentiators: tuple[Item, ...]
     scorecard: tuple[Factor, ...]
     generic_next_step: bool = False
@@ -86,9 +95,27 @@ class Pitch:
         return self.ranking[self.lead].card
 
     @property
-    def concerns_first(self) -> bool:
-        """An evaluator or blocker hears their concerns answered before "A new way"."""
-        return self.persona.concerns_first
+    def research(self) -> tuple[Evidence, ...]:
+        """The evidence shown with Rational drowning: research only, so nothing before Our
+        solution rests on our own results."""
+        return tuple(e for e in self.evidence if e.whose == Whose.RESEARCH)
+
+    @property
+    def our_results(self) -> tuple[Evidence, ...]:
+        """What our customers measured with our offering: shown from Our solution on."""
+        return tuple(e for e in self.evidence if e.whose == Whose.OUR_RESULTS)
+
+    @property
+    def internal_figures(self) -> tuple[Evidence, ...]:
+        """Figures about our own business: rep-facing output only (their audience is
+        internal, so every rule that keeps internal evidence from buyers applies)."""
+        return tuple(e for e in self.evidence if e.whose == Whose.INTERNAL)
+
+    @property
+    def warmer_written(self) -> bool:
+        """False when the card has no Warmer for this buyer: the pitch opens at Reframe (a
+        Warmer is written for its buyer, never assembled)."""
+        return any(p.text.strip() for p in self.steps if p.title == WARMER)
 
     @property
     def factors_held(self) -> int:
@@ -108,8 +135,16 @@ class Pitch:
         return round(sum(p.words for p in self.talk_track) / WORDS_PER_MINUTE, 1)
 
     @property
+    def teaching(self) -> tuple[Part, ...]:
+        """The parts said before the next step, in the order said (`model.TEACHING`): Cost of
+        doing nothing after the story, before A new way. A part with nothing to say (an
+        unwritten Warmer) is left out."""
+        parts = {p.key: p for p in (*self.steps, self.cost_of_inaction)}
+        return tuple(parts[k] for k in _TOLD if k in parts and parts[k].text.strip())
+
+    @property
     def talk_track(self) -> tuple[Part, ...]:
-        return (*self.steps, self.cost_of_inaction, self.next_step)
+        return (*self.teaching, self.next_step)
 
 
 def pitch_for_reading(pitch: Pitch) -> Pitch:

@@ -3,7 +3,11 @@
 The insight's headline, the reframe in a sentence or two, the two figures that matter most to
 this persona, and the next step. Everything comes from the composed pitch, so the persona's
 variants (reframe, next step) and its metric-first order of the evidence already apply: the
-figures are the first two of `Pitch.evidence`, which `compose` orders by the persona's metrics.
+figures are the first two of `Pitch.research`, which `compose` orders by the persona's metrics.
+
+The summary is what a rep says first, so it follows the pitch's order: it quotes research only,
+never our customers' results or an internal figure, which belong from Our solution on (and
+`check` keeps product names out of the reframe it quotes).
 """
 
 from __future__ import annotations
@@ -13,7 +17,7 @@ import re
 from dataclasses import dataclass
 
 from ..load.markdown_tree import parse_markdown
-from ..model import Evidence
+from ..model import Audience, Evidence
 from .result import Pitch
 
 FIGURES = 2
@@ -42,7 +46,8 @@ def summarize(pitch: Pitch) -> Summary:
     return Summary(
         headline=pitch.card.title,
         reframe=lead_sentences(reframe),
-        figures=tuple(e for e in pitch.evidence if _is_a_number(e.figure))[:FIGURES],
+        figures=tuple(e for e in pitch.research
+                      if e.audience != Audience.INTERNAL and _is_a_number(e.figure))[:FIGURES],
         next_step=lead_sentences(pitch.next_step.text),
     )
 
