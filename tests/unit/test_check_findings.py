@@ -316,8 +316,8 @@ def test_missing_section_points_where_it_belongs(folder):
     body = edit(BODY, "## Emotional impact\nA regional distributor missed payroll.\n\n", "")
     path = write_card(folder, body=body)
     assert_findings(folder.load(), want(
-        path, line_of(path, "## A new way"), ERROR, "missing section '## Emotional impact'",
-        "add it before '## A new way'"))
+        path, line_of(path, "## Cost of doing nothing"), ERROR,
+        "missing section '## Emotional impact'", "add it before '## Cost of doing nothing'"))
 
 
 def test_missing_last_section_points_at_the_end(folder):

@@ -36,6 +36,10 @@ def _said(folder, fmt: str, persona: str = "cfo") -> str:
     return result.output
 
 
+def _first_line(pitch, key: str) -> str:
+    return next(p.text.split("\n")[0] for p in pitch.teaching if p.key == key)
+
+
 def _in_order(text: str, *parts: str) -> bool:
     places = [text.index(p) for p in parts]
     return places == sorted(places)
@@ -49,8 +53,8 @@ def test_every_form_tells_cost_of_doing_nothing_after_the_story_and_before_a_new
     text, markdown = _said(folder, "text"), _said(folder, "md")
     assert _in_order(text, *(f"{n}. {t.upper()}" for n, t in enumerate(TOLD, 1)),
                      "OBJECTIONS", "YOUR CONCERNS, ANSWERED", "NEXT STEP")
-    assert _in_order(markdown, *(f"### {n}. {t} " for n, t in enumerate(TOLD, 1)),
-                     "### Objections", "### Your concerns, answered", "### Next step")
+    assert _in_order(markdown, *(p.text.split("\n")[0] for p in pitch.teaching),
+                     "## Your questions, answered", "## Our proposal")  # the buyer's one-pager
 
 
 def test_evidence_is_shown_by_whose_it_is(folder):
@@ -60,12 +64,11 @@ def test_evidence_is_shown_by_whose_it_is(folder):
     assert [e.figure for e in pitch.our_results] == ["19%"]
     assert [e.figure for e in pitch.internal_figures] == ["41%"]
     assert pitch.internal_figures[0].audience == Audience.INTERNAL  # whose: internal is internal
-    markdown = _said(folder, "md")
-    solution = markdown.index(". Our solution ")
-    assert markdown.index("11.4 days**") < markdown.index(". Emotional impact ")
-    assert solution < markdown.index("#### What our customers measured") < markdown.index("19%**")
-    assert solution < markdown.index("#### Internal figures: not for the buyer") < markdown.index(
-        "41%**")
+    markdown = _said(folder, "md")  # the buyer's one-pager: research early, ours late
+    story, solution = (markdown.index(_first_line(pitch, k))
+                       for k in ("emotional-impact", "our-solution"))
+    assert markdown.index("11.4 days**") < story
+    assert solution < markdown.index("19%**") and "41%" not in markdown
     text = _said(folder, "text")
     assert _in_order(text, "3. RATIONAL DROWNING", "11.4 days:", "7. OUR SOLUTION",
                      "What our customers measured:", "19%:", "Internal figures", "41%:")
@@ -94,7 +97,7 @@ def test_evidence_that_does_not_say_whose_is_a_warning_and_counts_as_our_results
     pitch = compose_pitch(content, CFO, TODAY)
     assert pitch.research == () and len(pitch.our_results) == 2  # shown after Our solution
     markdown = _said(folder, "md")
-    assert markdown.index(". Our solution ") < markdown.index("11.4 days**")
+    assert markdown.index(_first_line(pitch, "our-solution")) < markdown.index("11.4 days**")
 
 
 def test_a_name_before_our_solution_is_an_error_at_its_line_in_any_case(folder):

@@ -137,10 +137,13 @@ def test_a_card_without_a_warmer_opens_at_reframe_and_tells_the_rep_so(folder):
     pitch = _pitch(folder)
     assert not pitch.warmer_written
     assert [p.key for p in pitch.talk_track][:2] == ["reframe", "rational-drowning"]
-    told = _markdown(folder)
-    assert "### 1. Reframe" in told and "Warmer <span" not in told
-    assert "Footfall is falling" not in told  # the industry's trend is never spoken as filler
-    assert "No Warmer written for this buyer" not in told  # the one-pager is the buyer's
+    for_rep, one_pager = _text(folder), _markdown(folder)
+    assert "No Warmer written for this buyer" in for_rep
+    assert for_rep.index("No Warmer written") < for_rep.index("1. REFRAME")
+    assert "WARMER" not in for_rep
+    assert "No Warmer written for this buyer" not in one_pager  # the one-pager is the buyer's
+    for told in (for_rep, one_pager):
+        assert "Footfall is falling" not in told  # the industry's trend is never filler
 
 
 def test_a_rep_can_tell_the_pitch_from_any_card_that_serves_the_buyer(folder):

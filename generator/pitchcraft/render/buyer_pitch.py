@@ -20,17 +20,14 @@ from dataclasses import dataclass
 
 from ..costs.units import format_for, format_value
 from ..load.rep_notes import buyer_text
-from ..model import PROPOSAL, Concern, Evidence, Item
+from ..model import PROPOSAL, Audience, Concern, Evidence, Item
 from ..model.outputs import Output
 from ..pitch import Pitch
 from ..pitch.talk_time import minutes, spoken_words
 from .headlines import choose_headline, key_lines
 from .terminal_text import text_lines
 
-NEXT_STEP_KEY = "next-step"
 _WORKED_EXAMPLE = "worked example"
-EARLY_WHOSE = "research"
-"""The only kind of evidence a buyer may see before Our solution (the content contract)."""
 
 
 @dataclass(frozen=True)
@@ -72,17 +69,15 @@ class BuyerPitch:
 def buyer_pitch(pitch: Pitch, company: str, output: Output) -> BuyerPitch:
     """What `output` (a buyer-facing one) shows of `pitch`."""
     assert output.buyer_facing, output
-    shown = tuple(e for e in pitch.evidence if _shown(e))
     return BuyerPitch(
         title=pitch.card.title, industry=pitch.industry.name, problem=pitch.problem.name,
         company=company,
-        parts=tuple(_part(pitch, p.key, p.text) for p in pitch.talk_track
-                    if p.key != NEXT_STEP_KEY),
+        parts=tuple(_part(pitch, p.key, p.text) for p in pitch.teaching),
         differentiators=pitch.differentiators,
         concerns=tuple(Concern(c.concern, buyer_text(c.answer)) for c in pitch.persona.concerns
                        if c.answer),
-        evidence_early=tuple(e for e in shown if _whose(e) == EARLY_WHOSE),
-        evidence_late=tuple(e for e in shown if _whose(e) != EARLY_WHOSE),
+        evidence_early=tuple(e for e in pitch.research if _shown(e)),
+        evidence_late=tuple(e for e in pitch.our_results if _shown(e)),
         worked_example=worked_example(pitch),
         proposal=proposal(pitch),
     )
@@ -109,14 +104,9 @@ def _part(pitch: Pitch, key: str, text: str) -> BuyerPart:
                      minutes(spoken_words(text)))
 
 
-def _whose(item: Evidence) -> str:
-    """Whose evidence it is; evidence that does not say counts as our customers' results."""
-    return str(getattr(item, "whose", "") or "our-results")
-
-
 def _shown(item: Evidence) -> bool:
     """Not internal, and not an item that only describes the card's own arithmetic."""
-    if item.audience == "internal" or _whose(item) == "internal":
+    if item.audience == Audience.INTERNAL:
         return False
     return not (item.figure.strip().casefold() == _WORKED_EXAMPLE or any(
         _WORKED_EXAMPLE in text.casefold() for text in (item.claim, item.source)))
