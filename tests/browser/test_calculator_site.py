@@ -15,8 +15,8 @@ from site_server import mkdocs_build, serve
 
 PITCH = "pitches/retail--late-cash/"
 CARD = "cards/startup/"
-DEFAULTS = {"demand_charge": "$456,000", "startup_charge": "$323,760"}
-TWO_MILLION = {"demand_charge": "$760,000", "startup_charge": "$539,600"}
+DEFAULTS = {"demand_charge": "$460,000", "startup_charge": "$320,000"}  # as said
+TWO_MILLION = {"demand_charge": "$760,000", "startup_charge": "$540,000"}
 
 
 @pytest.fixture(scope="module")

@@ -22,7 +22,7 @@ from . import dimensions, intervals
 from .expr import LANGUAGE, RESERVED, TOO_LARGE, parse, walk
 from .figures import figure_number, is_percentage, is_too_large
 from .graph import order
-from .units import UNIT_HELP, Dimension, spell, unit
+from .units import UNIT_HELP, Declared, Dimension, dimension_name, spell, table, unit
 
 NEAR_ZERO = 1e-9
 """A divisor this close to zero is zero that rounding missed (1 - 71% - 29%)."""
@@ -35,8 +35,9 @@ def analyse(model: CostModel, ledger: Mapping[str, Evidence], *,
     problems = [*_inputs(model), *_names(model)]
     trees: dict[str, Expr] = {}
     for output in model.outputs:
-        if unit(output.unit) is None:
-            problems.append(_unknown_unit(("outputs", output.name, "unit"), output.unit))
+        if unit(output.unit, model.units) is None:
+            problems.append(_unknown_unit(("outputs", output.name, "unit"), output.unit,
+                                          model.units))
         try:
             trees[output.name] = parse(output.formula)
         except FormulaError as exc:
@@ -63,17 +64,31 @@ def _at(output: str, column: int, code: str, message: str, hint: str,
                    severity=severity)  # type: ignore[arg-type]
 
 
-def _unknown_unit(path: tuple[str, ...], name: str) -> Problem:
+def _unknown_unit(path: tuple[str, ...], name: str, declared: Declared) -> Problem:
+    """Names the units there are, built-in and declared, with the nearest as a guess."""
+    known = list(table(declared))
+    top, slash, bottom = name.partition("/")
+    if slash:
+        near_top = difflib.get_close_matches(top, known, n=1)
+        near_bottom = difflib.get_close_matches(bottom, known, n=1)
+        near = ([f"{(near_top or [top])[0]}/{(near_bottom or [bottom])[0]}"]
+                if near_top or near_bottom else [])
+    else:
+        near = difflib.get_close_matches(name, known, n=1)
+    guess = f"did you mean '{near[0]}'? " if near else ""
+    own = (f"; declared in taxonomy.yml: {', '.join(d.name for d in declared)}"
+           if declared else "; declare your own under `units:` in taxonomy.yml")
     return Problem("unknown-unit", f"unknown unit '{name}'",
-                   "use one of " + UNIT_HELP, ("cost_model", *path))
+                   f"{guess}built-in units: {UNIT_HELP}{own}", ("cost_model", *path))
 
 
 def _inputs(model: CostModel) -> list[Problem]:
     problems = []
     for item in model.inputs:
         here = ("cost_model", "inputs", item.name)
-        if unit(item.unit) is None:
-            problems.append(_unknown_unit(("inputs", item.name, "unit"), item.unit))
+        if unit(item.unit, model.units) is None:
+            problems.append(_unknown_unit(("inputs", item.name, "unit"), item.unit,
+                                          model.units))
         not_finite = [(field, value) for field in ("default", "min", "max")
                       if not math.isfinite(value := getattr(item, field))]
         for field, value in not_finite:
@@ -170,7 +185,7 @@ def _units(model: CostModel, trees: Mapping[str, Expr], computable: tuple[str, .
     declared: dict[str, Dimension | None] = {}
     items: list[Input | Output] = [*model.inputs, *model.outputs]
     for item in items:
-        found = unit(item.unit)
+        found = unit(item.unit, model.units)
         declared[item.name] = found.dimension if found else None
     ratios = frozenset(i for i, e in ledger.items() if is_percentage(e.figure))
     problems: list[Problem] = []
@@ -178,8 +193,7 @@ def _units(model: CostModel, trees: Mapping[str, Expr], computable: tuple[str, .
         def mismatch(col: int, a: Dimension, b: Dimension, name: str = name) -> None:
             problems.append(_at(name, col, "unit-mismatch",
                                 f"{name}: adds {spell(a)} to {spell(b)}",
-                                "convert one side first, or check the units of the inputs",
-                                "warning"))
+                                _convert(a, b, model.units), "warning"))
         got = dimensions.dimension_of(trees[name], declared, ratios, mismatch)
         want = declared[name]
         if want is not None and got not in (None, dimensions.ANY) and got != want:
@@ -188,3 +202,12 @@ def _units(model: CostModel, trees: Mapping[str, Expr], computable: tuple[str, .
                                 f" says {spell(want)}",
                                 "correct the unit, or the formula", "warning"))
     return problems
+
+
+def _convert(a: Dimension, b: Dimension, declared: Declared) -> str:
+    """The hint for a sum of two units: a conversion when both measure the same thing."""
+    what = {dimension_name(spell(d), declared) for d in (a, b)}
+    if len(what) == 1 and "" not in what:
+        return (f"both measure {what.pop()}: convert one to the other first (a rate such as"
+                " km/miles makes the conversion a figure of its own)")
+    return "convert one side first, or check the units of the inputs"

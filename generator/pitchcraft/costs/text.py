@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from ..model.costs import CostModel
-from .units import format_for, format_value
+from .units import Format, format_for, format_value, spoken
 
 REFERENCE = re.compile(r"\{cost:\s*(?P<name>[^{}\s]*)\s*\}")
 """`{cost: startup_charge}`; spaces after the colon are optional."""
@@ -47,18 +47,37 @@ def unknown_references(text: str, model: CostModel | None) -> tuple[Reference, .
     return tuple(r for r in references(text) if r.name not in names)
 
 
-def _formatted(model: CostModel, values: Mapping[str, float | None], name: str) -> str | None:
+def said_format(model: CostModel, name: str) -> Format | None:
+    """How the talk track says a figure: an output (computed, so an estimate) rounded as a
+    person says it (`units.spoken`), an input as the buyer gave it."""
+    if (found := model.output(name)) is not None:
+        return spoken(format_for(found.unit, found.decimals, model.units))
+    if (given := model.input(name)) is not None:
+        return format_for(given.unit, given.decimals, model.units)
+    return None
+
+
+def exact_format(model: CostModel, name: str) -> Format | None:
+    """How a figure is written where every digit counts: a worked example's arithmetic."""
     item = model.input(name) or model.output(name)
-    if item is None or name not in values:
+    return None if item is None else format_for(item.unit, item.decimals, model.units)
+
+
+def _formatted(model: CostModel, values: Mapping[str, float | None], name: str,
+               exact: bool = False) -> str | None:
+    fmt = exact_format(model, name) if exact else said_format(model, name)
+    if fmt is None or name not in values:
         return None
-    return format_value(values[name], format_for(item.unit, item.decimals))
+    return format_value(values[name], fmt)
 
 
-def with_values(text: str, model: CostModel, values: Mapping[str, float | None]) -> str:
-    """`text` with each reference written as its value: for print, the deck and talk time.
-    A reference to no figure stays as written (check has reported it)."""
+def with_values(text: str, model: CostModel, values: Mapping[str, float | None], *,
+                exact: bool = False) -> str:
+    """`text` with each reference written as its value, as said (`said_format`) or `exact`:
+    for print, the deck and talk time. A reference to no figure stays as written (check has
+    reported it)."""
     def value(match: re.Match[str]) -> str:
-        return _formatted(model, values, match["name"]) or match[0]
+        return _formatted(model, values, match["name"], exact) or match[0]
     return REFERENCE.sub(value, text)
 
 

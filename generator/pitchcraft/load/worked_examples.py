@@ -87,7 +87,7 @@ def _card_text(card: Card, ledger: Mapping[str, Evidence]) -> str:
         values = evaluate(plan(card.cost_model, ledger))
     except ValueError:  # a broken model is reported by the cost-model checks
         return text
-    return with_values(text, card.cost_model, values)
+    return with_values(text, card.cost_model, values, exact=True)
 
 
 def _written_figures(text: str) -> Iterator[tuple[str, Figure]]:
