@@ -19,6 +19,8 @@ from .units import Format, format_for, format_value, spoken
 REFERENCE = re.compile(r"\{cost:\s*(?P<name>[^{}\s]*)\s*\}")
 """`{cost: startup_charge}`; spaces after the colon are optional."""
 ATTRIBUTE = "data-cost-output"
+EXACT = "data-cost-exact"
+"""On a span whose value keeps every digit (a worked example), not said rounded."""
 
 
 @dataclass(frozen=True)
@@ -91,3 +93,9 @@ def with_spans(text: str, model: CostModel, values: Mapping[str, float | None]) 
         return (f'<span class="pc-cost" {ATTRIBUTE}="{html.escape(match["name"])}">'
                 f"{html.escape(shown)}</span>")
     return REFERENCE.sub(span, text)
+
+
+def exact_span(name: str, shown: str) -> str:
+    """A worked example's value as a span the page updates with every digit."""
+    return (f'<span class="pc-cost" {ATTRIBUTE}="{html.escape(name)}" {EXACT}>'
+            f"{html.escape(shown)}</span>")
