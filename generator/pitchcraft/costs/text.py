@@ -99,3 +99,37 @@ def exact_span(name: str, shown: str) -> str:
     """A worked example's value as a span the page updates with every digit."""
     return (f'<span class="pc-cost" {ATTRIBUTE}="{html.escape(name)}" {EXACT}>'
             f"{html.escape(shown)}</span>")
+
+
+_SAID_AS = {"USD": ("dollars", "dollar"), "EUR": ("euros", "euro"), "GBP": ("pounds", "pound"),
+            "percent": ("%", "percent", "per cent")}
+_AFTER = re.compile(r"[*_\s]*")
+
+
+def doubled_units(text: str, model: CostModel) -> tuple[tuple[Reference, str], ...]:
+    """References followed by their own unit's word ("{cost: idle_hours} hours" when the value
+    already reads "2 hours"), each with the word written twice."""
+    found = []
+    for reference, match in zip(references(text), REFERENCE.finditer(text), strict=True):
+        words = _unit_words(model, reference.name)
+        rest = text[_AFTER.match(text, match.end()).end():]
+        said = next((w for w in words if rest[:len(w)].casefold() == w.casefold()
+                     and not rest[len(w):len(w) + 1].isalnum()), None)
+        if said:
+            found.append((reference, rest[:len(said)]))
+    return tuple(found)
+
+
+def _unit_words(model: CostModel, name: str) -> list[str]:
+    """The words a reader would take for the unit of figure `name`, longest first."""
+    item = model.input(name) or model.output(name)
+    if item is None:
+        return []
+    fmt = format_for(item.unit, item.decimals, model.units)
+    suffix = fmt.suffix.strip()
+    words = {suffix, *_SAID_AS.get(item.unit, ())} if suffix else set(_SAID_AS.get(item.unit, ()))
+    if (suffix and " " not in suffix) or item.unit in _SAID_AS:
+        words.add(item.unit)
+        if suffix.endswith("s") and len(suffix) > 3:
+            words.add(suffix[:-1])
+    return sorted((w for w in words if w), key=len, reverse=True)

@@ -12,8 +12,8 @@ from dataclasses import replace
 
 from ..costs.analyse import analyse
 from ..costs.findings import finding, reference_finding
-from ..costs.text import unknown_references
-from ..model import Audience, Evidence, Finding
+from ..costs.text import doubled_units, unknown_references
+from ..model import Audience, Evidence, Finding, Severity
 from .cards import ParsedCard
 
 
@@ -31,8 +31,6 @@ def cost_model_findings(parsed: ParsedCard, ledger: Mapping[str, Evidence] | Non
         return findings
     for text, heading in _texts(parsed):
         references = unknown_references(text, card.cost_model)
-        if not references:
-            continue
         text_lines = text.split("\n")
         cursor = heading
         for reference in references:
@@ -42,6 +40,15 @@ def cost_model_findings(parsed: ParsedCard, ledger: Mapping[str, Evidence] | Non
             placed = replace(reference, line=0, column=start + reference.column)
             findings.append(reference_finding(placed, card.path, line,
                                               card.cost_model is not None))
+        cursor = heading
+        for reference, word in doubled_units(text, card.cost_model) if card.cost_model else ():
+            line, start = _find(parsed.source_lines, text_lines[reference.line], cursor)
+            cursor = line
+            findings.append(Finding(
+                card.path, line, start + reference.column, Severity.WARNING,
+                f"'{{cost: {reference.name}}} {word}' says the unit twice: the figure is"
+                f" written with its unit already",
+                f"remove '{word}' after the reference"))
     return findings
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..costs.schema import COST_MODEL_SCHEMA
+from ..costs.schema import COST_MODEL_SCHEMA, UNITS_SCHEMA
 from ..model import FACTORS, ROLES
 
 ID_PATTERN = "^[a-z0-9][a-z0-9-]*$"
@@ -216,6 +216,7 @@ TAXONOMY_SCHEMA: dict[str, Any] = {
             },
             "next_step": _text("The next step a rep proposes to this role."),
         }),
+        "units": UNITS_SCHEMA,
         "company": {
             "type": "object",
             "additionalProperties": False,
