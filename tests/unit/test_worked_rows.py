@@ -15,6 +15,7 @@ from pitchcraft.costs.worked import (
     FROM_BOTH,
     FROM_BUYER,
     FROM_DEFAULTS,
+    FROM_EVIDENCE,
     FROM_PAGE,
     worked_examples,
 )
@@ -56,7 +57,7 @@ def test_the_buyers_numbers_reach_the_rows_and_the_rows_say_so(folder: ContentFo
         ("Demand charges a year: $2,000,000 \u00d7 38% = $760,000", "$760,000", FROM_BUYER),
         ("Demand charge set at start-up: $760,000 \u00d7 71% = $539,600", "$539,600", FROM_BUYER),
     ]
-    assert [r.ledger for r in rows] == [("demand-share",), ("startup-share",)]
+    assert [r.ledger for r in rows] == [("demand-share",), ("startup-share", "demand-share")]
     assert "$540,000 of it" in pitch.steps[2].text
 
 
@@ -117,3 +118,32 @@ def test_on_the_site_each_value_of_a_row_is_updated_by_the_calculator_exactly(
     assert f"| **{exact}** |" in page and f"= {exact} | {FROM_PAGE} |" in page
     said = '<span class="pc-cost" data-cost-output="startup_charge">$320,000</span>'
     assert said in page  # the talk track says it rounded
+
+
+def test_a_share_computed_from_a_whole_reads_as_percentages() -> None:
+    model = model_from(MODEL + "  rest: {label: Rest, unit: percent,"
+                       " formula: 1 - ledger.demand-charge-share-2025}\n")
+    prepared = plan(model, LEDGER)
+    [row] = worked_examples(prepared, evaluate(prepared), ["rest"],
+                            {"demand-charge-share-2025": "38%"})
+    assert (row.arithmetic, row.basis) == ("100% \u2212 38% = 62%", FROM_EVIDENCE)
+
+
+def test_a_row_resting_on_evidence_this_table_leaves_out_is_left_out(
+        folder: ContentFolder) -> None:
+    """A table of the evidence a buyer may see at a step (research only, before Our
+    solution) carries no row computed from a figure it leaves out."""
+    from pitchcraft.render.templates import environment, render
+
+    content = cost_folder(folder).load()
+    pitch = compose_pitch(content, Combination("retail", "late-cash", "coo"), TODAY)
+    assert pitch is not None
+    env = environment([templates_dir()])
+    whole = render(env, "evidence_table.md.j2", pitch=pitch, evidence=pitch.evidence)
+    assert DEMAND in whole and STARTUP in whole
+    researched = tuple(e for e in pitch.evidence if e.id != "win-rate")
+    table = render(env, "evidence_table.md.j2", pitch=pitch, evidence=researched)
+    assert DEMAND in table and STARTUP in table
+    early = tuple(e for e in pitch.evidence if e.id != "demand-share")
+    table = render(env, "evidence_table.md.j2", pitch=pitch, evidence=early)
+    assert "Computed from" not in table  # the start-up row rests on it through demand_charge

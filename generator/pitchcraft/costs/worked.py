@@ -56,7 +56,9 @@ class WorkedExample:
     inputs: tuple[str, ...]
     """The inputs the result rests on, directly or through other outputs."""
     ledger: tuple[str, ...]
-    """The ids of the ledger figures the formula uses."""
+    """The ids of the ledger figures the result rests on, directly or through other
+    outputs: a table that leaves one out (evidence the buyer may not see yet) leaves out
+    the row."""
     basis: str
     """What the values come from, for the Source column (FROM_BUYER, FROM_DEFAULTS...)."""
 
@@ -111,11 +113,11 @@ def worked_examples(prepared: Plan, values: Values, quoted: Collection[str],
             continue
         output = prepared.model.output(name)
         assert output is not None
-        inputs = _inputs(name, trees, prepared.model)
+        inputs, ledger = _rests_on(name, trees, prepared.model)
         rows.append(WorkedExample(
-            name, output.label, tuple(_terms(tree, prepared.model, values, figures)),
-            _value(prepared.model, values, name), inputs,
-            tuple(dict.fromkeys(n.id for n in walk(tree) if isinstance(n, LedgerRef))),
+            name, output.label,
+            tuple(_terms(tree, prepared.model, values, figures, output.unit == "percent")),
+            _value(prepared.model, values, name), inputs, ledger,
             _basis(inputs, given, live)))
     return tuple(rows)
 
@@ -131,8 +133,11 @@ def _basis(inputs: tuple[str, ...], given: Collection[str], live: bool) -> str:
     return FROM_BUYER if len(mine) == len(inputs) else FROM_BOTH
 
 
-def _inputs(name: str, trees: Mapping[str, Expr], model: CostModel) -> tuple[str, ...]:
+def _rests_on(name: str, trees: Mapping[str, Expr], model: CostModel
+              ) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The inputs (in the model's order) and ledger ids output `name` rests on."""
     found: dict[str, None] = {}
+    ledger: dict[str, None] = {}
     todo = [name]
     seen: set[str] = set()
     while todo:
@@ -146,7 +151,9 @@ def _inputs(name: str, trees: Mapping[str, Expr], model: CostModel) -> tuple[str
                     found.setdefault(node.name)
                 elif node.name in trees:
                     todo.append(node.name)
-    return tuple(i.name for i in model.inputs if i.name in found)
+            elif isinstance(node, LedgerRef):
+                ledger.setdefault(node.id)
+    return tuple(i.name for i in model.inputs if i.name in found), tuple(ledger)
 
 
 def _value(model: CostModel, values: Values, name: str) -> Term:
@@ -160,8 +167,10 @@ def _binds(node: Expr) -> int:
     return _BINDS[node.op] if isinstance(node, BinOp) else _ATOM
 
 
-def _terms(node: Expr, model: CostModel, values: Values,
-           figures: Mapping[str, str]) -> list[Term]:
+def _terms(node: Expr, model: CostModel, values: Values, figures: Mapping[str, str],
+           percent: bool = False) -> list[Term]:
+    """`percent`: the output is a percentage, so a plain number added to one is written as
+    a percentage too."""
     def go(node: Expr) -> list[Term]:
         if isinstance(node, Num):
             return [Term(_number(node.value))]
@@ -181,6 +190,9 @@ def _terms(node: Expr, model: CostModel, values: Values,
             return [*parts, Term(")")]
         binds = _BINDS[node.op]
         left, right = go(node.left), go(node.right)
+        if percent and node.op in "+-":  # 1 - 38% reads 100% - 38%
+            left, right = ([Term(_number(n.value * 100) + "%")] if isinstance(n, Num) else t
+                           for n, t in ((node.left, left), (node.right, right)))
         if _binds(node.left) < binds:
             left = _wrapped(left)
         if _binds(node.right) < binds or (_binds(node.right) == binds and node.op in "-/"):
