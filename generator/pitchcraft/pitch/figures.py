@@ -2,7 +2,9 @@
 
 A pitch's texts say `{cost: name}`; the terminal, Markdown, print and the deck show the values
 in effect (the defaults, or a rep's numbers from `--inputs` or the page's link), and the site
-shows each as a span that the page's cost-model.js updates as the inputs change.
+shows each as a span that the page's cost-model.js updates as the inputs change. A computed
+figure is said rounded (`costs.units.spoken`), an input as the buyer gave it; the evidence
+table's worked examples (`Figures.worked_examples`) show each computed figure exactly.
 """
 
 from __future__ import annotations
