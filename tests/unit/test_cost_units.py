@@ -4,6 +4,9 @@ word written after a figure that already says it is a warning."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
 from click.testing import CliRunner
 
 from builders import BODY, TAXONOMY, ContentFolder
@@ -118,3 +121,25 @@ def test_a_unit_word_after_a_figure_that_writes_its_unit_is_a_warning(
                     want(path, (line, column), WARNING,
                          ("'{cost: idle_fuel} litres'", "twice"), "remove 'litres'"),
                     want(path, line, WARNING, "'{cost: idle_cost} dollars'"))
+
+
+@pytest.mark.parametrize("command", ["pitch", "deck"])
+@pytest.mark.parametrize(("inputs", "said"), [
+    ("truks=50", "'truks' is not an input of this card's cost model"),
+    ("trucks=fifty", "trucks='fifty' is not a plain number"),
+    ("trucks=1,200", "trucks='1,200' is not a plain number"),
+    ("a=1,b=2", "'a' is not an input of this card's cost model"),
+    ("trucks=999999", "trucks=999999 is outside 1 to 5000"),
+])
+def test_the_issues_silent_inputs_stop_pitch_and_deck_with_their_message(
+        folder: ContentFolder, tmp_path: Path, command: str, inputs: str, said: str) -> None:
+    """The fleet vendor's own cases: each once exited 0 with the defaults."""
+    _fleet(folder)
+    deck = tmp_path / "deck.pptx"
+    result = CliRunner().invoke(main, [command, *RETAIL_COO, "--inputs", inputs,
+                                       *(["-o", str(deck)] if command == "deck" else []),
+                                       str(folder.root)])
+    assert result.exit_code == 2 and not deck.exists()
+    assert said in " ".join(result.output.split())
+    assert "idle_litres: Litres burnt idling per truck a year in litres/trucks, 0 to 20000" \
+        in result.output
