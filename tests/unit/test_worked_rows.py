@@ -7,8 +7,9 @@ import pytest
 from click.testing import CliRunner
 
 from builders import TODAY, ContentFolder
-from cost_content import COST_BODY, cost_folder
+from cost_content import COST_BODY, COST_FRONT, cost_folder
 from cost_models import LEDGER, model_from
+from findings import WARNING, assert_findings, want, where
 from pitchcraft.cli import main
 from pitchcraft.costs.evaluate import evaluate, plan
 from pitchcraft.costs.worked import (
@@ -147,3 +148,14 @@ def test_a_row_resting_on_evidence_this_table_leaves_out_is_left_out(
     early = tuple(e for e in pitch.evidence if e.id != "demand-share")
     table = render(env, "evidence_table.md.j2", pitch=pitch, evidence=early)
     assert "Computed from" not in table  # the start-up row rests on it through demand_charge
+
+
+def test_a_ledger_figure_a_formula_uses_is_cited_so_its_source_shows(
+        folder: ContentFolder) -> None:
+    cost_folder(folder, front=COST_FRONT.replace("  - ref: startup-share\n", ""))
+    path = folder.root / "insights/startup.md"
+    line, column = where(path, "ledger.startup-share")
+    assert_findings(folder.load(), want(
+        path, (line, column), WARNING,
+        "startup_charge: uses ledger figure 'startup-share', which the card's evidence does"
+        " not cite", "add '- ref: startup-share' under evidence:"))

@@ -29,9 +29,10 @@ NEAR_ZERO = 1e-9
 
 
 def analyse(model: CostModel, ledger: Mapping[str, Evidence], *,
-            public: bool = False) -> tuple[Problem, ...]:
+            public: bool = False, cited: frozenset[str] | None = None) -> tuple[Problem, ...]:
     """Problems in `model`, inputs first; `public` for a card buyers can read, whose figures
-    must not come from internal evidence."""
+    must not come from internal evidence; `cited`, the ledger ids the card's evidence cites:
+    a figure a formula uses shows its source beside the computed row only when cited."""
     problems = [*_inputs(model), *_names(model)]
     trees: dict[str, Expr] = {}
     for output in model.outputs:
@@ -44,7 +45,7 @@ def analyse(model: CostModel, ledger: Mapping[str, Evidence], *,
             problems.append(_at(output.name, exc.column, "syntax",
                                 f"{output.name}: {exc.message}", exc.hint or LANGUAGE))
     for name, tree in trees.items():
-        problems += _references(model, name, tree, ledger, public)
+        problems += _references(model, name, tree, ledger, public, cited)
     computable, cycles = order(trees)
     for cycle in cycles:
         ref = next(r for r in walk(trees[cycle[0]])
@@ -125,7 +126,7 @@ def _names(model: CostModel) -> list[Problem]:
 
 
 def _references(model: CostModel, output: str, tree: Expr, ledger: Mapping[str, Evidence],
-                public: bool) -> list[Problem]:
+                public: bool, cited: frozenset[str] | None) -> list[Problem]:
     problems = []
     known = model.names
     for node in sorted(walk(tree), key=lambda n: n.col):
@@ -159,6 +160,12 @@ def _references(model: CostModel, output: str, tree: Expr, ledger: Mapping[str, 
                                     f"{output}: '{node.id}' is internal evidence, and this"
                                     " public card would show numbers computed from it",
                                     "use public evidence, or make the card internal"))
+            elif cited is not None and node.id not in cited:
+                problems.append(_at(output, node.col, "uncited-ledger",
+                                    f"{output}: uses ledger figure '{node.id}', which the"
+                                    " card's evidence does not cite",
+                                    f"add '- ref: {node.id}' under evidence:, so its source"
+                                    " shows beside the computed row", "warning"))
     return problems
 
 

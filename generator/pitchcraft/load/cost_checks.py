@@ -24,7 +24,8 @@ def cost_model_findings(parsed: ParsedCard, ledger: Mapping[str, Evidence] | Non
     card, findings = parsed.card, []
     if card.cost_model is not None and ledger is not None:
         public = card.audience == Audience.PUBLIC
-        for problem in analyse(card.cost_model, ledger, public=public):
+        cited = frozenset(e.id for e in card.evidence if e.id)
+        for problem in analyse(card.cost_model, ledger, public=public, cited=cited):
             line, col = parsed.positions.at(problem.path, key=problem.key)
             findings.append(finding(problem, card.path, line, col, _line(parsed, line)))
     if "cost_model" in parsed.reported:
