@@ -396,13 +396,13 @@ def _card(
         body += [f"### {objection}", "", _wrap(text.fill(answer)), ""]
     if rng.random() < 0.3:
         body += ["## Next step", "", text.paragraph("Next step"), ""]
-    # As in the demo, the sums a card speaks are sourced: one worked-example item names them.
+    # The figures a card speaks are sourced: one field-study item names them.
     spoken = " ".join(body[body.index("## Rational drowning"):body.index("## Emotional impact")])
     figures = ", ".join(dict.fromkeys(_FIGURE.findall(spoken)))
     at = front.index("differentiation:")
-    claim = _q(f"Figures in this card: {figures}.")
-    front[at:at] = ["  - figure: Worked example", f"    claim: {claim}",
-                    "    source: Benchco worked example", "    as_of: 2026-01-02",
+    claim = _q(f"Benchco field figures: {figures}.")
+    front[at:at] = ["  - figure: Field figures", f"    claim: {claim}",
+                    "    source: Benchco field study", "    as_of: 2026-01-02",
                     "    kind: estimate", "    whose: research"]
     return card_problems[0], stem, "\n".join(front) + "\n\n" + "\n".join(body)
 

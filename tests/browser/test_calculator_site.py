@@ -15,8 +15,8 @@ from site_server import mkdocs_build, serve
 
 PITCH = "pitches/retail--late-cash/"
 CARD = "cards/startup/"
-DEFAULTS = {"demand_charge": "$456,000", "startup_charge": "$323,760"}
-TWO_MILLION = {"demand_charge": "$760,000", "startup_charge": "$539,600"}
+DEFAULTS = {"demand_charge": "$460,000", "startup_charge": "$320,000"}  # as said
+TWO_MILLION = {"demand_charge": "$760,000", "startup_charge": "$540,000"}
 
 
 @pytest.fixture(scope="module")
@@ -31,9 +31,12 @@ def cost_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         yield url
 
 
-def _figures(page: Page) -> list[tuple[str, str]]:
+def _figures(page: Page, exact: bool = False) -> list[tuple[str, str]]:
+    """The figures the talk track says, or (`exact`) the values of the worked examples."""
     return page.eval_on_selector_all(
-        "[data-cost-output]", "els => els.map(e => [e.dataset.costOutput, e.textContent])")
+        "[data-cost-output][data-cost-exact]" if exact else
+        "[data-cost-output]:not([data-cost-exact])",
+        "els => els.map(e => [e.dataset.costOutput, e.textContent])")
 
 
 def _change_spend(page: Page, value: str) -> None:
@@ -56,6 +59,10 @@ def test_changing_an_input_changes_every_figure_that_depends_on_it(
         after = _figures(page)
         assert [n for n, _ in after] == [n for n, _ in before]
         assert all(text == TWO_MILLION[name] for name, text in after), after
+        if path == PITCH:  # the evidence table's worked examples follow, every digit kept
+            assert {tuple(f) for f in _figures(page, exact=True)} == {
+                ("annual_spend", "$2,000,000"), ("demand_charge", "$760,000"),
+                ("startup_charge", "$539,600")}
         assert "annual_spend=2000000" in page.url  # the link a rep sends carries the numbers
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from dataclasses import asdict
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -13,7 +14,7 @@ from playwright.sync_api import Page
 from cost_models import LEDGER, STARTUP, model_from
 from pitchcraft.costs.browser import SCRIPT_ID, browser_data, script_element
 from pitchcraft.costs.evaluate import evaluate, inputs_from_query, plan
-from pitchcraft.costs.units import Format, format_for, format_value
+from pitchcraft.costs.units import Format, format_for, format_value, spoken
 from pitchcraft.model.costs import CostModel
 from pitchcraft.theme_files import overrides_dir
 from site_server import serve
@@ -23,6 +24,8 @@ def _page_for(tmp_path: Path, model: CostModel) -> Path:
     (tmp_path / "cost-model.js").write_text(
         (overrides_dir() / "assets" / "cost-model.js").read_text(encoding="utf-8"))
     spans = "".join(f'<p><span data-cost-output="{n}">?</span></p>' for n in model.names)
+    if model.output("startup_charge"):
+        spans += '<p><span data-cost-output="startup_charge" data-cost-exact>?</span></p>'
     (tmp_path / "index.html").write_text(
         '<!doctype html><html lang="en"><title>Cost</title><link rel="icon" href="data:,">'
         f"<main><h1>Cost</h1><div data-cost-inputs></div>"
@@ -74,7 +77,8 @@ def test_the_page_computes_exactly_what_python_computes(tmp_path: Path, page: Pa
                             round(draw.uniform(low, high), draw.randint(0, 4))])
     cases = [{i.name: pick(i.min, i.max, i.default) for i in model.inputs} for _ in range(400)]
     values = [evaluate(prepared, case) for case in cases]
-    expected = [[v, {n: format_value(x, format_for(*_unit(model, n))) for n, x in v.items()}]
+    expected = [[v, {n: format_value(x, _said(model, n)) for n, x in v.items()},
+                 {n: format_value(x, format_for(*_unit(model, n))) for n, x in v.items()}]
                 for v in values]
     assert any(None in v.values() for v in values) == gaps
     queries = [inputs_from_query(model, "?" + q) for q in QUERIES]
@@ -84,14 +88,44 @@ def test_the_page_computes_exactly_what_python_computes(tmp_path: Path, page: Pa
             const values = pitchcraftCost.evaluate(data, c), shown = {};
             const fmts = {};
             data.inputs.concat(data.outputs).forEach(i => { fmts[i.name] = i.format; });
+            const exact = {};
             Object.keys(values).forEach(n => {
-                shown[n] = pitchcraftCost.format(values[n], fmts[n]); });
-            return [values, shown]; })""", [browser_data(prepared), cases])
+                shown[n] = pitchcraftCost.format(values[n], fmts[n]);
+                exact[n] = pitchcraftCost.format(values[n], {...fmts[n], spoken: 0}); });
+            return [values, shown, exact]; })""", [browser_data(prepared), cases])
         read = page.evaluate("""([data, queries]) =>
             queries.map(q => pitchcraftCost.readInputs(data, "?" + q))""",
                              [browser_data(prepared), QUERIES])
     assert got == expected
     assert read == queries
+
+
+def _said(model: CostModel, name: str) -> Format:
+    """Outputs are said to two significant digits (units.spoken), inputs as given."""
+    fmt = format_for(*_unit(model, name))
+    return spoken(fmt) if model.output(name) else fmt
+
+
+HARD = [0.125, 0.135, 1.5, 2.5, 9.95, 9.96, 99.5, 994.9999999999999, 995, 12_500, 323_760,
+        999_499, 999_500, 999_999, 1_249_999, 1_250_000, 9_950_000, 99_500_000, 2.5e9, 1e20,
+        -12_500, -0.004, 0.0049999, 0.005, 1e-7, 123.456789]
+UNITS = ["USD", "EUR", "percent", "ratio", "count", "kWh", "MWh", "hours", "days", "USD/kWh"]
+
+
+def test_the_page_says_a_figure_as_python_does(tmp_path: Path, page: Page) -> None:
+    """Values whose rounding sits on a half, carries into the next power of ten or needs a
+    scale word, and random values of every size, in every unit with every count of decimals."""
+    draw = random.Random(28)
+    values = [*HARD, *(draw.choice([1, -1]) * 10 ** draw.uniform(-6, 20) for _ in range(300))]
+    fmts = [spoken(format_for(unit, decimals)) for unit in UNITS for decimals in (None, 0, 3)]
+    expected = [[format_value(v, f) for f in fmts] for v in values]
+    with serve(_page_for(tmp_path, model_from(STARTUP))) as url:
+        page.goto(url)
+        got = page.evaluate("""([values, fmts]) => values.map(
+            v => fmts.map(f => pitchcraftCost.format(v, f)))""",
+                            [values, [asdict(f) for f in fmts]])
+    assert got == expected
+    assert expected[HARD.index(999_500)][0] == "$1 million"
 
 
 def _unit(model: CostModel, name: str) -> tuple[str, int | None]:
@@ -106,16 +140,18 @@ def test_a_rep_changes_an_input_and_every_figure_and_the_link_follow(tmp_path: P
     with serve(_page_for(tmp_path, model)) as url:
         page.set_viewport_size({"width": 390, "height": 844})
         page.goto(url + "?starts_per_week=5")
-        figure = page.locator('[data-cost-output="startup_charge"]')
-        assert figure.inner_text() == "$323,760"
-        assert page.locator('[data-cost-output="per_start"]').inner_text() == "$1,245"
+        figure = page.locator('[data-cost-output="startup_charge"]:not([data-cost-exact])')
+        assert figure.inner_text() == "$320,000"  # said as a person says it
+        assert page.locator("[data-cost-exact]").inner_text() == "$323,760"  # a worked example
+        assert page.locator('[data-cost-output="per_start"]').inner_text() == "$1,200"
         page.get_by_label("Annual electricity spend (USD)").fill("2500000")
-        assert figure.inner_text() == "$674,500"
+        assert figure.inner_text() == "$670,000"
+        assert page.locator("[data-cost-exact]").inner_text() == "$674,500"
         query = urlsplit(page.url).query
         assert query == "starts_per_week=5&annual_spend=2500000"
         values = evaluate(plan(model, LEDGER), inputs_from_query(model, query))
         shown = page.locator('[data-cost-output="per_start"]').inner_text()
-        assert shown == format_value(values["per_start"], Format(prefix="$")) == "$2,594"
+        assert shown == format_value(values["per_start"], spoken(Format(prefix="$"))) == "$2,600"
         starts = page.get_by_label("Shift start-ups a week (count)")
         starts.fill("500")
         starts.blur()
@@ -125,7 +161,7 @@ def test_a_rep_changes_an_input_and_every_figure_and_the_link_follow(tmp_path: P
             "500 is outside this card\u2019s range: type a number from 1 to 21.")
         per_start = page.locator('[data-cost-output="per_start"]')
         assert per_start.inner_text() == "n/a"  # no figure from a number nobody gave
-        assert figure.inner_text() == "$674,500"  # figures that do not depend on it stand
+        assert figure.inner_text() == "$670,000"  # figures that do not depend on it stand
         assert "starts_per_week=500" in page.url
         assert page.locator(f"script#{SCRIPT_ID}").count() == 1
         result = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG}})
@@ -133,9 +169,9 @@ def test_a_rep_changes_an_input_and_every_figure_and_the_link_follow(tmp_path: P
         assert result.response["violations"] == []
         starts.fill("5")
         assert starts.get_attribute("aria-invalid") == "false"
-        assert per_start.inner_text() == "$2,594"
+        assert per_start.inner_text() == "$2,600"
         page.goto(url + "?starts_per_week=fifty&annual_spend=2500000")  # a link that is wrong
         assert page.locator("#pc-cost-starts_per_week-problem").inner_text() == (
             "\u201cfifty\u201d is not a number. Type a number from 1 to 21, digits only.")
         assert per_start.inner_text() == "n/a"
-        assert figure.inner_text() == "$674,500"
+        assert figure.inner_text() == "$670,000"

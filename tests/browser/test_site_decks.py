@@ -57,7 +57,7 @@ def test_each_persona_tab_links_its_own_deck(page: Page, deck_site: str) -> None
         said = "\n".join([*(sh.text_frame.text for s in slides for sh in s.shapes
                             if sh.has_text_frame),
                           *(s.notes_slide.notes_text_frame.text for s in slides)])
-        assert "$456,000" in said  # the cost model's defaults
+        assert "$460,000" in said  # the cost model's defaults, as said
         assert REP_NOTE not in said and INTERNAL_CLAIM not in said
 
 

@@ -54,7 +54,7 @@ cost_model:
 """
 
 COST_FRONT = FRONT.replace("  - ref: dso-gap\n", "  - ref: dso-gap\n  - ref: demand-share\n"
-                           "  - ref: win-rate\n") + COST_MODEL
+                           "  - ref: startup-share\n  - ref: win-rate\n") + COST_MODEL
 
 COST_BODY = BODY.replace(
     "Distributors collect 11.4 days after terms.\n",

@@ -20,7 +20,7 @@ from pitchcraft.costs.figures import figure_number
 from pitchcraft.costs.read import cost_model
 from pitchcraft.costs.schema import COST_MODEL_SCHEMA
 from pitchcraft.costs.text import references, unknown_references, with_spans, with_values
-from pitchcraft.costs.units import format_for, format_value
+from pitchcraft.costs.units import format_for, format_value, spoken
 from pitchcraft.model.costs import CostModel, FormulaError
 from pitchcraft.site.sanitize import clean_html
 
@@ -195,14 +195,15 @@ def test_card_text_refers_to_figures_that_check_can_place() -> None:
     assert [r.name for r in unknown_references(CARD_TEXT, model)] == ["nope"]
     values = evaluate(plan(model, LEDGER))
     assert with_values(CARD_TEXT, model, values).splitlines()[:2] == [
-        "At a plant spending $1,200,000 a year, that is", "$323,760"]
+        "At a plant spending $1,200,000 a year, that is", "$320,000"]  # the buyer's, as said
+    assert with_values(CARD_TEXT, model, values, exact=True).splitlines()[1] == "$323,760"
 
 
 def test_figures_survive_markdown_and_the_sanitiser_as_spans() -> None:
     model = model_from(STARTUP)
     text = with_spans(CARD_TEXT, model, evaluate(plan(model, LEDGER)))
     html = clean_html(markdown.markdown(text, extensions=["attr_list", "md_in_html"]))
-    span = '<span class="pc-cost" data-cost-output="startup_charge">$323,760</span>'
+    span = '<span class="pc-cost" data-cost-output="startup_charge">$320,000</span>'
     assert html.count(span) == 2
     assert '<span class="pc-cost" data-cost-output="annual_spend">$1,200,000</span>' in html
     assert "{cost: nope}" in html
@@ -232,3 +233,24 @@ def test_any_text_is_a_formula_or_a_problem_with_a_column(formula: str) -> None:
         parse(formula)
     except FormulaError as error:
         assert 1 <= error.column <= max(len(formula), 500) + 1
+
+
+@pytest.mark.parametrize(("value", "unit", "said"), [
+    (323_760, "USD", "$320,000"), (20_505, "USD", "$21,000"), (456_000, "USD", "$460,000"),
+    (950_000, "USD", "$950,000"), (1_200_000, "USD", "$1.2 million"),
+    (999_999, "USD", "$1 million"), (1_249_999, "USD", "$1.2 million"),
+    (2.4e9, "EUR", "€2.4 billion"), (-323_760, "GBP", "-£320,000"), (0.112, "percent", "11%"),
+    (0.62, "percent", "62%"), (0.1412, "USD/kWh", "$0.14 per kWh"), (3.456, "USD", "$3"),
+    (9.96, "hours", "10 hours"), (12.5, "days", "13 days"), (64_321, "kWh", "64,000 kWh"),
+    (1_234_567, "kWh", "1.2 million kWh"), (0, "USD", "$0"), (None, "USD", "n/a"),
+])
+def test_a_computed_figure_is_said_to_two_significant_digits(value: float | None, unit: str,
+                                                             said: str) -> None:
+    assert format_value(value, spoken(format_for(unit))) == said
+
+
+def test_the_talk_track_rounds_outputs_and_keeps_the_buyers_own_numbers() -> None:
+    model = model_from(STARTUP)
+    values = evaluate(plan(model, LEDGER), {"annual_spend": 1_234_567})
+    text = "{cost: annual_spend} spent, {cost: startup_charge} set at start-up"
+    assert with_values(text, model, values) == "$1,234,567 spent, $330,000 set at start-up"

@@ -76,3 +76,4 @@ def test_each_finding_in_a_card_file_points_at_the_character_to_fix(tmp_path: Pa
         (*at("60000000"), "annual_spend"), (*at("^"), "squared"),
         (*at("ledger.demand"), "charge"), (*at(">-"), "folded"), (*at("{cost: chrage}"), "'{cost")]
     assert all(f.hint for f in found)
+

@@ -64,8 +64,8 @@ def test_the_presenter_copy_heads_each_step_with_its_headline_and_says_the_talk_
     reframe = slides[titles.index("Late payment is a forecast")]  # the card's headline
     assert _notes(reframe) == "Late payment is a forecast you are not making."
     drowning = slides[titles.index("Distributors collect 11.4 days after terms")]  # chosen
-    assert _texts(drowning)[1] == ("At your plant that is $456,000 a year in demand charges,"
-                                   " and $323,760 of it is set at start-up.")
+    assert _texts(drowning)[1] == ("At your plant that is $460,000 a year in demand charges,"
+                                   " and $320,000 of it is set at start-up.")  # as said
     assert "Distributors collect 11.4 days after terms." in _notes(drowning)
     assert titles[-1] == "Our proposal" and _texts(slides[-1])[1] == COO_PROPOSAL
     assert all(title.strip() for title in titles)
@@ -121,7 +121,7 @@ def test_the_buyers_numbers_reach_the_slides_and_the_evidence(
     presenter, _ = _decks(folder, tmp_path, "--inputs", "annual_spend=2000000")
     everything = _everything(presenter)
     assert "$760,000 a year in demand charges" in everything
-    assert "$456,000" not in everything and "$1,200,000" not in everything
+    assert all(default not in everything for default in ("$456,000", "$460,000", "$1,200,000"))
     evidence = [s for s in presenter.slides
                 if s.shapes.title.text == "Where the figures come from"]
     worked = _texts(evidence[0])[1].split("\n")[0]

@@ -24,15 +24,15 @@ def _pitch(folder: ContentFolder, *args: str) -> str:
 
 def test_the_pitch_says_the_figures_for_the_defaults(folder: ContentFolder) -> None:
     printed = _pitch(folder)
-    assert "that is $456,000 a year in demand charges, and $323,760 of it" in printed
-    assert "ties up cash: $323,760 a year" in printed
+    assert "that is $460,000 a year in demand charges, and $320,000 of it" in printed
+    assert "ties up cash: $320,000 a year" in printed  # said as a person says it
     assert "{cost:" not in printed
 
 
 def test_the_reps_numbers_change_every_figure(folder: ContentFolder) -> None:
     printed = _pitch(folder, "--inputs", "annual_spend=2000000", "--format", "md")
-    assert "that is $760,000 a year in demand charges, and $539,600 of it" in printed
-    assert "ties up cash: $539,600 a year" in printed
+    assert "that is $760,000 a year in demand charges, and $540,000 of it" in printed
+    assert "ties up cash: $540,000 a year" in printed
 
 
 def _refused(folder: ContentFolder, command: str, inputs: str, tmp_path: Path) -> str:

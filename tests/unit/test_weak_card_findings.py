@@ -80,7 +80,7 @@ def test_a_figure_no_evidence_holds_is_a_warning_at_its_line_and_column(folder):
 def test_a_figure_matches_evidence_as_rounded_and_in_any_notation(folder):
     front = edit(FRONT, "  - ref: dso-gap", "  - ref: dso-gap\n  - figure: $1,240,000\n"
                  "    claim: A year of late cash at a retailer with 38.4% margin.\n"
-                 "    source: Worked example\n    as_of: 2026-03-31\n    kind: estimate\n"
+                 "    source: Testco retail study\n    as_of: 2026-03-31\n    kind: estimate\n"
                  "    whose: research")
     body = edit(BODY, "Distributors collect 11.4 days after terms.",
                 "Distributors collect 11.4 days after terms: about $1.24 million,\n"

@@ -1,5 +1,6 @@
-"""A worked example's figures are the card's own: an example that quotes a figure the card
-never says is a warning at the example's line, naming each figure the card does not use."""
+"""A worked example written as an evidence item is a warning at its line telling the author to
+give the card a cost model (whose figures the pitch shows as computed rows); while it stands,
+the warning names each figure of it the card does not use."""
 
 from __future__ import annotations
 
@@ -21,9 +22,32 @@ SUM = edit(BODY, "A regional distributor missed payroll.",
 """The card's sum, told in its story (where figures need no evidence of their own)."""
 
 
-def test_an_example_whose_figures_the_card_says_is_not_reported(folder):
-    folder.card("card", front=example("$2 million, 11.4 days, $62,000."), body=SUM)
-    assert_findings(folder.load())
+OWN = "is the card's own arithmetic, not evidence"
+
+
+def test_an_example_whose_figures_the_card_says_is_still_no_evidence(folder):
+    path = folder.card("card", front=example("$2 million, 11.4 days, $62,000."), body=SUM)
+    assert_findings(folder.load(), want(
+        path, line_of(path, "figure: Worked example"), WARNING,
+        ("evidence item 'Worked example'", OWN), "give the card a cost_model"))
+    assert "never uses" not in folder.load().findings[0].message
+
+
+def test_a_claim_about_the_card_itself_is_a_worked_example(folder):
+    front = example("The arithmetic this card does from its own figures: $2 million, $62,000.",
+                    figure="$62,000")
+    path = folder.card("card", front=front.replace("Testco worked example", "Testco"), body=SUM)
+    assert_findings(folder.load(), want(path, line_of(path, "figure: $62,000"), WARNING, OWN))
+
+
+def test_a_card_with_a_cost_model_is_told_to_remove_the_item(folder):
+    front = edit(COST_FRONT, "  - ref: demand-share\n",
+                 "  - ref: demand-share\n  - figure: Worked example\n"
+                 "    claim: \"$456,000.\"\n    source: Testco\n    as_of: 2026-03-31\n")
+    cost_folder(folder, front=front)
+    path = folder.root / "insights/startup.md"
+    assert_findings(folder.load(), want(path, line_of(path, "figure: Worked example"), WARNING,
+                                        OWN, "computed rows already: remove this item"))
 
 
 def test_an_example_figure_the_card_no_longer_says_is_a_warning_at_the_example(folder):
@@ -32,7 +56,7 @@ def test_an_example_figure_the_card_no_longer_says_is_a_warning_at_the_example(f
     path = folder.card("card", front=example("$2 million, $62,000, $1,900 a month."), body=body)
     assert_findings(folder.load(), want(
         path, line_of(path, "figure: Worked example"), WARNING,
-        ("worked example quotes '$1,900'", "never uses"), "the card's own"))
+        (OWN, "quotes '$1,900'", "never uses"), "give the card a cost_model"))
 
 
 def test_an_example_copied_from_another_card_names_every_figure_it_lacks(folder):
@@ -60,7 +84,8 @@ def test_a_percentage_must_be_said_as_a_percentage(folder):
 def test_rounding_either_way_is_the_same_figure(folder):
     body = edit(SUM, "$62,000.", "$62,000, about $590,000 over the network, at 38.4% margin.")
     folder.card("card", front=example("$62,400, $592,000, 38%, $2,000,000."), body=body)
-    assert_findings(folder.load())
+    [finding] = folder.load().findings
+    assert OWN in finding.message and "never uses" not in finding.message
 
 
 def test_cost_model_figures_count_at_their_defaults(folder):

@@ -11,8 +11,11 @@ loader, the pitch engine or MkDocs, so each stage can call the one it needs:
 - `analyse`: every problem as a value with its place (helped by `graph` for cycles,
   `intervals` for divisions by zero, `dimensions` for units, `figures` for ledger numbers);
   `findings` turns a problem into a `Finding` at the file's line and column.
-- `evaluate`: values from defaults or a link's query string; `units`: how a value is written.
+- `evaluate`: values from defaults or a link's query string; `units`: how a value is written
+  (built-in units and those the taxonomy declares; `spoken`: a computed figure as said).
 - `browser`: the JSON the page's `cost-model.js` computes with; `text`: `{cost: name}` in text.
+- `worked`: worked examples, an output's arithmetic with the values in effect, exact.
+- `buyer_inputs`: a rep's `--inputs`, read strictly.
 
 The dataclasses sit in `model/` so that the card model can hold a cost model while this
 package imports the card model (for `Evidence`) and nothing imports upward.

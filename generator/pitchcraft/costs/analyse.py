@@ -22,28 +22,30 @@ from . import dimensions, intervals
 from .expr import LANGUAGE, RESERVED, TOO_LARGE, parse, walk
 from .figures import figure_number, is_percentage, is_too_large
 from .graph import order
-from .units import UNIT_HELP, Dimension, spell, unit
+from .units import UNIT_HELP, Declared, Dimension, dimension_name, spell, table, unit
 
 NEAR_ZERO = 1e-9
 """A divisor this close to zero is zero that rounding missed (1 - 71% - 29%)."""
 
 
 def analyse(model: CostModel, ledger: Mapping[str, Evidence], *,
-            public: bool = False) -> tuple[Problem, ...]:
+            public: bool = False, cited: frozenset[str] | None = None) -> tuple[Problem, ...]:
     """Problems in `model`, inputs first; `public` for a card buyers can read, whose figures
-    must not come from internal evidence."""
+    must not come from internal evidence; `cited`, the ledger ids the card's evidence cites:
+    a figure a formula uses shows its source beside the computed row only when cited."""
     problems = [*_inputs(model), *_names(model)]
     trees: dict[str, Expr] = {}
     for output in model.outputs:
-        if unit(output.unit) is None:
-            problems.append(_unknown_unit(("outputs", output.name, "unit"), output.unit))
+        if unit(output.unit, model.units) is None:
+            problems.append(_unknown_unit(("outputs", output.name, "unit"), output.unit,
+                                          model.units))
         try:
             trees[output.name] = parse(output.formula)
         except FormulaError as exc:
             problems.append(_at(output.name, exc.column, "syntax",
                                 f"{output.name}: {exc.message}", exc.hint or LANGUAGE))
     for name, tree in trees.items():
-        problems += _references(model, name, tree, ledger, public)
+        problems += _references(model, name, tree, ledger, public, cited)
     computable, cycles = order(trees)
     for cycle in cycles:
         ref = next(r for r in walk(trees[cycle[0]])
@@ -63,17 +65,31 @@ def _at(output: str, column: int, code: str, message: str, hint: str,
                    severity=severity)  # type: ignore[arg-type]
 
 
-def _unknown_unit(path: tuple[str, ...], name: str) -> Problem:
+def _unknown_unit(path: tuple[str, ...], name: str, declared: Declared) -> Problem:
+    """Names the units there are, built-in and declared, with the nearest as a guess."""
+    known = list(table(declared))
+    top, slash, bottom = name.partition("/")
+    if slash:
+        near_top = difflib.get_close_matches(top, known, n=1)
+        near_bottom = difflib.get_close_matches(bottom, known, n=1)
+        near = ([f"{(near_top or [top])[0]}/{(near_bottom or [bottom])[0]}"]
+                if near_top or near_bottom else [])
+    else:
+        near = difflib.get_close_matches(name, known, n=1)
+    guess = f"did you mean '{near[0]}'? " if near else ""
+    own = (f"; declared in taxonomy.yml: {', '.join(d.name for d in declared)}"
+           if declared else "; declare your own under `units:` in taxonomy.yml")
     return Problem("unknown-unit", f"unknown unit '{name}'",
-                   "use one of " + UNIT_HELP, ("cost_model", *path))
+                   f"{guess}built-in units: {UNIT_HELP}{own}", ("cost_model", *path))
 
 
 def _inputs(model: CostModel) -> list[Problem]:
     problems = []
     for item in model.inputs:
         here = ("cost_model", "inputs", item.name)
-        if unit(item.unit) is None:
-            problems.append(_unknown_unit(("inputs", item.name, "unit"), item.unit))
+        if unit(item.unit, model.units) is None:
+            problems.append(_unknown_unit(("inputs", item.name, "unit"), item.unit,
+                                          model.units))
         not_finite = [(field, value) for field in ("default", "min", "max")
                       if not math.isfinite(value := getattr(item, field))]
         for field, value in not_finite:
@@ -110,7 +126,7 @@ def _names(model: CostModel) -> list[Problem]:
 
 
 def _references(model: CostModel, output: str, tree: Expr, ledger: Mapping[str, Evidence],
-                public: bool) -> list[Problem]:
+                public: bool, cited: frozenset[str] | None) -> list[Problem]:
     problems = []
     known = model.names
     for node in sorted(walk(tree), key=lambda n: n.col):
@@ -144,6 +160,12 @@ def _references(model: CostModel, output: str, tree: Expr, ledger: Mapping[str, 
                                     f"{output}: '{node.id}' is internal evidence, and this"
                                     " public card would show numbers computed from it",
                                     "use public evidence, or make the card internal"))
+            elif cited is not None and node.id not in cited:
+                problems.append(_at(output, node.col, "uncited-ledger",
+                                    f"{output}: uses ledger figure '{node.id}', which the"
+                                    " card's evidence does not cite",
+                                    f"add '- ref: {node.id}' under evidence:, so its source"
+                                    " shows beside the computed row", "warning"))
     return problems
 
 
@@ -170,7 +192,7 @@ def _units(model: CostModel, trees: Mapping[str, Expr], computable: tuple[str, .
     declared: dict[str, Dimension | None] = {}
     items: list[Input | Output] = [*model.inputs, *model.outputs]
     for item in items:
-        found = unit(item.unit)
+        found = unit(item.unit, model.units)
         declared[item.name] = found.dimension if found else None
     ratios = frozenset(i for i, e in ledger.items() if is_percentage(e.figure))
     problems: list[Problem] = []
@@ -178,8 +200,7 @@ def _units(model: CostModel, trees: Mapping[str, Expr], computable: tuple[str, .
         def mismatch(col: int, a: Dimension, b: Dimension, name: str = name) -> None:
             problems.append(_at(name, col, "unit-mismatch",
                                 f"{name}: adds {spell(a)} to {spell(b)}",
-                                "convert one side first, or check the units of the inputs",
-                                "warning"))
+                                _convert(a, b, model.units), "warning"))
         got = dimensions.dimension_of(trees[name], declared, ratios, mismatch)
         want = declared[name]
         if want is not None and got not in (None, dimensions.ANY) and got != want:
@@ -188,3 +209,12 @@ def _units(model: CostModel, trees: Mapping[str, Expr], computable: tuple[str, .
                                 f" says {spell(want)}",
                                 "correct the unit, or the formula", "warning"))
     return problems
+
+
+def _convert(a: Dimension, b: Dimension, declared: Declared) -> str:
+    """The hint for a sum of two units: a conversion when both measure the same thing."""
+    what = {dimension_name(spell(d), declared) for d in (a, b)}
+    if len(what) == 1 and "" not in what:
+        return (f"both measure {what.pop()}: convert one to the other first (a rate such as"
+                " km/miles makes the conversion a figure of its own)")
+    return "convert one side first, or check the units of the inputs"

@@ -13,7 +13,7 @@ from typing import Any
 
 from ..model.costs import BinOp, Call, Expr, LedgerRef, Neg, Num, Ref
 from .evaluate import Plan
-from .units import format_for
+from .units import format_for, spoken
 
 SCRIPT_ID = "pc-cost-model"
 """The id of the `<script type="application/json">` element that carries the data."""
@@ -53,12 +53,13 @@ def browser_data(prepared: Plan) -> dict[str, Any]:
         "version": 1,
         "inputs": [
             {"name": i.name, "label": i.label, "unit": i.unit, "default": i.default,
-             "min": i.min, "max": i.max, "format": asdict(format_for(i.unit, i.decimals))}
+             "min": i.min, "max": i.max,
+             "format": asdict(format_for(i.unit, i.decimals, model.units))}
             for i in model.inputs
         ],
         "outputs": [
             {"name": name, "label": output.label, "unit": output.unit,
-             "format": asdict(format_for(output.unit, output.decimals)),
+             "format": asdict(spoken(format_for(output.unit, output.decimals, model.units))),
              "rpn": rpn(tree, prepared.ledger)}
             for name, tree in prepared.steps
             for output in [model.output(name)] if output

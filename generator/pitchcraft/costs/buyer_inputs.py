@@ -42,25 +42,25 @@ def input_problems(model: CostModel | None, query: str) -> list[str]:
                 " decimal point, no thousands separators or words (inputs are separated"
                 " by '&')")
         elif not item.min <= float(value) <= item.max:
-            problems.append(f"{name}={value} is outside {_range(item)}")
+            problems.append(f"{name}={value} is outside {_range(item, model)}")
         seen.add(name)
     return problems
 
 
 def valid_inputs(model: CostModel) -> list[str]:
     """Each input as a rep needs to type it: name, what it is, range and default."""
-    return [f"{i.name}: {i.label} in {i.unit}, {_range(i)}, default {_written(i, i.default)}"
-            for i in model.inputs]
+    return [f"{i.name}: {i.label} in {i.unit}, {_range(i, model)}, default"
+            f" {_written(i, i.default, model)}" for i in model.inputs]
 
 
-def _range(item: Input) -> str:
-    return f"{_written(item, item.min)} to {_written(item, item.max)}"
+def _range(item: Input, model: CostModel | None) -> str:
+    return f"{_written(item, item.min, model)} to {_written(item, item.max, model)}"
 
 
-def _written(item: Input, value: float) -> str:
+def _written(item: Input, value: float, model: CostModel | None) -> str:
     """As typed (no separators, no symbols), with the unit; a scaled unit such as a percent
     also shows how the page writes it, so 0.38 is not mistaken for 38."""
     typed = format(Decimal(repr(value)).normalize(), "f")
-    fmt = format_for(item.unit, item.decimals)
+    fmt = format_for(item.unit, item.decimals, model.units if model else ())
     shown = f" ({format_value(value, fmt)})" if fmt.scale != 1 else ""
     return f"{typed}{shown}"

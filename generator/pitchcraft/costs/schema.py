@@ -65,3 +65,32 @@ COST_MODEL_SCHEMA: dict[str, Any] = {
         },
     },
 }
+
+
+UNIT_NAME_PATTERN = "^[A-Za-z][A-Za-z0-9_]*$"
+"""A unit's name is one word, so 'A/B' stays a rate of two units."""
+
+UNITS_SCHEMA: dict[str, Any] = {
+    "type": "array",
+    "description": "Units of your own for cost models (litres, km, trucks), beside the"
+                   " built-in " + UNIT_HELP + ".",
+    "items": {
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["name", "dimension"],
+        "properties": {
+            "name": {"type": "string", "pattern": UNIT_NAME_PATTERN,
+                     "description": "The unit as a card's cost model names it and a figure"
+                                    " is written with it: '64,000 litres'."},
+            "dimension": {"type": "string", "minLength": 1,
+                          "description": "What it measures: volume, distance, count. Two"
+                                         " units of one dimension still need a conversion"
+                                         " to be added."},
+            "singular": {"type": "string", "minLength": 1,
+                         "description": "How it reads after 'per': '$1.40 per litre'."
+                                        " Default: the name."},
+            "decimals": {"type": "integer", "minimum": 0, "maximum": 6,
+                         "description": "Decimals a figure in this unit shows. Default: 0."},
+        },
+    },
+}

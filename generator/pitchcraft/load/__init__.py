@@ -25,6 +25,7 @@ from .site_paths import (
     taxonomy_path_findings,
 )
 from .taxonomy import load_taxonomy
+from .units import with_units
 from .validate import check_card, check_duplicate_ids, check_ledger
 
 CARDS_DIR = "insights"
@@ -63,6 +64,7 @@ def _load_content(root: Path, today: dt.date, load_card: ReadCard,
         parsed, card_findings = load_card(file, shown)
         findings += card_findings
         if parsed is not None:
+            parsed = with_units(parsed, taxonomy)  # units the taxonomy declares
             findings += card_id_findings(parsed.card, "id" not in parsed.card.lines)
             findings += check_card(parsed, taxonomy, ledger, today)
             cards.append(resolve(parsed.card, ledger or {}))

@@ -12,8 +12,8 @@ from dataclasses import replace
 
 from ..costs.analyse import analyse
 from ..costs.findings import finding, reference_finding
-from ..costs.text import unknown_references
-from ..model import Audience, Evidence, Finding
+from ..costs.text import doubled_units, unknown_references
+from ..model import Audience, Evidence, Finding, Severity
 from .cards import ParsedCard
 
 
@@ -24,15 +24,14 @@ def cost_model_findings(parsed: ParsedCard, ledger: Mapping[str, Evidence] | Non
     card, findings = parsed.card, []
     if card.cost_model is not None and ledger is not None:
         public = card.audience == Audience.PUBLIC
-        for problem in analyse(card.cost_model, ledger, public=public):
+        cited = frozenset(e.id for e in card.evidence if e.id)
+        for problem in analyse(card.cost_model, ledger, public=public, cited=cited):
             line, col = parsed.positions.at(problem.path, key=problem.key)
             findings.append(finding(problem, card.path, line, col, _line(parsed, line)))
     if "cost_model" in parsed.reported:
         return findings
     for text, heading in _texts(parsed):
         references = unknown_references(text, card.cost_model)
-        if not references:
-            continue
         text_lines = text.split("\n")
         cursor = heading
         for reference in references:
@@ -42,6 +41,15 @@ def cost_model_findings(parsed: ParsedCard, ledger: Mapping[str, Evidence] | Non
             placed = replace(reference, line=0, column=start + reference.column)
             findings.append(reference_finding(placed, card.path, line,
                                               card.cost_model is not None))
+        cursor = heading
+        for reference, word in doubled_units(text, card.cost_model) if card.cost_model else ():
+            line, start = _find(parsed.source_lines, text_lines[reference.line], cursor)
+            cursor = line
+            findings.append(Finding(
+                card.path, line, start + reference.column, Severity.WARNING,
+                f"'{{cost: {reference.name}}} {word}' says the unit twice: the figure is"
+                f" written with its unit already",
+                f"remove '{word}' after the reference"))
     return findings
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..costs.schema import COST_MODEL_SCHEMA
+from ..costs.schema import COST_MODEL_SCHEMA, UNITS_SCHEMA
 from ..model import FACTORS, ROLES, Whose
 
 ID_PATTERN = "^[a-z0-9][a-z0-9-]*$"
@@ -243,6 +243,7 @@ TAXONOMY_SCHEMA: dict[str, Any] = {
             "proposal": _text("The next step said to this buyer ('We propose ...'): the"
                               " deck's last slide for cards without a '## Proposal'."),
         }),
+        "units": UNITS_SCHEMA,
         "company": {
             "type": "object",
             "additionalProperties": False,

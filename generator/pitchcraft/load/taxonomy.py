@@ -10,6 +10,7 @@ from .coerce import items, mapping, positive_int, text, texts
 from .data_file import read_data_file
 from .html_policy import unsafe_fields
 from .schema import TAXONOMY_SCHEMA
+from .units import declared_units
 from .yaml_positions import Positions
 
 DEFAULT_REVIEW_INTERVAL_DAYS = 180
@@ -31,6 +32,8 @@ def load_taxonomy(file: Path, shown_path: str) -> tuple[Taxonomy | None, list[Fi
     if data is None:
         return None, findings
     findings += unsafe_fields(data, positions, shown_path)
+    units, unit_findings = declared_units(data, positions, shown_path)
+    findings += unit_findings
     company = mapping(data.get("company"))
     taxonomy = Taxonomy(
         industries=tuple(
@@ -65,6 +68,7 @@ def load_taxonomy(file: Path, shown_path: str) -> tuple[Taxonomy | None, list[Fi
         review_interval_days=positive_int(data.get("review_interval_days"))
         or DEFAULT_REVIEW_INTERVAL_DAYS,
         path=shown_path,
+        units=units,
     )
     return taxonomy, findings + _duplicates(taxonomy, shown_path)
 

@@ -1,11 +1,15 @@
-"""A worked example whose figures the card never says (warning).
+"""Worked examples written as evidence items (warning): the card's arithmetic belongs in its
+cost model, where the pitch computes it.
 
-A worked example is the evidence item that shows the card's own arithmetic ("at a plant
-spending $2 million, that is $224,000"): its figure reads `Worked example`, or its claim or
-source says "worked example". Its figures are there to source the card's; a figure in the
-example that the card's text never uses is left over from an earlier version of the card
-($1,900 where the card now says $1,950) or copied from another card, and a reviewer who
-checks the sum against the card cannot find it.
+A self-describing evidence item shows the card's own arithmetic ("Worked example: the
+arithmetic this card does from its own figures: $1.2 million, $456,000"): its figure reads
+`Worked example`, or its claim or source says "worked example" or speaks of "this card". It
+sources nothing, it reaches the buyer's evidence table as if it were research, and it does not
+follow the buyer's numbers. So it is reported, telling the author to give the card a
+`cost_model`: the pitch then shows each figure it says as a computed row
+(`costs.worked`). While such an item stands, the warning also names each of its figures the
+card's text never uses: left over from an earlier version of the card ($1,900 where the card
+now says $1,950) or copied from another card.
 
 The card's text is every section, variant and objection answer as a pitch says it: a
 `{cost: name}` reads as the cost model's value at its defaults. A figure is a number with a
@@ -27,6 +31,8 @@ from .cards import ParsedCard
 from .quality import _FIGURE, _SCALE
 
 MARK = "worked example"
+SELF = ("this card", "the card's own", "the arithmetic")
+"""Words of a claim about the card itself rather than about the world."""
 _PERCENT = {"%", "percent", "per cent"}
 
 Figure = tuple[str, float, int]
@@ -37,8 +43,8 @@ to: "$1,900" is (money, 1900.0, 2), "11.2%" is (percent, 11.2, -1)."""
 def worked_example_findings(
     parsed: ParsedCard, ledger: Mapping[str, Evidence] | None
 ) -> list[Finding]:
-    """One warning per worked example of a published card, naming the figures its card does
-    not use, at the example's line in the card."""
+    """One warning per worked example of a published card, at the example's line in the
+    card, naming the figures its card does not use."""
     card = parsed.card
     if not card.published or parsed.tree is None:
         return []
@@ -48,18 +54,27 @@ def worked_example_findings(
         return []
     said = list(_figures(_card_text(card, ledger or {})))
     findings = []
+    hint = (("the card's cost_model shows its figures as computed rows already: remove this"
+             " item, and add as an output any figure of it the model lacks") if card.cost_model
+            else ("give the card a cost_model and say its figures as {cost: name}: the pitch"
+                  " then shows each as a computed row with the buyer's numbers; remove this"
+                  " item"))
     for item, source in examples:
         unused = [written for written, figure in _written_figures(f"{source.figure} "
                                                                   f"{source.claim}")
                   if not any(_same(figure, other) for other in said)]
+        message = (f"evidence item '{_short(source.figure)}' is the card's own arithmetic,"
+                   " not evidence")
         if unused:
             shown = ", ".join(f"'{u}'" for u in dict.fromkeys(unused))
-            findings.append(Finding(
-                card.path, item.line or card.lines.get("evidence", 1), 1, Severity.WARNING,
-                f"worked example quotes {shown}, which the card's text never uses",
-                "make the example's figures the card's own: correct each to the figure the"
-                " card says, or take it out of the example"))
+            message += f"; the worked example quotes {shown}, which the card's text never uses"
+        findings.append(Finding(card.path, item.line or card.lines.get("evidence", 1), 1,
+                                Severity.WARNING, message, hint))
     return findings
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= 40 else text[:39] + "\u2026"
 
 
 def _evidence(card: Card, ledger: Mapping[str, Evidence]) -> Iterator[tuple[Evidence, Evidence]]:
@@ -71,8 +86,10 @@ def _evidence(card: Card, ledger: Mapping[str, Evidence]) -> Iterator[tuple[Evid
 
 
 def _is_worked_example(item: Evidence) -> bool:
+    claim = item.claim.casefold()
     return item.figure.strip().casefold() == MARK or any(
-        MARK in text.casefold() for text in (item.claim, item.source))
+        MARK in text.casefold() for text in (item.claim, item.source)) or any(
+        words in claim for words in SELF[:2])
 
 
 def _card_text(card: Card, ledger: Mapping[str, Evidence]) -> str:
@@ -87,7 +104,7 @@ def _card_text(card: Card, ledger: Mapping[str, Evidence]) -> str:
         values = evaluate(plan(card.cost_model, ledger))
     except ValueError:  # a broken model is reported by the cost-model checks
         return text
-    return with_values(text, card.cost_model, values)
+    return with_values(text, card.cost_model, values, exact=True)
 
 
 def _written_figures(text: str) -> Iterator[tuple[str, Figure]]:

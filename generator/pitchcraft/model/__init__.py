@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
-from .costs import CostModel
+from .costs import CostModel, DeclaredUnit
 from .evidence import Audience as Audience  # re-exported: part of the model
 from .evidence import Evidence as Evidence
 from .evidence import Whose as Whose
@@ -156,6 +156,8 @@ class Taxonomy:
     company: Company
     review_interval_days: int
     path: str = "taxonomy.yml"
+    units: tuple[DeclaredUnit, ...] = ()
+    """Units of the content's own for cost models (`units:`), beside the built-in ones."""
 
     def industry(self, id_: str) -> Industry | None:
         return next((i for i in self.industries if i.id == id_), None)

@@ -85,9 +85,26 @@ class Output:
 
 
 @dataclass(frozen=True)
+class DeclaredUnit:
+    """A unit the content declares (the taxonomy's `units`), beside the built-in ones: a
+    fleet vendor's `litres`, `km` or `trucks`. Each is its own unit in the unit check; its
+    `dimension` (what it measures: volume, distance, count) names what two units of one
+    dimension need when they are added: a conversion."""
+
+    name: str
+    dimension: str
+    singular: str = ""
+    """How it reads after 'per' ('$1.40 per litre'); '' takes the name."""
+    decimals: int = 0
+    line: int = 0
+
+
+@dataclass(frozen=True)
 class CostModel:
     inputs: tuple[Input, ...]
     outputs: tuple[Output, ...]
+    units: tuple[DeclaredUnit, ...] = ()
+    """The units the content declares, put in by the loader once the taxonomy is read."""
 
     def input(self, name: str) -> Input | None:
         return next((i for i in self.inputs if i.name == name), None)

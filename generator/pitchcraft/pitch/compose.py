@@ -94,7 +94,7 @@ class _Buyer:
         return spoken_words(text) if self.index is None else self.index.spoken_words(text)
 
     def figures(self, card: Card) -> Figures | None:
-        return figures_for(card, self.ledger, self.inputs)
+        return figures_for(card, self.ledger, self.inputs, self.live, self.persona, self.industry)
 
 
 def _told_by(

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from ..costs.units import format_for, format_value
+from ..costs.units import format_for, format_value, spoken
 from ..model import Content, Persona
 from ..pitch import Combination, Pitch, compose_pitch, serving_cards
 from .account import Account, Attendee
@@ -112,7 +112,7 @@ def _figures(seats: list[Seat]) -> tuple[Figure, ...]:
         if figures is None:
             continue
         for output in figures.plan.model.outputs:
-            fmt = format_for(output.unit, output.decimals)
+            fmt = spoken(format_for(output.unit, output.decimals, figures.plan.model.units))
             money = bool(fmt.prefix) and not fmt.suffix  # $806,000, not $0.14 per kWh
             candidates.append((not money, rank.get(seat.attendee.role, 2), place, Figure(
                 output.label, format_value(figures.values.get(output.name), fmt),

@@ -26,7 +26,8 @@ CALCULATOR = ('<details class="pc-calculator"><summary>The buyer\'s numbers: cha
 stays on the first screen; the script opens it when the page's link carries numbers.
 Markdown keeps it as raw HTML."""
 
-_SPAN = re.compile(r'<span class="pc-cost" data-cost-output="[^"]*">([^<]*)</span>')
+_SPAN = re.compile(
+    r'<span class="pc-cost" data-cost-output="[^"]*"(?: data-cost-exact)?>([^<]*)</span>')
 
 
 def page_meta(figures: Figures | None) -> dict[str, Any]:
@@ -35,7 +36,7 @@ def page_meta(figures: Figures | None) -> dict[str, Any]:
 
 def card_with_spans(card: Card, ledger: dict[str, Evidence]) -> tuple[Card, Figures | None]:
     """The card with every `{cost: name}` in its sections and answers as a live span."""
-    figures = figures_for(card, ledger)
+    figures = figures_for(card, ledger, live=True)
     if figures is None:
         return card, None
 
@@ -70,4 +71,5 @@ def _plain(pitch: Pitch) -> Pitch:
         cost_of_inaction=part(pitch.cost_of_inaction), next_step=part(pitch.next_step),
         discovery_questions=plain_text(pitch.discovery_questions),
         objections=tuple(replace(o, answer=plain_text(o.answer)) for o in pitch.objections),
+        figures=pitch.figures and replace(pitch.figures, live=False),
     )

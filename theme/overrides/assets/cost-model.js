@@ -86,16 +86,43 @@
     return values;
   }
 
-  /* Same steps as units.format_value: toFixed rounds the exact value, halves away from zero. */
+  /* Same steps as units.format_value: toFixed and toPrecision round the exact value, halves
+     away from zero. A spoken format (fmt.spoken digits, fmt.words) says the figure as a
+     person would: "$320,000", "$1.2 million". */
   function format(value, fmt) {
     var scaled = value === null ? Infinity : value * fmt.scale;
     if (!(Math.abs(scaled) < LARGEST)) { return "n/a"; }
-    var digits = Math.abs(scaled).toFixed(fmt.decimals);
+    var keep = fmt.spoken && scaled !== 0
+      ? Math.min(fmt.spoken, exponent(Math.abs(scaled)) + fmt.decimals + 1) : 0;
+    if (keep < 1) { return written(scaled, Math.abs(scaled), fmt.decimals, fmt.trim, fmt, ""); }
+    var rounded = Number(Math.abs(scaled).toPrecision(keep)), size = rounded, word = "";
+    var power = 0, words = fmt.words || [], i;
+    for (i = 0; i < words.length; i += 1) {
+      if (size >= words[i][0]) {
+        size = size / words[i][0];
+        word = " " + words[i][1];
+        power = Math.round(Math.log10(words[i][0]));
+        break;
+      }
+    }
+    var decimals = Math.max(0, keep - 1 - (exponent(rounded) - power));
+    return written(scaled, size, decimals, fmt.trim || word !== "", fmt, word);
+  }
+
+  /* The power of ten of a number's first digit; the shortest form that reads back as the
+     same number has the same exponent as its exact value (Decimal.adjusted in Python). */
+  function exponent(value) {
+    return Number(value.toExponential().split("e")[1]);
+  }
+
+  function written(scaled, size, decimals, trim, fmt, word) {
+    var digits = size.toFixed(decimals);
     var parts = digits.split("."), whole = parts[0], fraction = parts[1] || "";
-    if (fmt.trim) { fraction = fraction.replace(/0+$/, ""); }
+    if (trim) { fraction = fraction.replace(/0+$/, ""); }
     var grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
     var sign = scaled < 0 && /[1-9]/.test(digits) ? "-" : "";
-    return sign + fmt.prefix + (fraction ? grouped + "." + fraction : grouped) + fmt.suffix;
+    return sign + fmt.prefix + (fraction ? grouped + "." + fraction : grouped) + word +
+      fmt.suffix;
   }
 
   function formats(data) {
@@ -104,12 +131,17 @@
     return found;
   }
 
+  /* A figure in the talk track is said as its format says (outputs are spoken); one in a
+     worked example ([data-cost-exact]) keeps every digit, as the evidence table does. */
   function show(data, values) {
     var fmts = formats(data);
     document.querySelectorAll("[data-cost-output]").forEach(function (element) {
-      var name = element.getAttribute("data-cost-output");
+      var name = element.getAttribute("data-cost-output"), fmt = fmts[name];
       if (Object.prototype.hasOwnProperty.call(fmts, name)) {
-        element.textContent = format(values[name], fmts[name]);
+        if (element.hasAttribute("data-cost-exact")) {
+          fmt = Object.assign({}, fmt, {spoken: 0});
+        }
+        element.textContent = format(values[name], fmt);
       }
     });
   }
