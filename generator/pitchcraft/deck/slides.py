@@ -61,12 +61,12 @@ def build_deck(pitch: Pitch, company: str, output: Output = Output.PRESENTER_DEC
     for part in buyer.parts:
         slides.append(_step(part, notes))
         if part.key == "rational-drowning":
-            slides += _evidence(buyer.evidence_early, "", notes)
+            slides += _evidence(buyer.evidence_early, buyer.worked_early, notes)
         if part.key == "our-solution":
             if buyer.differentiators:
                 slides.append(Slide("step", DIFFERENTIATORS_TITLE, tuple(
                     f"{d.name}: {d.description}" for d in buyer.differentiators), ""))
-            slides += _evidence(buyer.evidence_late, buyer.worked_example, notes)
+            slides += _evidence(buyer.evidence_late, buyer.worked_late, notes)
     slides += [_step(BuyerPart("concerns", c.concern.rstrip(". "), c.answer, (c.answer,),
                                (c.answer,), 0), notes) for c in buyer.concerns]
     if buyer.proposal is not None:
@@ -94,9 +94,10 @@ def _cite(item: Evidence) -> str:
     return f"{item.figure}: {item.claim} (Source: {item.source}{when})"
 
 
-def _evidence(evidence: tuple[Evidence, ...], worked: str, notes: bool) -> list[Slide]:
-    """The sources, a few to a slide, the worked example first."""
-    lines = [*([worked] if worked else []), *(_cite(e) for e in evidence)]
+def _evidence(evidence: tuple[Evidence, ...], worked: tuple[str, ...], notes: bool
+              ) -> list[Slide]:
+    """The sources, a few to a slide, then the worked examples they back."""
+    lines = [*(_cite(e) for e in evidence), *worked]
     links = [f"{e.figure}: {e.url}" for e in evidence if e.url]
     slides = []
     for start in range(0, len(lines), EVIDENCE_PER_SLIDE):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from ..costs.worked import WorkedExample
 from ..load.rep_notes import reading_text
 from ..model import (
     MEANINGFUL_FACTORS,
@@ -22,6 +23,9 @@ from ..model import (
     section_key,
 )
 from .figures import Figures
+
+WORKED_TABLES = ("research", "our-results", "internal")
+"""The evidence tables a pitch shows, in the order told (see `Pitch.worked_examples_at`)."""
 
 _TOLD = tuple(section_key(name) for name in TEACHING)
 
@@ -110,6 +114,25 @@ class Pitch:
         """Figures about our own business: rep-facing output only (their audience is
         internal, so every rule that keeps internal evidence from buyers applies)."""
         return tuple(e for e in self.evidence if e.whose == Whose.INTERNAL)
+
+    def worked_examples_at(self, table: str) -> tuple[WorkedExample, ...]:
+        """The worked examples told with one evidence table (`research`, `our-results` or
+        `internal`): each row once, with the first of those tables, in that order, by which
+        every ledger figure it rests on has been shown. So a row never comes before the
+        evidence it rests on may be shown, and a row resting on our results waits for Our
+        solution."""
+        if self.figures is None:
+            return ()
+        tables = (self.research, self.our_results, self.internal_figures)
+        shown: list[set[str]] = []
+        for evidence in tables:
+            shown.append((shown[-1] if shown else set()) | {e.id for e in evidence if e.id})
+        at = WORKED_TABLES.index(table)
+
+        def first_table(row: WorkedExample) -> int:
+            return next((i for i, ids in enumerate(shown) if set(row.ledger) <= ids),
+                        len(WORKED_TABLES) - 1)
+        return tuple(w for w in self.figures.worked_examples if first_table(w) == at)
 
     @property
     def warmer_written(self) -> bool:

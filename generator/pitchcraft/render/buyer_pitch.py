@@ -8,9 +8,10 @@ the `Pitch` itself, so none of them can show what a buyer must not see:
 - the proposal addressed to the buyer (the card's `## Proposal` for this buyer, else the
   persona's `proposal`), never the rep's `## Next step` or the persona's `next_step`; no
   proposal written anywhere means none is shown (and `check` warns);
-- evidence without internal figures; an item that only describes the card's own arithmetic
-  ("Worked example: ...") gives way to the worked example computed with the figures in
-  effect, so a buyer's `--inputs` reach the evidence as they reach the talk track;
+- evidence without internal figures, research beside Rational drowning and our customers'
+  results from Our solution on, each with the worked examples told with it
+  (`Pitch.worked_examples_at`: the card's cost model computed with the figures in effect), so
+  a buyer's `--inputs` reach the evidence as they reach the talk track;
 - the persona's concerns with their answers, and the differentiators under Our solution.
 """
 
@@ -18,7 +19,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..costs.units import format_for, format_value
 from ..load.rep_notes import buyer_text
 from ..model import PROPOSAL, Audience, Concern, Evidence, Item
 from ..model.outputs import Output
@@ -57,8 +57,11 @@ class BuyerPitch:
     """Research, which may be shown beside Rational drowning."""
     evidence_late: tuple[Evidence, ...]
     """Our customers' results and evidence whose kind is not said: from Our solution on."""
-    worked_example: str
-    """The card's cost model computed with the figures in effect, as one sentence; ''."""
+    worked_early: tuple[str, ...]
+    """Worked examples resting on research only, one line each ('Demand charges a year:
+    $1,200,000 x 38% = $456,000'), shown with `evidence_early`."""
+    worked_late: tuple[str, ...]
+    """Worked examples resting on our customers' results, shown with `evidence_late`."""
     proposal: BuyerPart | None
 
     @property
@@ -78,7 +81,8 @@ def buyer_pitch(pitch: Pitch, company: str, output: Output) -> BuyerPitch:
                        if c.answer),
         evidence_early=tuple(e for e in pitch.research if _shown(e)),
         evidence_late=tuple(e for e in pitch.our_results if _shown(e)),
-        worked_example=worked_example(pitch),
+        worked_early=tuple(w.text for w in pitch.worked_examples_at("research")),
+        worked_late=tuple(w.text for w in pitch.worked_examples_at("our-results")),
         proposal=proposal(pitch),
     )
 
@@ -105,23 +109,9 @@ def _part(pitch: Pitch, key: str, text: str) -> BuyerPart:
 
 
 def _shown(item: Evidence) -> bool:
-    """Not internal, and not an item that only describes the card's own arithmetic."""
+    """Not internal, and not an item that only describes the card's own arithmetic (a
+    `check` warning: the card's cost model gives its worked examples)."""
     if item.audience == Audience.INTERNAL:
         return False
     return not (item.figure.strip().casefold() == _WORKED_EXAMPLE or any(
         _WORKED_EXAMPLE in text.casefold() for text in (item.claim, item.source)))
-
-
-def worked_example(pitch: Pitch) -> str:
-    """'With your figures (Annual spend on power: $950,000): Demand charges: $361,000.'"""
-    figures = pitch.figures
-    if figures is None:
-        return ""
-    model, values = figures.plan.model, figures.values
-
-    def said(label: str, name: str, unit: str, decimals: int | None) -> str:
-        return f"{label}: {format_value(values.get(name), format_for(unit, decimals))}"
-
-    given = "; ".join(said(i.label, i.name, i.unit, i.decimals) for i in model.inputs)
-    found = "; ".join(said(o.label, o.name, o.unit, o.decimals) for o in model.outputs)
-    return f"Worked example with these figures ({given}): {found}." if found else ""
