@@ -124,10 +124,9 @@ def test_the_buyers_numbers_reach_the_slides_and_the_evidence(
     assert all(default not in everything for default in ("$456,000", "$460,000", "$1,200,000"))
     evidence = [s for s in presenter.slides
                 if s.shapes.title.text == "Where the figures come from"]
-    worked = _texts(evidence[0])[1].split("\n")[0]
-    assert worked == ("Worked example with these figures (Annual electricity spend:"
-                      " $2,000,000): Demand charges a year: $760,000; Demand charge set at"
-                      " start-up: $539,600.")
+    shown = "\n".join(_texts(slide)[1] for slide in evidence).split("\n")
+    assert "Demand charges a year: $2,000,000 \u00d7 38% = $760,000" in shown  # exact, theirs
+    assert "Demand charge set at start-up: $760,000 \u00d7 71% = $539,600" in shown
 
 
 def test_the_proposal_is_the_cards_for_this_buyer_and_none_means_no_next_step_slide(

@@ -43,7 +43,8 @@ def test_a_claim_about_the_card_itself_is_a_worked_example(folder):
 def test_a_card_with_a_cost_model_is_told_to_remove_the_item(folder):
     front = edit(COST_FRONT, "  - ref: demand-share\n",
                  "  - ref: demand-share\n  - figure: Worked example\n"
-                 "    claim: \"$456,000.\"\n    source: Testco\n    as_of: 2026-03-31\n")
+                 "    claim: \"$456,000.\"\n    source: Testco\n    as_of: 2026-03-31\n"
+                 "    whose: research\n")
     cost_folder(folder, front=front)
     path = folder.root / "insights/startup.md"
     assert_findings(folder.load(), want(path, line_of(path, "figure: Worked example"), WARNING,

@@ -7,7 +7,7 @@ import pytest
 from click.testing import CliRunner
 
 from builders import TODAY, ContentFolder
-from cost_content import COST_BODY, COST_FRONT, cost_folder
+from cost_content import COST_LEDGER, COST_BODY, COST_FRONT, cost_folder
 from cost_models import LEDGER, model_from
 from findings import WARNING, assert_findings, want, where
 from pitchcraft.cli import main
@@ -42,8 +42,7 @@ def test_the_evidence_table_shows_each_said_figure_as_exact_arithmetic(
     cost_folder(folder)
     printed = _printed(folder, "--format", "md")
     assert "and $320,000 of it is set at start-up" in printed  # said rounded
-    assert f"| **$323,760** | {STARTUP} | {FROM_DEFAULTS} | |" in printed  # kept exact
-    assert f"| **$456,000** | {DEMAND} | {FROM_DEFAULTS} | |" in printed
+    assert f"- {STARTUP}\n" in printed and f"- {DEMAND}\n" in printed  # kept exact
     text = " ".join(_printed(folder).split())
     assert f"* $323,760: {STARTUP} Source: {FROM_DEFAULTS}" in text
 
@@ -132,22 +131,31 @@ def test_a_share_computed_from_a_whole_reads_as_percentages() -> None:
 
 def test_a_row_resting_on_evidence_this_table_leaves_out_is_left_out(
         folder: ContentFolder) -> None:
-    """A table of the evidence a buyer may see at a step (research only, before Our
-    solution) carries no row computed from a figure it leaves out."""
+    """A row is told with the first evidence table that shows every ledger figure it rests
+    on: research beside Rational drowning, our customers' results from Our solution on. A row
+    computed from our results never comes before Our solution, and is told once."""
     from pitchcraft.render.templates import environment, render
 
-    content = cost_folder(folder).load()
-    pitch = compose_pitch(content, Combination("retail", "late-cash", "coo"), TODAY)
-    assert pitch is not None
     env = environment([templates_dir()])
-    whole = render(env, "evidence_table.md.j2", pitch=pitch, evidence=pitch.evidence)
-    assert DEMAND in whole and STARTUP in whole
-    researched = tuple(e for e in pitch.evidence if e.id != "win-rate")
-    table = render(env, "evidence_table.md.j2", pitch=pitch, evidence=researched)
-    assert DEMAND in table and STARTUP in table
-    early = tuple(e for e in pitch.evidence if e.id != "demand-share")
-    table = render(env, "evidence_table.md.j2", pitch=pitch, evidence=early)
-    assert "Computed from" not in table  # the start-up row rests on it through demand_charge
+    coo = Combination("retail", "late-cash", "coo")
+
+    def table(pitch, evidence, name: str) -> str:
+        return render(env, "evidence_table.md.j2", pitch=pitch, evidence=evidence, table=name)
+
+    pitch = compose_pitch(cost_folder(folder).load(), coo, TODAY)
+    assert pitch is not None
+    early = table(pitch, pitch.research, "research")
+    assert DEMAND in early and STARTUP in early
+    assert "Computed from" not in table(pitch, pitch.our_results, "our-results")
+    ours = COST_LEDGER.replace("source: Utility tariff survey\n    as_of: 2025-11-30\n"
+                               "    whose: research", "source: Utility tariff survey\n"
+                               "    as_of: 2025-11-30\n    whose: our-results")
+    folder.write("evidence.yml", ours)
+    pitch = compose_pitch(folder.load(), coo, TODAY)
+    assert pitch is not None
+    assert "Computed from" not in table(pitch, pitch.research, "research")
+    late = table(pitch, pitch.our_results, "our-results")  # the start-up row rests on it too
+    assert DEMAND in late and STARTUP in late
 
 
 def test_a_ledger_figure_a_formula_uses_is_cited_so_its_source_shows(

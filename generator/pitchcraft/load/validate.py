@@ -27,6 +27,7 @@ from .cards import ParsedCard
 from .characters import body_findings
 from .choreography import check_choreography
 from .cost_checks import cost_model_findings
+from .proposals import proposal_findings
 from .quality import check_quality
 from .sections import Body
 from .variant_check import check_variants, uncovered_buyers
@@ -67,6 +68,7 @@ def check_card(
         if "personas" not in reported and "industries" not in reported:
             findings += check_variants(card, parsed.body, taxonomy)
         findings += _freshness(card, taxonomy.review_interval_days, today)
+        findings += proposal_findings(card, taxonomy)
     findings += _evidence(card, ledger, today, reported)
     findings += cost_model_findings(parsed, ledger)
     if "differentiation" not in reported:
