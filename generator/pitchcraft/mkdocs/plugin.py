@@ -20,9 +20,9 @@ from mkdocs.structure.pages import Page
 
 from ..changes.history import DEFAULT_COMMITS
 from ..output.incremental import Generated, SiteGenerator, build_date
+from ..output.loading import ContentErrors, load_checked
 from ..output.page_writer import NotGenerated, failure_message
 from ..output.site_guard import links_problem
-from ..render.findings import as_text
 from ..render.templates import TemplateError
 from ..site import decks as site_decks
 from ..site import page_groups
@@ -116,14 +116,11 @@ class PitchcraftPlugin(BasePlugin[PitchcraftConfig]):
         if problem := links_problem(Path(config.docs_dir), "docs"):
             raise PluginError(problem)
         generator = getattr(self, "_generator", None) or SiteGenerator()
-        content = generator.load(self.config.content, build_date())
-        for finding in content.findings:
-            (log.error if finding.is_error else log.warning)(as_text(finding))
-        if content.has_errors:
-            raise PluginError(
-                f"{sum(f.is_error for f in content.findings)} content error(s) in "
-                f"{self.config.content}; run `pitchcraft check {self.config.content}`"
-            )
+        try:
+            content = load_checked(generator, self.config.content, build_date(),
+                                   lambda text, error: (log.error if error else log.warning)(text))
+        except ContentErrors as errors:
+            raise PluginError(str(errors)) from None
         self._engine = search_wiring.choose(
             self.config.search, len(content.published_cards), self.config.pagefind_from_pages,
             preview=self._serving and config.plugins.get("material/search") is not None)
