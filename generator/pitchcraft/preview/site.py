@@ -38,12 +38,11 @@ from mkdocs.structure.nav import Navigation, get_navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import TableOfContents
 
-from ..mkdocs.dirty_builds import SEARCH_INDEX, remove_output
 from ..mkdocs.pages_folder import generated
+from ..mkdocs.search_index import SEARCH_INDEX
 from ..shared import paused_cycle_collection
 from .garbage import SAVE_GARBAGE_S, PreviewGarbage
-from .inputs import page_inputs, stamp
-from .search import PreviewSearch
+from .inputs import page_inputs, remove_output, stamp
 
 IDLE_S = 2.0
 """Pages are rendered ahead only after this long without a request or a save: while an author
@@ -80,7 +79,6 @@ class PreviewSite:
         self._built: dict[str, tuple] = {}  # source path -> inputs it was rendered from
         self._outputs: dict[str, str] = {}  # source path -> output path
         self._stale: dict[str, File] = {}  # source path -> file, in build order
-        self._search = PreviewSearch()
         self._index_written = False
         self._titles: dict[str, tuple[tuple, str | None]] = {}
         self._garbage = PreviewGarbage()
@@ -190,7 +188,6 @@ class PreviewSite:
         self._build = build
         self._stale = {f.src_uri: f for f in build.pages.values()
                        if self._built.get(f.src_uri) != build.inputs[f.src_uri]}
-        self._search.keep_only(build.inputs)
         self._index_written = False
 
     def ensure(self, output: str) -> None:
@@ -250,26 +247,12 @@ class PreviewSite:
         page.toc, page.present_anchor_ids, page.links_to_anchors = TableOfContents([]), None, None
         self._built[file.src_uri] = build.inputs[file.src_uri]
         self._outputs[file.src_uri] = file.dest_uri
-        material = config.plugins.get("material/search")
-        if material is not None and material.config.enabled:
-            self._search.take(file.src_uri, material)
         self._index_written = False
 
     def _write_index(self) -> None:
-        """Every plugin's `on_post_build` (Material's search left out: it would write only
-        the latest pages' entries), then the index of every page, in build order."""
+        """Every plugin's `on_post_build`, once every page is rendered: the search index is
+        written then, by the plugin, from every page's entries (`mkdocs.search_index`)."""
         build = self._build
         assert build is not None
-        material = build.config.plugins.get("material/search")
-        searching = material is not None and material.config.enabled
-        if searching:
-            material.config.enabled = False
-        try:
-            build.config.plugins.on_post_build(config=build.config)
-        finally:
-            if searching:
-                material.config.enabled = True
-        if searching:
-            self._search.write(self._site_dir, (f.src_uri for f in build.documents), material)
+        build.config.plugins.on_post_build(config=build.config)
         self._index_written = True
-
