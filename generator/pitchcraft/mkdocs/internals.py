@@ -1,7 +1,7 @@
 """Every private name and undocumented behaviour of MkDocs, Material and watchdog that
 Pitchcraft relies on, in one table.
 
-Only this folder and `preview/` may use them (tests/test_layout.py fails on a use anywhere
+Only this folder and `preview/` may use them (tests/unit/test_layout.py fails on a use anywhere
 else, and on a private name imported here that the table does not list). `missing` checks each
 against the installed packages, so an upgrade that renames or drops one fails a test with its
 name, instead of `serve` failing with an ImportError or, worse, serving pages that quietly

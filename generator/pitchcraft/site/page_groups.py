@@ -24,6 +24,11 @@ def all_groups() -> tuple[PageGroup, ...]:
     return tuple(kind.group for kind in registry.KINDS)
 
 
+def nav_pages() -> frozenset[str]:
+    """The generated pages that enter the nav (see `NAV_PAGES`)."""
+    return frozenset(g.nav[1] for g in all_groups() if g.nav)
+
+
 GROUPS = all_groups()
 PAGE_GROUPS = tuple(g.name for g in GROUPS)
 NAV_PAGES = frozenset(g.nav[1] for g in GROUPS if g.nav)
@@ -92,8 +97,7 @@ def site_nav(given: list | None, groups: Iterable[str], docs_pages: set[str],
     """The nav of a build: the site's own nav without pages this build does not make, or,
     when the site gives none, the generated index pages and then the docs folder's pages."""
     groups = tuple(groups)
-    nav_pages = {g.nav[1] for g in all_groups() if g.nav}
-    gone = {p for p in nav_pages if left_out(p, groups) and p not in docs_pages} | docs_gone
+    gone = {p for p in nav_pages() if left_out(p, groups) and p not in docs_pages} | docs_gone
     if given:
         return prune_nav(given, gone)
     return nav(groups, docs_pages - docs_gone)
