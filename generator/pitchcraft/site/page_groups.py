@@ -18,10 +18,16 @@ from .kinds.kind import PageGroup
 PUBLIC, INTERNAL = Audience.PUBLIC, Audience.INTERNAL
 
 
+_read: tuple[object, tuple[PageGroup, ...]] = (None, ())
+
+
 def all_groups() -> tuple[PageGroup, ...]:
     """Every page group, in the registry's order (read when asked, so a kind registered
-    later counts)."""
-    return tuple(kind.group for kind in registry.KINDS)
+    later counts; made again only when the registry is another tuple: links ask per link)."""
+    global _read
+    if _read[0] is not registry.KINDS:
+        _read = (registry.KINDS, tuple(kind.group for kind in registry.KINDS))
+    return _read[1]
 
 
 def nav_pages() -> frozenset[str]:
