@@ -63,3 +63,4 @@ def test_a_page_that_is_gone_leaves_the_index(tmp_path):
     entries.write(tmp_path)
     docs = json.loads((tmp_path / SEARCH_INDEX).read_text())["docs"]
     assert {d["location"] for d in docs} == {""}
+

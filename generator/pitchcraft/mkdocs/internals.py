@@ -39,8 +39,6 @@ INTERNALS: tuple[Internal, ...] = (
              "the theme's own pages (404, sitemap), as `build()` writes them"),
     Internal("mkdocs.commands.build", "_build_extra_template", "preview.site",
              "the site's extra templates, as `build()` writes them"),
-    Internal("mkdocs.livereload", "_serve_url", "preview.site",
-             "the site address `mkdocs serve` gives a served site"),
     Internal("mkdocs.livereload:LiveReloadServer", "_serve_request", "preview.server",
              "a stale page is rendered before the server reads its file"),
     Internal("mkdocs.livereload:LiveReloadServer", "observer", "preview.server",

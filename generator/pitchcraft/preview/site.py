@@ -32,7 +32,6 @@ from mkdocs.commands.build import (
 )
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.livereload import _serve_url
 from mkdocs.structure.files import File, Files, InclusionLevel, get_files, set_exclusions
 from mkdocs.structure.nav import Navigation, get_navigation
 from mkdocs.structure.pages import Page
@@ -49,6 +48,12 @@ IDLE_S = 2.0
 is editing and looking, the preview's CPU is theirs."""
 
 SERVED = InclusionLevel.is_in_serve
+
+
+def served_address(host: str, port: int, mount_path: str) -> str:
+    """The site address `mkdocs serve` gives a served site (its pages' canonical links and
+    sitemap show it): the mount path with one slash at each end."""
+    return f"http://{host}:{port}{('/' + mount_path.lstrip('/')).rstrip('/')}/"
 
 
 @dataclass
@@ -96,7 +101,7 @@ class PreviewSite:
                                  dev_addr=self._dev_addr)
             self.mount_path = urlsplit(config.site_url or "/").path
             host, port = config.dev_addr
-            config.site_url = _serve_url(host, port, self.mount_path)
+            config.site_url = served_address(host, port, self.mount_path)
             if self._config is None:
                 config.plugins.on_startup(command="serve", dirty=False)
             config = config.plugins.on_config(config)
