@@ -34,6 +34,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("changes",),
     ("deck",),
     ("site",),
+    ("prep",),
     ("output",),
     ("mkdocs",),
     ("preview",),

@@ -8,6 +8,7 @@ Exit codes: 0 clean, 1 content problems, 2 usage problems (click's own conventio
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from pathlib import Path
 
@@ -31,6 +32,7 @@ from .common import CONTENT_DIR, TEMPLATES, load_for_buyer, render_template, req
 from .common import load as _load
 from .deck import deck
 from .diff import diff
+from .prep import ACCOUNTS_DIR, account_findings, prep
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -44,9 +46,15 @@ def main() -> None:
 @click.option("--strict", is_flag=True, help="Fail on warnings too.")
 @click.option("--format", "fmt", type=click.Choice(["text", "github", "json"]), default="text",
               show_default=True, help="github prints workflow annotations for pull requests.")
-def check(content_dir: Path, strict: bool, fmt: str) -> None:
-    """Validate the taxonomy, the evidence ledger and every card."""
+@click.option("--accounts", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Also check the account files (*.yml) in this folder. Default: accounts/"
+                   " beside the content folder, when it exists.")
+def check(content_dir: Path, strict: bool, fmt: str, accounts: Path | None) -> None:
+    """Validate the taxonomy, the evidence ledger, every card and the account files."""
     content = _load(content_dir)
+    if content.taxonomy is not None and not content.has_errors:
+        found = account_findings(accounts or content_dir.parent / ACCOUNTS_DIR, content)
+        content = dataclasses.replace(content, findings=(*content.findings, *found))
     line = show.summary(content.findings, content.cards)
     if fmt == "json":
         click.echo(show.as_json(content.findings, line))
@@ -168,5 +176,6 @@ main.add_command(init)
 main.add_command(new)
 main.add_command(deck)
 main.add_command(diff)
+main.add_command(prep)
 for _command in (cli_pages.generate, cli_pages.serve):
     main.add_command(_command)
