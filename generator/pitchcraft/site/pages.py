@@ -187,7 +187,10 @@ def site_pages(site: Site, template_dirs: list, memo: dict | None = None,
                        names=lambda kind, ids: _names(site.taxonomy, kind, ids))
     env.filters["md_text"] = markdown_text
     env.globals.update(change_globals(site))
-    reads = {name: read for kind in kinds for name, read in kind.templates.items()}
+    reads: dict = {}
+    for kind in kinds:  # a template two kinds share reads what either says
+        for name, read in kind.templates.items():
+            reads[name] = reads.get(name, frozenset()) | read
     memos = PageMemo(memo, env, packaged, Page, reads, emit, texts)
     making = Making(site, memos, env, lambda text, target: _link(text, target, groups), memo)
     for kind in kinds:
