@@ -129,3 +129,19 @@ def test_a_new_kind_is_one_module_and_one_registry_entry(tmp_path, monkeypatch):
     pages = {p.path: p.markdown for p in site_pages(site, [templates, templates_dir()])}
     assert all(f"- {p.name}" in pages["glossary.md"] for p in CONTENT.taxonomy.problems)
     assert "glossary.md" not in {p.path for p in site_pages(_site(), [templates_dir()])}
+
+
+def test_a_kind_declaring_the_whole_site_is_rendered_on_every_build(monkeypatch):
+    """The declaration alone decides: the card kind, declared to read the whole site, has its
+    pages rendered again on a second build from the very same cards."""
+    from dataclasses import replace
+
+    from pitchcraft.site.kinds import cards
+
+    site = _site()
+    whole = replace(cards.KIND, templates={cards.TEMPLATE: frozenset({Reads.SITE})})
+    monkeypatch.setattr(registry, "KINDS", tuple(whole if k is cards.KIND else k
+                                                 for k in registry.KINDS))
+    memo: dict = {}
+    _pages_made(site, memo)
+    assert _pages_made(site, memo).count(cards.TEMPLATE) == len(site.cards)
