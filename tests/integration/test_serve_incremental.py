@@ -1,6 +1,7 @@
-"""`pitchcraft serve` and `mkdocs serve --dirty` render only what a save changed, yet after
-every kind of edit each page they serve is the page a clean build of the same content makes:
-nav and search included, and a page whose card is gone is gone."""
+"""`pitchcraft serve` renders only what a save changed and `mkdocs serve --dirty` is made a full
+rebuild; after every kind of edit each page either serves is the page a clean build of the same
+content makes: nav and search (made by Pitchcraft while serving) included, and a page whose
+card is gone is gone. Plain `mkdocs serve` is `test_serve.py`."""
 
 from __future__ import annotations
 
@@ -22,10 +23,10 @@ LIVERELOAD = re.compile(r"<script>\s*var livereload = function.*?</script>", re.
 
 
 SERVERS = {
-    # pages rendered when asked for (preview_site)
+    # pages rendered when asked for (preview/site.py)
     "pitchcraft serve": [sys.executable, "-c", "from pitchcraft.cli import main; main()",
                          "serve"],
-    # MkDocs' own server, its dirty rebuilds repaired by the plugin (dirty_builds)
+    # MkDocs' own server; the plugin empties the site folder, so each build is a full one
     "mkdocs serve --dirty": [sys.executable, "-m", "mkdocs", "serve", "--dirty",
                              "--livereload"],
 }

@@ -16,7 +16,7 @@ from pitchcraft.theme_files import overrides_dir
 MATERIAL = Path(material.__file__).parent / "templates"
 
 CHANGES = {
-    # The Pagefind search box when the plugin chose Pagefind; Material's otherwise.
+    # The Pagefind search box when the plugin chose Pagefind; Material's otherwise...
     "partials/header.html": [(
         '    {% if "material/search" in config.plugins %}\n',
         '    {% if config.extra.pitchcraft_search == "pagefind" %}\n'
@@ -26,6 +26,10 @@ CHANGES = {
         '      </label>\n'
         '      {% include "partials/pagefind-search.html" %}\n'
         '    {% elif "material/search" in config.plugins %}\n',
+    ), (
+        # ...and Material's box while a site is served, when Pitchcraft indexes the pages
+        '      {% if search.enabled %}\n',
+        '      {% if search.enabled or config.extra.pitchcraft_search == "material" %}\n',
     )],
     # An accessible name for the search dialog (axe and Lighthouse `aria-dialog-name`).
     "partials/search.html": [(

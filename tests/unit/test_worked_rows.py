@@ -7,7 +7,7 @@ import pytest
 from click.testing import CliRunner
 
 from builders import TODAY, ContentFolder
-from cost_content import COST_LEDGER, COST_BODY, COST_FRONT, cost_folder
+from cost_content import COST_BODY, COST_FRONT, COST_LEDGER, cost_folder
 from cost_models import LEDGER, model_from
 from findings import WARNING, assert_findings, want, where
 from pitchcraft.cli import main

@@ -1,8 +1,7 @@
 """What every command of the command line shares: the content argument, loading, templates.
 
-Templates come from the package (`theme_files.templates_dir()`); a folder passed with
-`--templates` is searched first, so a company's file wins over the packaged one of the same
-name, file by file, as Material's `custom_dir` does for the theme.
+Templates come from the package; a folder passed with `--templates` is searched first
+(`site.template_order`, the order the plugin's `templates` option follows too).
 """
 
 from __future__ import annotations
@@ -18,7 +17,7 @@ from ..load import load_content
 from ..load.validate import unknown_id
 from ..model import Content
 from ..pitch.result import Pitch
-from ..theme_files import templates_dir
+from ..site.template_order import template_folders
 
 # --- Outside a site: where a command looked, and what to do instead -------------------------
 
@@ -134,7 +133,7 @@ def require_usable_inputs(pitch: Pitch, inputs: str) -> None:
 
 
 def template_dirs(templates: Path | None) -> list[Path]:
-    return [templates, templates_dir()] if templates else [templates_dir()]
+    return template_folders(templates)
 
 
 def require_template(templates: Path | None, name: str) -> None:

@@ -17,7 +17,7 @@ import yaml
 from .common import existing_file
 
 if TYPE_CHECKING:
-    from ..site.pages import Page, SiteOptions
+    from ..site.pages import Page
 
 CONFIG = click.option(
     "-f", "--config-file", default="mkdocs.yml", show_default=True,
@@ -46,9 +46,9 @@ def generate(out: Path | None, config_file: Path, with_docs: bool,
     # Imported here, so that the other commands start without Jinja2, feeds or MkDocs.
     from ..mkdocs.config_file import read_site
     from ..output.incremental import SiteGenerator, build_date
-    from ..output.page_writer import NotGenerated, PageWriter, cache_folder
+    from ..output.loading import ContentErrors, load_checked
+    from ..output.page_writer import NotGenerated, PageWriter, cache_folder, pages_folder_of
     from ..output.site_guard import links_problem, unsafe_pages_dir
-    from ..render.findings import as_text
     from ..render.templates import TemplateError
     from ..site.audience import empty_public_site
     from ..site.options import options_for, template_dirs
@@ -59,11 +59,12 @@ def generate(out: Path | None, config_file: Path, with_docs: bool,
         raise click.UsageError(f"{config_file} does not use the pitchcraft plugin")
     generator = SiteGenerator()
     today = build_date()
-    content = generator.load(options["content"], today)
-    for finding in content.findings:
-        click.echo(as_text(finding), err=True)
-    if content.has_errors:
-        raise SystemExit(1)
+    try:
+        content = load_checked(generator, options["content"], today,
+                               lambda text, _error: click.echo(text, err=True))
+    except ContentErrors as errors:
+        click.echo(str(errors), err=True)
+        raise SystemExit(1) from None
     site_options = options_for(options, site.get("site_url") or "", today)
     if empty := empty_public_site(content, site_options):
         click.echo(f"warning: {empty}", err=True)
@@ -72,7 +73,8 @@ def generate(out: Path | None, config_file: Path, with_docs: bool,
     except TemplateError as exc:
         click.echo(f"template error: {exc}", err=True)
         raise SystemExit(1) from None
-    folder = out or _default_folder(config_file, options, site_options)
+    folder = out or pages_folder_of(config_file, options["pages_dir"], site_options.audience,
+                                    site_options.drafts)
     reason = unsafe_pages_dir(folder, sources)
     if reason:
         raise click.UsageError(
@@ -130,15 +132,6 @@ def serve(config_file: Path, dev_addr: str, poll: bool) -> None:
         preview(str(config_file), dev_addr)
     except ConfigError as error:
         raise click.ClickException(f"{error}; nothing to serve until it is fixed") from None
-
-
-def _default_folder(config_file: Path, options: dict[str, Any], site: SiteOptions) -> Path:
-    """The plugin's folder (its cache folder is made, with its `.gitignore`, once the folder
-    is found safe)."""
-    from ..output.page_writer import audience_folder
-
-    root = Path(os.path.normpath(config_file.resolve().parent / options["pages_dir"]))
-    return audience_folder(root, site.audience, site.drafts)
 
 
 def _docs_pages(docs_dir: Path, options: dict[str, Any], generated: list[Page]) -> list[Page]:

@@ -1,7 +1,7 @@
 """Every private name and undocumented behaviour of MkDocs, Material and watchdog that
 Pitchcraft relies on, in one table.
 
-Only this folder and `preview/` may use them (tests/test_layout.py fails on a use anywhere
+Only this folder and `preview/` may use them (tests/unit/test_layout.py fails on a use anywhere
 else, and on a private name imported here that the table does not list). `missing` checks each
 against the installed packages, so an upgrade that renames or drops one fails a test with its
 name, instead of `serve` failing with an ImportError or, worse, serving pages that quietly
@@ -39,8 +39,6 @@ INTERNALS: tuple[Internal, ...] = (
              "the theme's own pages (404, sitemap), as `build()` writes them"),
     Internal("mkdocs.commands.build", "_build_extra_template", "preview.site",
              "the site's extra templates, as `build()` writes them"),
-    Internal("mkdocs.livereload", "_serve_url", "preview.site",
-             "the site address `mkdocs serve` gives a served site"),
     Internal("mkdocs.livereload:LiveReloadServer", "_serve_request", "preview.server",
              "a stale page is rendered before the server reads its file"),
     Internal("mkdocs.livereload:LiveReloadServer", "observer", "preview.server",
@@ -54,17 +52,21 @@ INTERNALS: tuple[Internal, ...] = (
              "its `levels` name the values of `validation.links.absolute_links`"),
     Internal("mkdocs.config.defaults:_AbsoluteLinksValidation", "levels", "mkdocs.page_setup",
              "the setting that makes `/cards/x.md` links resolve inside the docs folder"),
-    Internal("material.plugins.search.plugin:SearchPlugin", "search_index",
-             "mkdocs.search, preview.search",
-             "the entries Material made of the pages just built"),
-    Internal("material.plugins.search.plugin:SearchPlugin", "search_index_prev", "mkdocs.search",
-             "let go: Material's own `--dirty` merge assumes one page changed"),
-    Internal("material.plugins.search.plugin:SearchIndex", "entries",
-             "mkdocs.search, preview.search",
-             "taken per page, so an index of every page is written without a full build"),
-    Internal("material.plugins.search.plugin:SearchIndex", "generate_search_index",
-             "preview.search", "the index file's head (its config), before the entries"),
+    Internal("material.plugins.search.plugin", "SearchIndex", "mkdocs.search_index",
+             "Material's indexer (its parser and fields) run on one page, while a site is "
+             "served: the index is made from Pitchcraft's pages, not the plugin's state"),
+    Internal("material.plugins.search.plugin:SearchIndex", "add_entry_from_context",
+             "mkdocs.search_index", "one page's entries, from its rendered content"),
+    Internal("material.plugins.search.plugin:SearchIndex", "entries", "mkdocs.search_index",
+             "the entries of that one page"),
+    Internal("mkdocs.structure.files:File", "is_modified", "mkdocs.plugin",
+             "a `--dirty` build rebuilds a page whose output is missing, so emptying the site "
+             "folder makes it a full build"),
 )
+"""Undocumented behaviour, checked by tests rather than by name: the index file Material writes
+(`{"config": <lang, separator, pipeline, fields>, "docs": [...]}`) and the `data-search-*`
+marks it removes from a page after indexing it (`mkdocs.search_index`; a unit test compares
+with Material's own output for the same page)."""
 
 
 def missing() -> list[str]:

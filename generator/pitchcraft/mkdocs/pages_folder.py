@@ -9,7 +9,6 @@ by every build, never committed, never a link, never inside or around a source f
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +16,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, InclusionLevel
 
-from ..output.page_writer import audience_folder, cache_folder
+from ..output.page_writer import cache_folder, pages_folder_of
 from ..output.site_guard import sources_of, unsafe_pages_dir
 from ..site import page_groups
 from ..site.pages import SiteOptions
@@ -31,16 +30,14 @@ def pages_folder(config: MkDocsConfig, plugin: Any, options: SiteOptions) -> Pat
     `plugin` is the pitchcraft options. A folder that is a link, or lies in or around a source
     folder, is refused before anything is made."""
     config_file = Path(config.config_file_path or "mkdocs.yml").resolve()
-    pages_dir = plugin["pages_dir"]
-    root = Path(os.path.normpath(config_file.parent / pages_dir))
-    folder = audience_folder(root, options.audience, options.drafts)
+    folder = pages_folder_of(config_file, plugin["pages_dir"], options.audience, options.drafts)
     reason = unsafe_pages_dir(folder, sources_of(config_file, config, plugin))
     if reason:
         raise PluginError(f"pages_dir: refusing to write the generated pages into {folder}: "
                           f"{reason}, and the folder is cleaned on every build. Set pages_dir "
                           "to a plain folder beside mkdocs.yml that holds no sources, such as "
                           f"{PAGES_DIR}, and remove any link there; nothing was deleted")
-    cache_folder(root)
+    cache_folder(folder.parent)
     return folder
 
 

@@ -15,14 +15,15 @@ from mkdocs.config import config_options as opt
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException, PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import Files, InclusionLevel
 from mkdocs.structure.pages import Page
+from mkdocs.utils import clean_directory
 
 from ..changes.history import DEFAULT_COMMITS
 from ..output.incremental import Generated, SiteGenerator, build_date
+from ..output.loading import ContentErrors, load_checked
 from ..output.page_writer import NotGenerated, failure_message
 from ..output.site_guard import links_problem
-from ..render.findings import as_text
 from ..render.templates import TemplateError
 from ..site import decks as site_decks
 from ..site import page_groups
@@ -34,10 +35,11 @@ from ..site.pages import Page as GeneratedPage
 from . import background_pages, page_setup
 from . import search as search_wiring
 from .background_pages import BackgroundPages
-from .dirty_builds import DirtyBuilds
+from .compiled_templates import CompiledTemplates
 from .held_html import WORKER_FROM_PAGES, HeldHtml
 from .links import LeftOutLinks, unlink_html
 from .pages_folder import PAGES_DIR, generated_file, pages_folder
+from .search_index import SearchEntries
 
 log = get_plugin_logger(__name__)
 
@@ -84,6 +86,8 @@ class PitchcraftPlugin(BasePlugin[PitchcraftConfig]):
     _replaced: dict[str, Path]
     _held: HeldHtml | None = None
     _background: BackgroundPages | None = None
+    _search: SearchEntries | None = None
+    """Set while Pitchcraft indexes the pages for Material's search (`search_index`)."""
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Theme, extensions and links set up for the generated pages, or a clear error; the
@@ -103,12 +107,15 @@ class PitchcraftPlugin(BasePlugin[PitchcraftConfig]):
         return docs_left_out(self.config)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        """Under `mkdocs serve` the plugin lives across rebuilds: parsed cards and composed
-        pitches are kept, and `--dirty` rebuilds are repaired (`dirty_builds`)."""
+        """Under `mkdocs serve` the plugin lives across rebuilds: parsed cards, composed
+        pitches and rendered pages are kept (`output.incremental`). A `--dirty` build is made a
+        full one (see `on_pre_build`): `pitchcraft serve` is the preview that renders only
+        what a save changed."""
         self._dirty = dirty
         self._serving = command == "serve"
         self._generator = SiteGenerator()
-        self._builds = DirtyBuilds()
+        self._templates = CompiledTemplates()
+        self._entries = SearchEntries()
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         """Load, validate and write the pages before MkDocs cleans the site folder, so a
@@ -118,18 +125,16 @@ class PitchcraftPlugin(BasePlugin[PitchcraftConfig]):
         if problem := links_problem(Path(config.docs_dir), "docs"):
             raise PluginError(problem)
         generator = getattr(self, "_generator", None) or SiteGenerator()
-        content = generator.load(self.config.content, build_date())
-        for finding in content.findings:
-            (log.error if finding.is_error else log.warning)(as_text(finding))
-        if content.has_errors:
-            raise PluginError(
-                f"{sum(f.is_error for f in content.findings)} content error(s) in "
-                f"{self.config.content}; run `pitchcraft check {self.config.content}`"
-            )
+        try:
+            content = load_checked(generator, self.config.content, build_date(),
+                                   lambda text, error: (log.error if error else log.warning)(text))
+        except ContentErrors as errors:
+            raise PluginError(str(errors)) from None
         self._engine = search_wiring.choose(
             self.config.search, len(content.published_cards), self.config.pagefind_from_pages,
             preview=self._serving and config.plugins.get("material/search") is not None)
-        search_wiring.wire(config, self._engine)
+        indexing = search_wiring.wire(config, self._engine, self._serving)
+        self._search = getattr(self, "_entries", None) if indexing else None
         self._content = content
         options = options_for(self.config, config.site_url or "", build_date())
         if options.drafts:
@@ -156,6 +161,9 @@ class PitchcraftPlugin(BasePlugin[PitchcraftConfig]):
                   f"pitch(es) composed" + (", pages written by a second process"
                                            if self._background else ""))
         self._pages = generated.pages
+        if self._dirty:  # no output left: `File.is_modified` says every page is to rebuild
+            log.info("--dirty: the whole site is rebuilt; `pitchcraft serve` previews faster")
+            clean_directory(config.site_dir)
         self._held = HeldHtml(in_worker=not self._serving
                               and len(generated.pages) >= WORKER_FROM_PAGES)
 
@@ -174,11 +182,9 @@ class PitchcraftPlugin(BasePlugin[PitchcraftConfig]):
         return files
 
     def on_nav(self, nav, /, *, config: MkDocsConfig, files: Files):  # type: ignore[no-untyped-def]
-        if self._serving:
-            self._builds.start(files.documentation_pages())
-        if self._serving and self._dirty:
-            self._builds.keep_titles(f for f in files.documentation_pages()
-                                     if f.src_uri not in self._generated)
+        if self._search is not None:
+            self._search.start((f.src_uri for f in files.documentation_pages(
+                inclusion=InclusionLevel.is_in_serve)), search_wiring.search_options(config))
         return nav
 
     def on_page_read_source(self, /, *, page: Page, config: MkDocsConfig) -> None:
@@ -193,17 +199,15 @@ class PitchcraftPlugin(BasePlugin[PitchcraftConfig]):
             log.debug(f"pages: {self._background.finish()}")
             self._background = None
         if self._serving:
-            env.bytecode_cache = self._builds.templates
-        if self._serving and self._dirty:
-            self._builds.sitemap(config)
+            env.bytecode_cache = self._templates
         return env
 
     @event_priority(100)  # before Material's search reads the page's HTML
     def on_page_context(self, context, /, *, page: Page, config: MkDocsConfig, nav):  # type: ignore[no-untyped-def]
         if self._held is not None:
             self._held.give_back(page)
-        if self._serving:
-            self._builds.rebuilt(page, page.file.src_uri not in self._generated)
+        if self._search is not None:
+            self._search.index(page)
         return context
 
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig,
@@ -245,9 +249,8 @@ class PitchcraftPlugin(BasePlugin[PitchcraftConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self._let_go()
         site_decks.after_build(self._content, self.config, config.site_dir, build_date())
-        if self._serving and self._dirty:  # only `--dirty` rebuilds leave things to repair
-            self._builds.finish(Path(config.site_dir), self._dirty,
-                                search_wiring.indexed_entries(config))
+        if self._search is not None and self._search.complete():  # a preview: when all are
+            self._search.write(config.site_dir)
         indexed = search_wiring.after_build(Path(config.site_dir), self._engine)
         if indexed is not None:
             log.info(f"pagefind indexed {indexed} pages")

@@ -8,6 +8,7 @@ The theme reads `config.extra.pitchcraft_search` to show the matching search box
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -27,8 +28,8 @@ def choose(option: str, published_cards: int, pagefind_from_pages: int,
     """`auto` counts about two pages per card: the card's own and about one pitch page.
 
     A preview (`mkdocs serve`) with Material's search plugin available uses Material's
-    search at every size: its index is updated page by page on each save
-    (`dirty_builds`), while Pagefind can only re-index the whole site, seconds per save.
+    search at every size: its index is updated page by page (`search_index`), while
+    Pagefind can only re-index the whole site, seconds per save.
     """
     if option != "auto":
         return option
@@ -37,35 +38,25 @@ def choose(option: str, published_cards: int, pagefind_from_pages: int,
     return "pagefind" if published_cards * 2 >= pagefind_from_pages else "material"
 
 
-def wire(config: MkDocsConfig, engine: str) -> None:
-    """Tell the theme, and run Material's indexer only for Material's search."""
+def wire(config: MkDocsConfig, engine: str, serving: bool) -> bool:
+    """Tell the theme, and run Material's indexer only for Material's search, and only in a
+    build: while a site is served, Pitchcraft indexes its pages itself (`search_index`).
+    Returns whether it does."""
     config.extra["pitchcraft_search"] = engine
     material = config.plugins.get("material/search")
     if engine == "material" and material is None:
         raise PluginError("search: material needs Material's search plugin: add `search` to "
                           "`plugins` in mkdocs.yml, or set the pitchcraft option search: pagefind")
     if material is not None:
-        material.config.enabled = engine == "material"
-        # Material's own merge of `--dirty` rebuilds assumes one page changed; `dirty_builds`
-        # merges the index itself, from each build's fresh entries.
-        material.search_index_prev = None
+        material.config.enabled = engine == "material" and not serving
+    return engine == "material" and serving
+
+
+def search_options(config: MkDocsConfig) -> Mapping[str, Any]:
+    """Material's search options (its language, separator, fields...)."""
+    return config.plugins["material/search"].config
 
 
 def after_build(site_dir: Path, engine: str) -> int | None:
     """Index the written site for Pagefind; the number of pages indexed, or None."""
     return index_site(site_dir) if engine == "pagefind" else None
-
-
-def indexed_entries(config: MkDocsConfig) -> list[dict[str, Any]] | None:
-    """The entries Material's search made in this build (under `--dirty`, of the rebuilt
-    pages only), taken from memory after Material wrote its file; or None without it.
-
-    Material keeps its last index to merge the next `--dirty` build into; `dirty_builds`
-    merges instead, so that copy (every page's text, after a first build) is let go here."""
-    material = config.plugins.get("material/search")
-    if material is None or not material.config.enabled:
-        return None
-    entries = material.search_index.entries
-    material.search_index.entries = []
-    material.search_index_prev = None
-    return entries

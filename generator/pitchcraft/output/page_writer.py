@@ -148,6 +148,14 @@ def audience_folder(root: Path, audience: str, drafts: bool) -> Path:
     return root / (audience + (DRAFTS_SUFFIX if drafts else ""))
 
 
+def pages_folder_of(config_file: Path, pages_dir: str, audience: str, drafts: bool) -> Path:
+    """The plugin's pages folder for one build: `pages_dir` beside the site's `mkdocs.yml`,
+    one subfolder per audience and drafts setting. The plugin and `pitchcraft generate` both
+    ask here; neither makes it before `site_guard` finds it safe."""
+    root = Path(os.path.normpath(config_file.resolve().parent / pages_dir))
+    return audience_folder(root, audience, drafts)
+
+
 def cache_folder(root: Path) -> Path:
     """Make the pages cache folder `root`, ignored by git from the moment it exists.
 

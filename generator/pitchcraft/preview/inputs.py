@@ -8,6 +8,7 @@ any), so adding or removing a page makes those stale; a generated page's links a
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File
@@ -44,3 +45,13 @@ def _nav_shape(items: list) -> tuple:
     """What every page shows of the nav: titles, addresses and sections."""
     return tuple((item.title, _nav_shape(item.children)) if isinstance(item, Section)
                  else (item.title, getattr(item, "url", None)) for item in items)
+
+
+def remove_output(site_dir: Path, dest: str) -> None:
+    """Delete a page's output, and the folders that leaves empty."""
+    target = site_dir / dest
+    target.unlink(missing_ok=True)
+    folder = target.parent
+    while folder != site_dir and folder.is_dir() and not any(folder.iterdir()):
+        folder.rmdir()
+        folder = folder.parent

@@ -32,24 +32,28 @@ from mkdocs.commands.build import (
 )
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.livereload import _serve_url
 from mkdocs.structure.files import File, Files, InclusionLevel, get_files, set_exclusions
 from mkdocs.structure.nav import Navigation, get_navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import TableOfContents
 
-from ..mkdocs.dirty_builds import SEARCH_INDEX, remove_output
 from ..mkdocs.pages_folder import generated
+from ..mkdocs.search_index import SEARCH_INDEX
 from ..shared import paused_cycle_collection
 from .garbage import SAVE_GARBAGE_S, PreviewGarbage
-from .inputs import page_inputs, stamp
-from .search import PreviewSearch
+from .inputs import page_inputs, remove_output, stamp
 
 IDLE_S = 2.0
 """Pages are rendered ahead only after this long without a request or a save: while an author
 is editing and looking, the preview's CPU is theirs."""
 
 SERVED = InclusionLevel.is_in_serve
+
+
+def served_address(host: str, port: int, mount_path: str) -> str:
+    """The site address `mkdocs serve` gives a served site (its pages' canonical links and
+    sitemap show it): the mount path with one slash at each end."""
+    return f"http://{host}:{port}{('/' + mount_path.lstrip('/')).rstrip('/')}/"
 
 
 @dataclass
@@ -80,7 +84,6 @@ class PreviewSite:
         self._built: dict[str, tuple] = {}  # source path -> inputs it was rendered from
         self._outputs: dict[str, str] = {}  # source path -> output path
         self._stale: dict[str, File] = {}  # source path -> file, in build order
-        self._search = PreviewSearch()
         self._index_written = False
         self._titles: dict[str, tuple[tuple, str | None]] = {}
         self._garbage = PreviewGarbage()
@@ -98,7 +101,7 @@ class PreviewSite:
                                  dev_addr=self._dev_addr)
             self.mount_path = urlsplit(config.site_url or "/").path
             host, port = config.dev_addr
-            config.site_url = _serve_url(host, port, self.mount_path)
+            config.site_url = served_address(host, port, self.mount_path)
             if self._config is None:
                 config.plugins.on_startup(command="serve", dirty=False)
             config = config.plugins.on_config(config)
@@ -190,7 +193,6 @@ class PreviewSite:
         self._build = build
         self._stale = {f.src_uri: f for f in build.pages.values()
                        if self._built.get(f.src_uri) != build.inputs[f.src_uri]}
-        self._search.keep_only(build.inputs)
         self._index_written = False
 
     def ensure(self, output: str) -> None:
@@ -250,26 +252,12 @@ class PreviewSite:
         page.toc, page.present_anchor_ids, page.links_to_anchors = TableOfContents([]), None, None
         self._built[file.src_uri] = build.inputs[file.src_uri]
         self._outputs[file.src_uri] = file.dest_uri
-        material = config.plugins.get("material/search")
-        if material is not None and material.config.enabled:
-            self._search.take(file.src_uri, material)
         self._index_written = False
 
     def _write_index(self) -> None:
-        """Every plugin's `on_post_build` (Material's search left out: it would write only
-        the latest pages' entries), then the index of every page, in build order."""
+        """Every plugin's `on_post_build`, once every page is rendered: the search index is
+        written then, by the plugin, from every page's entries (`mkdocs.search_index`)."""
         build = self._build
         assert build is not None
-        material = build.config.plugins.get("material/search")
-        searching = material is not None and material.config.enabled
-        if searching:
-            material.config.enabled = False
-        try:
-            build.config.plugins.on_post_build(config=build.config)
-        finally:
-            if searching:
-                material.config.enabled = True
-        if searching:
-            self._search.write(self._site_dir, (f.src_uri for f in build.documents), material)
+        build.config.plugins.on_post_build(config=build.config)
         self._index_written = True
-

@@ -18,7 +18,7 @@ from ..deck.pptx_file import write_deck
 from ..deck.slides import build_deck
 from ..model import Content
 from ..model.outputs import Output
-from .page_groups import groups_built
+from .options import groups
 from .pages import SiteOptions, build_site
 
 
@@ -46,6 +46,5 @@ def after_build(content: Content | None, config: Any, site_dir: str, today: dt.d
     configuration (content, audience, drafts, pages, decks)."""
     if content is None or not config.decks:
         return 0
-    groups = groups_built(config.pages, config.audience)
-    options = SiteOptions(config.audience, config.drafts, groups, decks=True)
+    options = SiteOptions(config.audience, config.drafts, groups(config), decks=True)
     return write_site_decks(content, options, Path(site_dir), today)

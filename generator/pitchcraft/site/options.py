@@ -13,9 +13,9 @@ from pathlib import Path
 from typing import Any
 
 from ..changes.history import site_changes
-from ..theme_files import templates_dir
 from . import page_groups
 from .pages import SiteOptions
+from .template_order import template_folders
 
 
 def options_for(plugin: Mapping[str, Any], site_url: str, today: dt.date) -> SiteOptions:
@@ -41,5 +41,4 @@ def docs_left_out(plugin: Mapping[str, Any]) -> set[str]:
 def template_dirs(plugin: Mapping[str, Any]) -> list[Path]:
     """Template folders in the order they are searched: the site's own (the `templates`
     option), then the packaged ones, so one file there replaces one template."""
-    own = [Path(plugin["templates"])] if plugin.get("templates") else []
-    return [*own, templates_dir()]
+    return template_folders(plugin.get("templates"))

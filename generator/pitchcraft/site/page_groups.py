@@ -1,42 +1,41 @@
 """The site's page groups, defined once: which pages a build makes, what enters the nav, and
 where a link to a page this build leaves out becomes plain text.
 
-Every other place (the page renderer, the MkDocs adapter, the link rule) asks this module, so a
-new page group is one entry in `GROUPS`.
+Every other place (the page renderer, the MkDocs adapter, the link rule) asks this module. The
+groups are those of the page kinds (`kinds.registry.KINDS`), each declared in its kind's module,
+so a new page group comes with its kind: a module and one entry in the registry.
 """
 
 from __future__ import annotations
 
 import posixpath
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from ..model import Audience
+from .kinds import registry
+from .kinds.kind import PageGroup
 
 PUBLIC, INTERNAL = Audience.PUBLIC, Audience.INTERNAL
 
 
-@dataclass(frozen=True)
-class PageGroup:
-    name: str
-    root: str
-    """The group's one page (`coverage.md`) or its folder (`cards/`)."""
-    nav: tuple[str, str] | None = None
-    """(title, page) when the group has an entry in the site's nav."""
-    internal: bool = False
-    """Talk tracks and gaps for the team: a public build never makes them."""
+_read: tuple[object, tuple[PageGroup, ...]] = (None, ())
 
 
-GROUPS = (
-    PageGroup("home", "index.md", ("Home", "index.md")),
-    PageGroup("industries", "industries/", ("Industries", "industries/index.md")),
-    PageGroup("problems", "problems/", ("Problems", "problems/index.md")),
-    PageGroup("personas", "personas/", ("Personas", "personas/index.md")),
-    PageGroup("cards", "cards/"),
-    PageGroup("pitches", "pitches/", internal=True),
-    PageGroup("coverage", "coverage.md", ("Coverage", "coverage.md"), internal=True),
-    PageGroup("changes", "changes/", ("Changes", "changes/index.md")),
-)
+def all_groups() -> tuple[PageGroup, ...]:
+    """Every page group, in the registry's order (read when asked, so a kind registered
+    later counts; made again only when the registry is another tuple: links ask per link)."""
+    global _read
+    if _read[0] is not registry.KINDS:
+        _read = (registry.KINDS, tuple(kind.group for kind in registry.KINDS))
+    return _read[1]
+
+
+def nav_pages() -> frozenset[str]:
+    """The generated pages that enter the nav (see `NAV_PAGES`)."""
+    return frozenset(g.nav[1] for g in all_groups() if g.nav)
+
+
+GROUPS = all_groups()
 PAGE_GROUPS = tuple(g.name for g in GROUPS)
 NAV_PAGES = frozenset(g.nav[1] for g in GROUPS if g.nav)
 """Generated pages that enter the nav; cards and pitches are reached from them (thousands of
@@ -46,16 +45,16 @@ nav entries would be written into every page, making each page heavy)."""
 def groups_built(chosen: Iterable[str], audience: str) -> tuple[str, ...]:
     """The groups a build makes: those the `pages` option chose, less the internal ones in a
     public build (buyers see insights, never the talk tracks)."""
-    internal = {g.name for g in GROUPS if g.internal}
-    return tuple(g for g in PAGE_GROUPS if g in set(chosen)
-                 and not (audience == PUBLIC and g in internal))
+    internal = {g.name for g in all_groups() if g.internal}
+    return tuple(g.name for g in all_groups() if g.name in set(chosen)
+                 and not (audience == PUBLIC and g.name in internal))
 
 
 def page_group(target: str) -> str | None:
     """The page group a site path belongs to (`cards/x.md#a` -> cards), or None for the docs
     folder's own pages, which every build keeps."""
     path = target.lstrip("/").split("#", 1)[0]
-    for group in GROUPS:
+    for group in all_groups():
         if path == group.root or (group.root.endswith("/") and path.startswith(group.root)):
             return group.name
     return None
@@ -104,7 +103,7 @@ def site_nav(given: list | None, groups: Iterable[str], docs_pages: set[str],
     """The nav of a build: the site's own nav without pages this build does not make, or,
     when the site gives none, the generated index pages and then the docs folder's pages."""
     groups = tuple(groups)
-    gone = {p for p in NAV_PAGES if left_out(p, groups) and p not in docs_pages} | docs_gone
+    gone = {p for p in nav_pages() if left_out(p, groups) and p not in docs_pages} | docs_gone
     if given:
         return prune_nav(given, gone)
     return nav(groups, docs_pages - docs_gone)
@@ -124,7 +123,8 @@ def nav(groups: Iterable[str], docs_pages: Iterable[str]) -> list[object]:
     """The default nav: the generated index pages in their order, then the team's own pages
     (titled by their headings) under Guides."""
     built = set(groups)
-    entries: list[object] = [{g.nav[0]: g.nav[1]} for g in GROUPS if g.nav and g.name in built]
+    entries: list[object] = [{g.nav[0]: g.nav[1]} for g in all_groups()
+                             if g.nav and g.name in built]
     guides = sorted(p for p in docs_pages if page_group(p) is None)
     if guides:
         entries.append({"Guides": guides})

@@ -1,10 +1,11 @@
 """The pages a save can take as they were, so a preview re-renders only what changed.
 
-`mkdocs serve` keeps the memo between builds; it is cleared when the taxonomy, the day, the
-options or a team's templates change, since every page may read them. Within one memo, a page
-is rendered again only when its inputs changed, and a card or pitch page not even that is asked
-when it is made from the very card or pitch objects of last time (a save keeps unchanged ones
-as the same objects).
+`mkdocs serve` and `pitchcraft serve` keep the memo between builds; it is cleared when the
+taxonomy, the day, the options or a team's templates change, since every page may read them.
+Within one memo, a page is rendered again only when its inputs changed, and a card or pitch
+page not even that is asked when it is made from the very card or pitch objects of last time
+(a save keeps unchanged ones as the same objects). Whether a template's page may be taken at
+all follows from what its page kind declares it reads (`kinds.kind.reusable`).
 """
 
 from __future__ import annotations
@@ -16,12 +17,8 @@ from typing import Any
 import jinja2
 
 from ..render.templates import render
+from .kinds.kind import Reads, reusable
 from .page_head import page_head
-
-SITE_WIDE = frozenset({"site/home.md.j2", "site/index.md.j2", "site/coverage.md.j2"})
-"""Packaged templates that read the whole site (`site.cards`, `site.pitches`, ...), not just
-their context, `taxonomy` and `site.public`: never taken from the memo. A site's own template
-is never taken from it either, as it may read anything."""
 
 
 class PageMemo:
@@ -33,9 +30,13 @@ class PageMemo:
     theirs."""
 
     def __init__(self, memo: dict, env: jinja2.Environment, packaged: Path,
-                 make: Callable[[str, str], Any], emit: Callable[[Any], None] | None = None,
-                 texts: bool = True) -> None:
+                 make: Callable[[str, str], Any], reads: dict[str, frozenset[Reads]],
+                 emit: Callable[[Any], None] | None = None, texts: bool = True) -> None:
+        """`reads`: what each packaged template reads, as its page kind declares; a template
+        that declares nothing, and a site's own template (which may read anything), are
+        rendered on every build."""
         self._memo, self._env, self._packaged, self._make = memo, env, packaged, make
+        self._reads = reads
         self._emit, self._texts = emit, texts
         self._templates: dict[str, bool] = {}
         self._seen: set[str] = set()
@@ -46,13 +47,17 @@ class PageMemo:
         if self._emit is not None:
             self._emit(page)
 
+    def add_file(self, path: str, text: str) -> None:
+        """A file a kind writes itself (a feed), made on every build."""
+        self.add(self._make(path, text))
+
     def _memoized(self, template: str) -> bool:
         """Asked once a build for each template (Jinja looks at the template's file each
         time it is asked for it)."""
         known = self._templates.get(template)
         if known is None:
             known = self._templates[template] = (
-                template not in SITE_WIDE
+                template in self._reads and reusable(self._reads[template])
                 and self._env.get_template(template).filename == str(self._packaged / template))
         return known
 

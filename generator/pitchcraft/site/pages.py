@@ -8,17 +8,15 @@ these pages, so nothing downstream (search index, sitemap) can leak them.
 from __future__ import annotations
 
 import datetime as dt
-import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from dataclasses import field as default
 from functools import cached_property
 from pathlib import Path
 
 from ..changes.history import ChangeLog
-from ..changes.site_view import change_files, change_globals
+from ..changes.site_view import change_globals
 from ..deck.paths import deck_href
-from ..load.rep_notes import buyer_text
 from ..model import (
     FACTORS,
     STEPS,
@@ -37,12 +35,11 @@ from ..pitch import (
     covered_combinations,
     scorecard,
 )
-from ..pitch.summary import Summary, summarize
 from ..render.templates import environment
-from ..shared import forget_gone, kept_for, paused_cycle_collection
+from ..shared import paused_cycle_collection
 from .audience import visible_cards
-from .costs import CALCULATOR, card_with_spans, page_meta, pitch_page_figures, plain_text
-from .finder import finder_data
+from .kinds import registry
+from .kinds.kind import Making, PageKind
 from .page_groups import INTERNAL, PAGE_GROUPS, PUBLIC, left_out
 from .page_head import markdown_text
 from .page_memo import PageMemo
@@ -164,19 +161,16 @@ def _as_published(card: Card) -> Card:
     return replace(card, status=Status.PUBLISHED)
 
 
-def _summary(pitch: Pitch, memo: dict) -> Summary:
-    """`summarize`, kept for the very pitch object it was made from: a save recomposes only
-    the pitches it touched (`incremental.PitchMemo`), and the summaries of the rest are most
-    of the time a save spends listing pages."""
-    return kept_for(memo, pitch, lambda: summarize(pitch), "summary")
-
-
 def site_pages(site: Site, template_dirs: list, memo: dict | None = None,
-               emit: Callable[[Page], None] | None = None, texts: bool = True) -> list[Page]:
-    """`memo`, kept between builds by `mkdocs serve` and cleared when the taxonomy, the day
-    or the options change, holds the template environment and each page's inputs and text:
-    a page whose inputs are equal to last time's is not rendered again. `emit` and `texts`:
-    see `PageMemo`."""
+               emit: Callable[[Page], None] | None = None, texts: bool = True,
+               kinds: Sequence[PageKind] | None = None) -> list[Page]:
+    """The pages of every page kind the site's options build, in the registry's order
+    (`kinds.registry.KINDS`; `kinds` replaces it). `memo`, kept between builds by a preview
+    and cleared when the taxonomy, the day or the options change, holds the template
+    environment and each page's inputs and text: a page whose inputs are equal to last time's
+    is not rendered again, when what its template reads allows (`kinds.kind.reusable`).
+    `emit` and `texts`: see `PageMemo`."""
+    kinds = registry.KINDS if kinds is None else kinds
     memo = {} if memo is None else memo
     dirs = tuple(template_dirs)
     if memo.get("env", (None,))[0] != dirs:
@@ -184,90 +178,26 @@ def site_pages(site: Site, template_dirs: list, memo: dict | None = None,
         memo["env"] = (dirs, environment(template_dirs))
     env = memo["env"][1]
     packaged = Path(dirs[-1]) if dirs else Path()
+    groups = site.options.groups
     env.globals.update(site=site, taxonomy=site.taxonomy, tab_anchor=tab_anchor,
                        deck_href=deck_href if site.options.decks else None,
                        pitch_path=pitch_path, drafts=site.options.drafts, scorecard=scorecard,
                        steps=STEPS, teaching=TEACHING, factors=FACTORS,
-                       link=lambda text, target: _link(text, target, site.options.groups),
+                       link=lambda text, target: _link(text, target, groups),
                        names=lambda kind, ids: _names(site.taxonomy, kind, ids))
     env.filters["md_text"] = markdown_text
     env.globals.update(change_globals(site))
-    groups = site.options.groups
-    memos = PageMemo(memo, env, packaged, Page, emit, texts)
-    page, pages = memos.page, memos.pages
-    lines = memo.setdefault("card lines", {})
-    summaries = memo.setdefault("summaries", {})
-
-    def card_line(card: Card) -> str:
-        """A card's entry in a listing, made once for each card object: a save changes a
-        few cards, and a persona's page lists thousands."""
-        return kept_for(lines, card, lambda: f"- {_link(card.title, f'cards/{card.id}.md', groups)}"
-                                             f": {card.summary}")
-
-    if "home" in groups:
-        finder = finder_data(site)
-        company = site.taxonomy.company.name
-        page("index.md", "site/home.md.j2", "Home",
-             f"{company} teaching pitches: find the pitch for your next meeting by industry,"
-             " problem and persona.", heading=f"{company} teaching pitches",
-             finder_json=json.dumps(finder, sort_keys=True))
-    for kind, one, items in (("industries", "industry", site.taxonomy.industries),
-                             ("problems", "problem", site.taxonomy.problems),
-                             ("personas", "persona", site.taxonomy.personas)):
-        if kind not in groups:
-            continue
-        page(f"{kind}/index.md", "site/index.md.j2", kind.capitalize(),
-             f"Insight cards and pitches by {one}.", meta={"search": {"exclude": True}},
-             kind=kind, items=items)
-        for item in items:
-            cards = site.cards_for(kind, item.id)
-            page(f"{kind}/{item.id}.md", "site/item.md.j2", item.name, item.description,
-                 meta={"search": {"boost": 0.5}}, unread={"cards": cards},
-                 kind=kind, item=item, card_lines=tuple(card_line(c) for c in cards),
-                 pitches=site.pitches_for(kind, item.id))
-    forget_gone(lines, site.cards)
-    if "cards" in groups:
-        interval = site.taxonomy.review_interval_days
-        for card in site.cards:
-            if memos.take(f"cards/{card.id}.md", "site/card.md.j2", (card,)):
-                continue
-            live, figures = card_with_spans(card, site.ledger)
-            page(f"cards/{card.id}.md", "site/card.md.j2", card.title, card.summary,
-                 meta={**({"tags": list(card.tags)} if card.tags else {}),
-                       **page_meta(figures)} or None, card=live, made_from=(card,),
-                 due=card.review_due(interval), stale=card.is_stale(interval, site.today),
-                 calculator=CALCULATOR if figures else "")
-    if "pitches" in groups:
-        for (industry, problem), composed in site.pitches.items():
-            if memos.take(pitch_path(industry, problem), "site/pitch_page.md.j2",
-                          tuple(composed)):
-                continue
-            pitches, figures = pitch_page_figures(composed)
-            first = pitches[0]
-            page(pitch_path(industry, problem), "site/pitch_page.md.j2",
-                 f"{first.industry.name}: {first.problem.name}",
-                 _first_sentence(plain_text(first.steps[1].text)), meta={
-                     "search": {"boost": 2},
-                     "hide": ["toc"],  # one table of contents per persona tab is noise
-                     "tags": sorted({t for p in pitches for t in p.card.tags}),
-                     **page_meta(figures),
-                 }, pitches=pitches, industry=first.industry, problem=first.problem,
-                 summaries={p.persona.id: _summary(p, summaries) for p in pitches},
-                 summary=_first_sentence(plain_text(first.steps[1].text)),
-                 calculator=CALCULATOR if figures else "", made_from=tuple(composed))
-    if "coverage" in groups:
-        page("coverage.md", "site/coverage.md.j2", "Coverage",
-             "Which industry and problem pairs have insight cards, and the gaps.",
-             meta={"search": {"exclude": True}})
-    if "changes" in groups and site.options.changes is not None:
-        page("changes/index.md", "site/changes.md.j2", "Changes",
-             "What changed in the pitches and cards, newest first.",
-             meta={"search": {"exclude": True}})
-        for feed in change_files(env.globals["changes"], site.taxonomy):
-            memos.add(Page(*feed))
-    forget_gone(summaries, [p for composed in site.pitches.values() for p in composed])
+    reads: dict = {}
+    for kind in kinds:  # a template two kinds share reads what either says
+        for name, read in kind.templates.items():
+            reads[name] = reads.get(name, frozenset()) | read
+    memos = PageMemo(memo, env, packaged, Page, reads, emit, texts)
+    making = Making(site, memos, env, lambda text, target: _link(text, target, groups), memo)
+    for kind in kinds:
+        if kind.group.name in groups and kind.shown(site):
+            kind.make(making)
     memos.forget_unseen()
-    return pages
+    return memos.pages
 
 
 def _link(text: str, target: str, groups: tuple[str, ...]) -> str:
@@ -282,9 +212,3 @@ def _names(taxonomy: Taxonomy, kind: str, ids: tuple[str, ...]) -> list[str]:
     """Display names for taxonomy ids, in taxonomy order; 'all' industries means every one."""
     items: tuple[Item, ...] = getattr(taxonomy, kind)
     return [i.name for i in items if i.id in ids or (ids == ("all",) and kind == "industries")]
-
-
-def _first_sentence(markdown: str) -> str:
-    text = " ".join(buyer_text(markdown).split())
-    end = text.find(". ")
-    return text if end == -1 else text[: end + 1]
