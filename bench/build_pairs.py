@@ -21,12 +21,12 @@ import sys
 import tempfile
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-sys.path[:0] = [str(HERE), str(HERE.parent / "tests")]
+from bench.preview_targets import EPOCH, cold_build
+from bench.run import before_tree
+from bench.search_speed import project
 
-from preview_targets import EPOCH, cold_build  # noqa: E402
-from run import before_tree  # noqa: E402
-from search_speed import project  # noqa: E402
+HERE = Path(__file__).resolve().parent
+
 
 
 def summary(builds: list[dict]) -> dict:

@@ -23,11 +23,11 @@ import sys
 import tempfile
 from pathlib import Path
 
-BENCH = Path(__file__).resolve().parent
-sys.path.insert(0, str(BENCH))
+from bench import corpus
+from bench.run import before_tree, log, measure
 
-import corpus  # noqa: E402 - bench scripts run as files, not as a package
-from run import before_tree, log, measure  # noqa: E402
+BENCH = Path(__file__).resolve().parent
+
 
 
 def run_size(n: int, work: Path, repeat: int, envs: dict[str, dict[str, str]]) -> dict:

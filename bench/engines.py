@@ -21,10 +21,10 @@ import tempfile
 import time
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE))
+from bench.corpus import site_project
 
-from corpus import site_project  # noqa: E402
+HERE = Path(__file__).resolve().parent
+
 
 EPOCH = "1795000000"
 

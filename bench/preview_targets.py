@@ -30,16 +30,15 @@ import sys
 import tempfile
 from pathlib import Path
 
+from bench.browser import CHROMIUM_FLAGS, require_chromium, serve
+from bench.pagefind_peak import index_peak
+from bench.run import before_tree, timed_build
+from bench.search_speed import median_ms, project, timed_search
+from bench.serve_speed import run_server
+
 HERE = Path(__file__).resolve().parent
-sys.path[:0] = [str(HERE), str(HERE.parent / "tests")]
 
-from playwright.sync_api import sync_playwright  # noqa: E402
 
-from pagefind_peak import index_peak  # noqa: E402
-from run import before_tree, timed_build  # noqa: E402
-from search_speed import median_ms, project, timed_search  # noqa: E402
-from serve_speed import run_server  # noqa: E402
-from site_server import CHROMIUM_FLAGS, require_chromium, serve  # noqa: E402
 
 EPOCH = "1795000000"
 
@@ -65,6 +64,8 @@ def cold_build(root: Path, site: Path, env: dict[str, str]) -> dict:
 
 
 def _search(site: Path, repeat: int) -> dict:
+    from playwright.sync_api import sync_playwright  # the browser only when measuring
+
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=require_chromium(),
                                              args=CHROMIUM_FLAGS)

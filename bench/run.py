@@ -43,12 +43,11 @@ import tempfile
 import time
 from pathlib import Path
 
+from bench import corpus, plain
+
 BENCH = Path(__file__).resolve().parent
 REPO = BENCH.parent
-sys.path.insert(0, str(BENCH))
 
-import corpus  # noqa: E402 - bench scripts run as files, not as a package
-import plain  # noqa: E402
 
 EPOCH = int(dt.datetime(2026, 11, 24, tzinfo=dt.UTC).timestamp())
 """SOURCE_DATE_EPOCH for every build: byte-identical sites, and the plugin's 'today'."""

@@ -31,11 +31,11 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE))
+from bench.corpus import site_project
+from bench.run import before_tree
 
-from corpus import site_project  # noqa: E402
-from run import before_tree  # noqa: E402
+HERE = Path(__file__).resolve().parent
+
 
 EPOCH = "1795000000"
 

@@ -20,9 +20,7 @@ from pathlib import Path
 
 import yaml
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-import limit
+from bench import limit
 from pitchcraft.load import load_content
 from pitchcraft.load.frontmatter import decode, split
 from pitchcraft.load.html_policy import unsafe_html

@@ -116,6 +116,9 @@ class PitchcraftPlugin(BasePlugin[PitchcraftConfig]):
         if problem := links_problem(Path(config.docs_dir), "docs"):
             raise PluginError(problem)
         generator = getattr(self, "_generator", None) or SiteGenerator()
+        if self._serving and generator.cards.stored is None:  # cards kept between previews
+            generator.cards.store_in(pages_folder(config, self.config, options_for(
+                self.config, config.site_url or "", build_date())).parent)
         content = generator.load(self.config.content, build_date())
         for finding in content.findings:
             (log.error if finding.is_error else log.warning)(as_text(finding))

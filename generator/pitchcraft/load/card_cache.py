@@ -1,0 +1,195 @@
+"""Parsed cards and their checks kept on disk between runs, keyed by what the card file holds.
+
+A preview that starts again on the same content would otherwise parse and check every card
+again, most of its start at thousands of cards. `StoredCards` keeps, in one file in the pages
+cache folder, each card file's parse (the card as later stages read it, without what only the
+checks need) and the findings of its checks, under:
+- the file's shown path and the SHA-256 of its bytes (an edited card is a new key, whatever
+  its modification time says);
+- for the checks, also a digest of what they read besides the card: the taxonomy and ledger
+  files' bytes and the day;
+- for the whole file, a stamp of the format: Pitchcraft's version, the Python version and a
+  digest of the code that parses and checks cards and of the card schema. Any change there,
+  and the stored cards are not used.
+
+The file is trusted for nothing: one that cannot be read, unpickled or has the wrong shape
+or stamp is ignored (and replaced at the next save). It is written beside, then renamed, so a
+reader never sees half of it. Only regular files below the card size limit are stored; a
+link, a FIFO or an oversized file is read by `load_card` every time, which reports it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.metadata
+import os
+import pickle
+import stat
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..model import Finding
+
+CARD_CACHE = ".cards.pickle"
+"""The file's name in the pages cache folder."""
+
+FORMAT = 1
+"""Raised when what an entry holds changes shape."""
+
+_CODE = ("load", "model", "costs")
+"""The packages whose code decides a card's parse and checks."""
+
+
+def _code_digest() -> str:
+    root = Path(__file__).resolve().parent.parent
+    digest = hashlib.sha256()
+    for package in _CODE:
+        for source in sorted((root / package).rglob("*.py")):
+            digest.update(source.relative_to(root).as_posix().encode() + b"\0")
+            digest.update(source.read_bytes())
+    return digest.hexdigest()
+
+
+def stamp() -> tuple:
+    """What the stored cards were made by; they are used only by the very same."""
+    return (FORMAT, importlib.metadata.version("pitchcraft"), sys.version_info[:2],
+            _code_digest())
+
+
+def file_digest(file: Path, max_bytes: int) -> str | None:
+    """SHA-256 of a regular file's bytes; None for a link, a non-regular or too large file,
+    or one that cannot be read (those are never stored)."""
+    try:
+        fd = os.open(file, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
+    except OSError:
+        return None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > max_bytes:
+            return None
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            data = handle.read(max_bytes + 1)
+        return None if len(data) > max_bytes else hashlib.sha256(data).hexdigest()
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+
+
+def context_digest(root: Path, names: tuple[str, ...], today: object) -> str:
+    """What a card's checks read besides the card: the data files' bytes (or that one is
+    missing or a link) and the day."""
+    digest = hashlib.sha256(f"{root}\0{today}\0".encode())
+    for name in names:
+        path = root / name
+        digest.update(name.encode() + b"\0")
+        if path.is_symlink():
+            digest.update(b"link\0")
+            continue
+        try:
+            digest.update(path.read_bytes())
+        except OSError as exc:
+            digest.update(f"unreadable {exc.errno}\0".encode())
+    return digest.hexdigest()
+
+
+@dataclass
+class _Entry:
+    parsed: Any  # a ParsedCard without tree, positions and lines, or None
+    findings: tuple[Finding, ...]
+    checks: dict[str, tuple[Finding, ...]] = field(default_factory=dict)
+
+
+class StoredCards:
+    """The stored cards of one pages cache folder: `parsed` and `checked` look up, `keep`
+    and `keep_checks` add, `save` writes them back if anything was added."""
+
+    def __init__(self, folder: Path, max_bytes: int) -> None:
+        self.file = Path(folder) / CARD_CACHE
+        self._max = max_bytes
+        self._stamp = stamp()
+        self._entries = self._read()
+        self._digests: dict[Path, tuple[str, str] | None] = {}
+        self._changed = False
+        self.context = ""
+
+    def _read(self) -> dict[tuple[str, str], _Entry]:
+        try:
+            with open(self.file, "rb") as handle:
+                kept = pickle.load(handle)
+        except Exception:  # missing, unreadable or damaged: start empty, never trust it
+            return {}
+        if not (isinstance(kept, tuple) and len(kept) == 2 and kept[0] == self._stamp
+                and isinstance(kept[1], dict)):
+            return {}
+        entries = kept[1]
+        if not all(isinstance(k, tuple) and isinstance(v, _Entry) for k, v in entries.items()):
+            return {}
+        return entries
+
+    def _key(self, file: Path, shown: str) -> tuple[str, str] | None:
+        digest = file_digest(file, self._max)
+        key = None if digest is None else (shown, digest)
+        self._digests[file] = key
+        return key
+
+    def parsed(self, file: Path, shown: str) -> tuple[Any, list[Finding]] | None:
+        """The stored parse of `file` as it is now, or None."""
+        key = self._key(file, shown)
+        entry = None if key is None else self._entries.get(key)
+        if entry is None:
+            return None
+        return entry.parsed, list(entry.findings)
+
+    def keep(self, file: Path, shown: str, parsed: Any, findings: list[Finding]) -> None:
+        """Store a parse made from the bytes `parsed` looked up; not if the file changed
+        since (the parse may be of either version)."""
+        key = self._digests.get(file)
+        if key is None or key[0] != shown or self._key(file, shown) != key:
+            self._digests.pop(file, None)
+            return
+        self._entries[key] = _Entry(parsed, tuple(findings))
+        self._changed = True
+
+    def checked(self, file: Path) -> list[Finding] | None:
+        """The stored findings of the checks of `file` under the current `context`."""
+        key = self._digests.get(file)
+        entry = None if key is None or not self.context else self._entries.get(key)
+        found = None if entry is None else entry.checks.get(self.context)
+        return None if found is None else list(found)
+
+    def keep_checks(self, file: Path, findings: list[Finding]) -> None:
+        key = self._digests.get(file)
+        entry = None if key is None or not self.context else self._entries.get(key)
+        if entry is not None:
+            entry.checks = {self.context: tuple(findings)}  # one day's and ledger's checks
+            self._changed = True
+
+    def drop_context(self, context: str) -> None:
+        """Forget checks made under `context` (its files changed while they were made)."""
+        for entry in self._entries.values():
+            if entry.checks.pop(context, None) is not None:
+                self._changed = True
+
+    def forget(self, file: Path) -> None:
+        """`file` is gone: its entry is not saved again."""
+        self._digests.pop(file, None)
+
+    def save(self) -> None:
+        """Write the entries of the card files as last read (old versions and deleted cards
+        are dropped), if anything was added; a failure to write is not an error, the next
+        run parses again."""
+        if not self._changed:
+            return
+        current = set(self._digests.values())
+        entries = {key: entry for key, entry in self._entries.items() if key in current}
+        partial = self.file.with_name(f".{self.file.name}.partial")
+        try:
+            with open(partial, "wb") as handle:
+                pickle.dump((self._stamp, entries), handle, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(partial, self.file)
+        except OSError:
+            return
+        self._changed = False
