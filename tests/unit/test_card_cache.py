@@ -1,0 +1,128 @@
+"""A preview started again reads its cards from the stored parses, and never trusts them.
+
+Each test loads the demo twice with a fresh `SiteGenerator` (as two runs of `pitchcraft serve`
+do) sharing one cache folder, and holds the second load to what a plain `load_content` says.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import shutil
+from pathlib import Path
+
+import pytest
+
+from builders import DEMO, TODAY
+from pitchcraft.load import load_content
+from pitchcraft.load.card_cache import CARD_CACHE
+from pitchcraft.output import incremental
+from pitchcraft.output.incremental import SiteGenerator
+
+
+@pytest.fixture
+def content(tmp_path: Path) -> Path:
+    return Path(shutil.copytree(DEMO, tmp_path / "content"))
+
+
+@pytest.fixture
+def parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The card files parsed from scratch, in order."""
+    seen: list[str] = []
+    real = incremental.load_card
+
+    def counted(file: Path, shown: str):  # type: ignore[no-untyped-def]
+        seen.append(shown)
+        return real(file, shown)
+
+    monkeypatch.setattr(incremental, "load_card", counted)
+    return seen
+
+
+def run(content: Path, cache: Path):  # type: ignore[no-untyped-def]
+    cache.mkdir(exist_ok=True)  # the pages cache folder, made by the plugin
+    generator = SiteGenerator()
+    generator.cards.store_in(cache)
+    return generator.load(content, TODAY)
+
+
+def same_as_fresh(loaded, content: Path) -> None:  # type: ignore[no-untyped-def]
+    fresh = load_content(content, TODAY)
+    assert loaded.cards == fresh.cards
+    assert loaded.findings == fresh.findings
+
+
+def test_a_second_run_parses_no_unchanged_card(content, tmp_path, parses):
+    first = run(content, tmp_path / "cache")
+    assert len(parses) == len(first.cards) > 0
+    parses.clear()
+    second = run(content, tmp_path / "cache")
+    assert parses == []
+    same_as_fresh(second, content)
+
+
+def test_an_edited_card_is_read_again_even_with_its_old_size_and_time(content, tmp_path,
+                                                                       parses):
+    run(content, tmp_path / "cache")
+    card = sorted((content / "insights").rglob("*.md"))[0]
+    before = card.stat()
+    text = card.read_text(encoding="utf-8")
+    title = next(line for line in text.splitlines() if line.startswith("title:"))
+    edited = title[:-4] + "Zzzz" if len(title) > 12 else title  # same length
+    assert edited != title
+    card.write_text(text.replace(title, edited, 1), encoding="utf-8")
+    os.utime(card, ns=(before.st_atime_ns, before.st_mtime_ns))
+    parses.clear()
+    second = run(content, tmp_path / "cache")
+    assert len(parses) == 1
+    assert edited.split(":", 1)[1].strip().strip('"') in {c.title for c in second.cards}
+    same_as_fresh(second, content)
+
+
+DAMAGE = {
+    "garbage": b"not a pickle at all",
+    "empty": b"",
+    "old stamp": pickle.dumps(("another stamp", {})),
+    "wrong shape": pickle.dumps(["a", "list"]),
+}
+
+
+def test_a_damaged_cache_is_ignored_and_rebuilt(content, tmp_path, parses):
+    run(content, tmp_path / "cache")
+    stored = tmp_path / "cache" / CARD_CACHE
+    good = stored.read_bytes()
+    damages = {**DAMAGE, "truncated": good[: len(good) // 2]}
+    cards = len(load_content(content, TODAY).cards)
+    for name, damage in damages.items():
+        stored.write_bytes(damage)
+        parses.clear()
+        second = run(content, tmp_path / "cache")
+        assert len(parses) == cards, name  # nothing taken from the damaged file
+        assert stored.read_bytes() != damage, name  # written again, whole
+    same_as_fresh(second, content)
+    parses.clear()
+    run(content, tmp_path / "cache")
+    assert parses == []
+
+
+def test_checks_follow_a_changed_taxonomy(content, tmp_path):
+    run(content, tmp_path / "cache")
+    taxonomy = content / "taxonomy.yml"
+    loaded = load_content(content, TODAY)
+    persona = loaded.cards[0].personas[0]
+    text = taxonomy.read_text(encoding="utf-8")
+    taxonomy.write_text(text.replace(f"id: {persona}\n", f"id: {persona}-renamed\n", 1),
+                        encoding="utf-8")
+    second = run(content, tmp_path / "cache")
+    assert any(persona in f.message for f in second.findings)  # the card names a lost persona
+    same_as_fresh(second, content)
+
+
+def test_a_broken_card_keeps_its_findings(content, tmp_path):
+    card = sorted((content / "insights").rglob("*.md"))[0]
+    card.write_text(card.read_text(encoding="utf-8").replace("status:", "status: [", 1),
+                    encoding="utf-8")
+    first = run(content, tmp_path / "cache")
+    assert first.has_errors
+    second = run(content, tmp_path / "cache")
+    same_as_fresh(second, content)
