@@ -2,5 +2,5 @@
 `bench/run.py`, which renders RESULTS.md from that JSON (and re-measures, when asked).
 
 The scripts import each other as this package: run them from the repository's root as
-`python -m bench.NAME` (`python bench/run.py` works too).
+`python -m bench.NAME` (`python -m bench.run` works too).
 """

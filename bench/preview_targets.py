@@ -1,6 +1,6 @@
 """Every target of the fast-preview work in one run, beside the full rebuild it replaces.
 
-    python bench/preview_targets.py --sizes 1000 10000 --before 95f4f8e --out bench/preview.json
+    python -m bench.preview_targets --sizes 1000 10000 --before 95f4f8e --out bench/preview.json
 
 For each size N, on one synthetic project (bench/corpus.py, with one rare word in one card):
 - `build_before` / `build_after`: a full `mkdocs build` with Material's search, the plugin of
@@ -148,7 +148,7 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=HERE / "preview.json")
     args = parser.parse_args()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": EPOCH}
-    results: dict = {"command": "python bench/preview_targets.py " + " ".join(sys.argv[1:]),
+    results: dict = {"command": "python -m bench.preview_targets " + " ".join(sys.argv[1:]),
                      "loadavg_start": os.getloadavg(), "sizes": {}}
     with tempfile.TemporaryDirectory(prefix="pitchcraft-preview-") as folder:
         work = Path(folder)

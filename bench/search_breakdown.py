@@ -1,6 +1,6 @@
 """Where the time to a first search result goes: Chromium, the site's page, and Pagefind.
 
-    python bench/search_breakdown.py SITE --label NAME [--rounds 21] [--out FILE]
+    python -m bench.search_breakdown SITE --label NAME [--rounds 21] [--out FILE]
 
 SITE is a site built with Pagefind from bench/search_speed.py's corpus (its word in one card).
 Each round opens three pages in turn, each in a fresh context with an empty cache, and times

@@ -8,7 +8,7 @@ downloaded in that time (uncompressed, as Python's http.server sends them; a gzi
 shrinks the JSON index, not Pagefind's already-compressed fragments), the build time, and for
 Pagefind the indexing time alone.
 
-    python bench/search_speed.py --sizes 1000 10000 --repeat 3 --out bench/search.json
+    python -m bench.search_speed --sizes 1000 10000 --repeat 3 --out bench/search.json
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Where `check`'s time goes, stage by stage, against the read+parse limit's two stages.
 
-    python bench/stages.py CONTENT_DIR
+    python -m bench.stages CONTENT_DIR
 
 prints JSON: CPU seconds (best of 3) for each stage of loading every card, run over all
 cards at once, and the whole `load_content`; plus the import time of the `pitchcraft` command

@@ -126,3 +126,23 @@ def test_a_broken_card_keeps_its_findings(content, tmp_path):
     assert first.has_errors
     second = run(content, tmp_path / "cache")
     same_as_fresh(second, content)
+
+
+def test_a_save_in_a_running_preview_does_not_rewrite_the_store(content, tmp_path, parses):
+    """An author's save re-reads one card; writing every card again would slow each save.
+    The edited card is parsed again at the next start."""
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    generator = SiteGenerator()
+    generator.cards.store_in(cache)
+    generator.load(content, TODAY)
+    written = (cache / CARD_CACHE).stat().st_mtime_ns
+    card = sorted((content / "insights").rglob("*.md"))[0]
+    card.write_text(card.read_text(encoding="utf-8").replace("\n## ", "\nMore.\n\n## ", 1),
+                    encoding="utf-8")
+    generator.load(content, TODAY)
+    assert (cache / CARD_CACHE).stat().st_mtime_ns == written
+    parses.clear()
+    restarted = run(content, cache)
+    assert len(parses) == 1 and parses[0].endswith(card.name)
+    same_as_fresh(restarted, content)

@@ -113,6 +113,8 @@ class StoredCards:
         self._entries = self._read()
         self._digests: dict[Path, tuple[str, str] | None] = {}
         self._changed = False
+        self._added = {"parses": 0, "checks": 0}  # added since the last save
+        self._saved = False
         self.context = ""
 
     def _read(self) -> dict[tuple[str, str], _Entry]:
@@ -152,6 +154,7 @@ class StoredCards:
             return
         self._entries[key] = _Entry(parsed, tuple(findings))
         self._changed = True
+        self._added["parses"] += 1
 
     def checked(self, file: Path) -> list[Finding] | None:
         """The stored findings of the checks of `file` under the current `context`."""
@@ -166,6 +169,7 @@ class StoredCards:
         if entry is not None:
             entry.checks = {self.context: tuple(findings)}  # one day's and ledger's checks
             self._changed = True
+            self._added["checks"] += 1
 
     def drop_context(self, context: str) -> None:
         """Forget checks made under `context` (its files changed while they were made)."""
@@ -180,10 +184,14 @@ class StoredCards:
     def save(self) -> None:
         """Write the entries of the card files as last read (old versions and deleted cards
         are dropped), if anything was added; a failure to write is not an error, the next
-        run parses again."""
-        if not self._changed:
-            return
+        run parses again.
+
+        After the first save, only when a tenth of the cards or more changed (a checkout, a
+        new taxonomy): writing every card after each saved edit would slow the save the
+        author waits for, and a card edited since is only parsed again at the next start."""
         current = set(self._digests.values())
+        if not self._changed or (self._saved and max(self._added.values()) * 10 < len(current)):
+            return
         entries = {key: entry for key, entry in self._entries.items() if key in current}
         partial = self.file.with_name(f".{self.file.name}.partial")
         try:
@@ -192,4 +200,5 @@ class StoredCards:
             os.replace(partial, self.file)
         except OSError:
             return
-        self._changed = False
+        self._changed, self._saved = False, True
+        self._added = dict.fromkeys(self._added, 0)
