@@ -128,8 +128,11 @@ def table(rows: dict[int, dict]) -> str:
             continue
         if ("Pagefind" in name or name.startswith("search")) and "search" not in rows[n]:
             continue  # left out of this run (--search-sizes)
-        got = value(rows[n])
-        bound = limit(rows[n]) if callable(limit) else limit
+        try:
+            got = value(rows[n])
+            bound = limit(rows[n]) if callable(limit) else limit
+        except (KeyError, TypeError):  # not measured in this run
+            continue
         lines.append(f"| {name} | {n:,} | {got:,.2f} {unit} | <= {bound:,.2f} {unit} | "
                      f"{'yes' if got <= bound else '**no**'} |")
     return "\n".join(lines)

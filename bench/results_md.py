@@ -133,6 +133,56 @@ def pitch_variety(bench: Path) -> list[str]:
     return [*out, ""]
 
 
+def build_pairs(bench: Path) -> list[str]:
+    """Full builds of two versions, alternated (bench/build_pairs.json)."""
+    data = _json(bench, "build_pairs.json")
+    rounds: dict[int, list[dict]] = {}
+    for build in data["builds"]:
+        rounds.setdefault(build["round"], []).append(build)
+    out = ["| round | first | before | after | after against before |", "|---|---|---|---|---|"]
+    for number, builds in sorted(rounds.items()):
+        wall = {b["side"]: b["wall_s"] for b in builds}
+        out.append(f"| {number} | {builds[0]['side']} | {wall['before']:.0f} s |"
+                   f" {wall['after']:.0f} s | {wall['after'] / wall['before'] - 1:+.1%} |")
+    before, after = data["summary"]["before"], data["summary"]["after"]
+    out += [f"| **median** | | **{before['wall_median_s']:.0f} s** |"
+            f" **{after['wall_median_s']:.0f} s** |"
+            f" **{after['wall_median_s'] / before['wall_median_s'] - 1:+.1%}** |",
+            f"| mean | | {before['wall_mean_s']:.0f} s | {after['wall_mean_s']:.0f} s |"
+            f" {after['wall_mean_s'] / before['wall_mean_s'] - 1:+.1%} |"]
+    return [*out, ""]
+
+
+def search_breakdown(bench: Path) -> list[str]:
+    """A search's time, step by step, per run (bench/search_breakdown.json)."""
+    data = _json(bench, "search_breakdown.json")
+    out = ["| run | blank | page | search | search minus page | medians of 3, search |"
+           " runs over 1 s | load at start |", "|---|---|---|---|---|---|---|---|"]
+    for label, run in data.items():
+        total = {name: run["medians"][name]["total"] for name in ("blank", "page", "search")}
+        threes = run["search_medians_of_3"]
+        slow = sum(r["result"] is None or r["result"] > 1000 for r in run["runs"]["search"])
+        out.append(f"| {label} | {total['blank']:.0f} | {total['page']:.0f} |"
+                   f" {total['search']:.0f} | {total['search'] - total['page']:.0f} |"
+                   f" {min(threes)} to {max(threes)} | {slow} of {len(run['runs']['search'])} |"
+                   f" {run['loadavg_start'][0]:.1f} |")
+    return [*out, ""]
+
+
+def preview_targets(bench: Path) -> list[str]:
+    """Issue 17's targets as bench/preview_targets.py judged them (bench/preview.json)."""
+    from bench.preview_targets import table
+
+    data = _json(bench, "preview.json")
+    out = ["### Issue 17's targets as measured (`bench/preview.json`)", ""]
+    run, label = data, "Latest run"
+    while run is not None:
+        out += [f"{label}: `{run['command']}`" + (f". {run['note']}" if run.get("note") else ""),
+                "", table({int(n): row for n, row in run["sizes"].items()}), ""]
+        run, label = run.get("previous_run"), "The run before"
+    return out
+
+
 def note(name: str) -> Callable[[Path], list[str]]:
     def text(bench: Path) -> list[str]:
         return [(bench / "notes" / f"{name}.md").read_text(encoding="utf-8").rstrip("\n"), ""]
@@ -144,11 +194,18 @@ def note(name: str) -> Callable[[Path], list[str]]:
 SECTIONS: tuple[Callable[[Path], list[str]], ...] = (
     core, note("check"),
     cold_start, note("cold_start"),
-    note("preview"),
+    note("preview_builds"), build_pairs, note("preview_runs"), preview_targets,
+    search_breakdown, note("preview_search"),
     engines, note("engines"),
     pitch_variety, note("pitch_variety"),
 )
 """RESULTS.md in order: tables made from JSON, and the notes (bench/notes/NAME.md)."""
+
+
+SOURCES = frozenset({"results.json", "search.json", "cold_start.json", "build_pairs.json",
+                     "preview.json", "search_breakdown.json", "engines.json",
+                     "pitch_variety.json"})
+"""The JSON files RESULTS.md is made from: the only measurements kept in the repository."""
 
 
 def included_notes() -> set[str]:

@@ -121,7 +121,7 @@ def main() -> None:
     if args.cold_start:
         cold_start(args)
         return
-    args.out = args.out or HERE / "serve.json"
+    args.out = args.out or Path(tempfile.gettempdir()) / "pitchcraft-serve.json"  # not kept
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": EPOCH}
     work = Path(tempfile.mkdtemp(prefix="pitchcraft-serve-"))
     results = {"command": "python -m bench.serve_speed " + " ".join(sys.argv[1:]),
@@ -152,6 +152,7 @@ def main() -> None:
         shutil.rmtree(work, ignore_errors=True)
     results["loadavg_end"] = os.getloadavg()
     args.out.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
+    print(f"wrote {args.out}")
 
 
 PITCHCRAFT_SERVE = [sys.executable, "-c", "from pitchcraft.cli import main; main()", "serve"]

@@ -154,8 +154,11 @@ def test_every_note_is_in_results_md():
     assert notes == results_md.included_notes()
 
 
-def test_no_raw_output_is_committed():
-    """What a script prints goes into its JSON; only JSON, notes and code are kept."""
+def test_only_the_json_results_md_is_made_from_is_kept():
+    """Raw output is not kept: a measurement lives in a JSON file RESULTS.md renders."""
+    from bench import results_md
+
     kept = {p.suffix for p in BENCH.rglob("*") if p.is_file() and "__pycache__" not in p.parts}
     assert kept <= {".py", ".json", ".md", ".txt"}
     assert [p.name for p in BENCH.glob("*.txt")] == ["requirements-engines.txt"]
+    assert {p.name for p in BENCH.glob("*.json")} == results_md.SOURCES
