@@ -6,6 +6,8 @@ do) sharing one cache folder, and holds the second load to what a plain `load_co
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import os
 import pickle
 import shutil
@@ -14,10 +16,23 @@ from pathlib import Path
 import pytest
 
 from builders import DEMO, TODAY
-from pitchcraft.load import load_content
-from pitchcraft.load.card_cache import CARD_CACHE
+from pitchcraft.load import card_cache, load_content
+from pitchcraft.load.card_cache import CARD_CACHE, MAGIC, stamp, user_key
 from pitchcraft.output import incremental
 from pitchcraft.output.incremental import SiteGenerator
+
+
+@pytest.fixture(autouse=True)
+def user_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """This user's key lives here, not in the real home folder."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "user-cache"))
+    return tmp_path / "user-cache"
+
+
+def signed(payload: bytes, key: bytes | None = None) -> bytes:
+    key = key or user_key()
+    assert key is not None
+    return MAGIC + hmac.new(key, payload, hashlib.sha256).digest() + payload
 
 
 @pytest.fixture
@@ -87,16 +102,23 @@ def test_an_edited_card_is_read_again_even_with_its_old_size_and_time(content, t
 DAMAGE = {
     "garbage": b"not a pickle at all",
     "empty": b"",
-    "old stamp": pickle.dumps(("another stamp", {})),
-    "wrong shape": pickle.dumps(["a", "list"]),
 }
+
+
+def signed_damage() -> dict[str, bytes]:
+    """Files this user's Pitchcraft could have written, yet wrong inside."""
+    return {"garbage, signed": signed(b"not a pickle"),
+            "old stamp": signed(pickle.dumps(("another stamp", {}))),
+            "wrong shape": signed(pickle.dumps(["a", "list"])),
+            "wrong entries": signed(pickle.dumps((stamp(), {"a": "b"})))}
 
 
 def test_a_damaged_cache_is_ignored_and_rebuilt(content, tmp_path, parses):
     run(content, tmp_path / "cache")
     stored = tmp_path / "cache" / CARD_CACHE
     good = stored.read_bytes()
-    damages = {**DAMAGE, "truncated": good[: len(good) // 2]}
+    damages = {**DAMAGE, **signed_damage(), "truncated": good[: len(good) // 2],
+               "one byte changed": good[:-1] + bytes([good[-1] ^ 1])}
     cards = len(load_content(content, TODAY).cards)
     for name, damage in damages.items():
         stored.write_bytes(damage)
@@ -151,3 +173,34 @@ def test_a_save_in_a_running_preview_does_not_rewrite_the_store(content, tmp_pat
     restarted = run(content, cache)
     assert len(parses) == 1 and parses[0].endswith(card.name)
     same_as_fresh(restarted, content)
+
+
+class _Trap:
+    """Unpickling this runs code: what a hostile store would do."""
+
+    def __reduce__(self):  # type: ignore[no-untyped-def]
+        return (Path.touch, (Path(os.environ["TRAP"]),))
+
+
+def test_a_store_this_user_did_not_write_is_never_unpickled(content, tmp_path, parses,
+                                                           monkeypatch):
+    """A store committed to the repository, or copied from elsewhere, is signed with another
+    key (or none): it is ignored before anything in it runs."""
+    trap = tmp_path / "unpickled"
+    monkeypatch.setenv("TRAP", str(trap))
+    payload = pickle.dumps((stamp(), {("x", "y"): _Trap()}))
+    (tmp_path / "cache").mkdir()
+    for name, data in {"another key": signed(payload, b"k" * 32), "unsigned": payload,
+                       "no signature": MAGIC + payload}.items():
+        (tmp_path / "cache" / CARD_CACHE).write_bytes(data)
+        parses.clear()
+        loaded = run(content, tmp_path / "cache")
+        assert not trap.exists(), name
+        assert len(parses) == len(loaded.cards), name
+    same_as_fresh(loaded, content)
+
+
+def test_without_a_key_nothing_is_stored(content, tmp_path, monkeypatch, parses):
+    monkeypatch.setattr(card_cache, "user_key", lambda: None)
+    run(content, tmp_path / "cache")
+    assert not (tmp_path / "cache" / CARD_CACHE).exists()

@@ -12,15 +12,20 @@ checks need) and the findings of its checks, under:
   digest of the code that parses and checks cards and of the card schema. Any change there,
   and the stored cards are not used.
 
-The file is trusted for nothing: one that cannot be read, unpickled or has the wrong shape
-or stamp is ignored (and replaced at the next save). It is written beside, then renamed, so a
-reader never sees half of it. Only regular files below the card size limit are stored; a
-link, a FIFO or an oversized file is read by `load_card` every time, which reports it.
+The file is trusted for nothing. It is signed with a key of this user's, kept outside the
+project (`$XDG_CACHE_HOME/pitchcraft/`, or `~/.cache/pitchcraft/`): a file this user's
+Pitchcraft did not write (one committed to the repository, one from another machine) is never
+unpickled. One whose signature, shape or stamp is wrong, or that cannot be read, is ignored
+(and replaced at the next save); without a key (a home folder that cannot be written) nothing
+is stored. It is written beside, then renamed, so a reader never sees half of it. Only
+regular files below the card size limit are stored; a link, a FIFO or an oversized file is
+read by `load_card` every time, which reports it.
 """
 
 from __future__ import annotations
 
 import hashlib
+import hmac
 import importlib.metadata
 import os
 import pickle
@@ -34,6 +39,30 @@ from ..model import Finding
 
 CARD_CACHE = ".cards.pickle"
 """The file's name in the pages cache folder."""
+
+MAGIC = b"pitchcraft cards 1\n"
+KEY_FILE = "card-cache.key"
+
+
+def user_key() -> bytes | None:
+    """This user's signing key, made on first use (readable by this user alone); None when
+    it cannot be read or made."""
+    home = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    folder = Path(home) / "pitchcraft"
+    path = folder / KEY_FILE
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        try:
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600)
+        except FileExistsError:
+            key = path.read_bytes()
+            return key if len(key) == 32 else None
+        with os.fdopen(fd, "wb") as handle:
+            key = os.urandom(32)
+            handle.write(key)
+        return key
+    except OSError:
+        return None
 
 FORMAT = 1
 """Raised when what an entry holds changes shape."""
@@ -110,6 +139,7 @@ class StoredCards:
         self.file = Path(folder) / CARD_CACHE
         self._max = max_bytes
         self._stamp = stamp()
+        self._key_bytes = user_key()
         self._entries = self._read()
         self._digests: dict[Path, tuple[str, str] | None] = {}
         self._changed = False
@@ -118,10 +148,18 @@ class StoredCards:
         self.context = ""
 
     def _read(self) -> dict[tuple[str, str], _Entry]:
+        if self._key_bytes is None:
+            return {}
         try:
-            with open(self.file, "rb") as handle:
-                kept = pickle.load(handle)
-        except Exception:  # missing, unreadable or damaged: start empty, never trust it
+            raw = self.file.read_bytes()
+        except OSError:
+            return {}
+        signature, payload = raw[len(MAGIC):len(MAGIC) + 32], raw[len(MAGIC) + 32:]
+        if not (raw.startswith(MAGIC) and hmac.compare_digest(signature, self._sign(payload))):
+            return {}  # not written by this user's Pitchcraft, or damaged: never unpickled
+        try:
+            kept = pickle.loads(payload)
+        except Exception:  # written by us, yet unreadable (a newer Python's pickle): ignored
             return {}
         if not (isinstance(kept, tuple) and len(kept) == 2 and kept[0] == self._stamp
                 and isinstance(kept[1], dict)):
@@ -130,6 +168,10 @@ class StoredCards:
         if not all(isinstance(k, tuple) and isinstance(v, _Entry) for k, v in entries.items()):
             return {}
         return entries
+
+    def _sign(self, payload: bytes) -> bytes:
+        assert self._key_bytes is not None
+        return hmac.new(self._key_bytes, payload, hashlib.sha256).digest()
 
     def _key(self, file: Path, shown: str) -> tuple[str, str] | None:
         digest = file_digest(file, self._max)
@@ -190,13 +232,15 @@ class StoredCards:
         new taxonomy): writing every card after each saved edit would slow the save the
         author waits for, and a card edited since is only parsed again at the next start."""
         current = set(self._digests.values())
-        if not self._changed or (self._saved and max(self._added.values()) * 10 < len(current)):
+        if (not self._changed or self._key_bytes is None
+                or (self._saved and max(self._added.values()) * 10 < len(current))):
             return
         entries = {key: entry for key, entry in self._entries.items() if key in current}
         partial = self.file.with_name(f".{self.file.name}.partial")
         try:
+            payload = pickle.dumps((self._stamp, entries), protocol=pickle.HIGHEST_PROTOCOL)
             with open(partial, "wb") as handle:
-                pickle.dump((self._stamp, entries), handle, protocol=pickle.HIGHEST_PROTOCOL)
+                handle.write(MAGIC + self._sign(payload) + payload)
             os.replace(partial, self.file)
         except OSError:
             return
