@@ -46,13 +46,14 @@ def cold_start(bench: Path) -> list[str]:
     data = _json(bench, "cold_start.json")
     before = data.get("before") or "before"
     out = ["## The preview's cold start (`bench/cold_start.json`)", "",
-           f"Measured by `{data['command']}`. `fresh`: the project has never been served (no"
+           "Measured by `python -m bench.serve_speed --cold-start` (each row's command is in"
+           " the JSON). `fresh`: the project has never been served (no"
            " pages cache folder); `restart`: served again right after, with the pages cache"
            " folder the run before left. Seconds from starting `pitchcraft serve` to its home"
            " page answering; the load average (1 minute) before / after each start.", "",
            f"| cards | before (`{before}`), fresh | before, restart | now, fresh | now, restart |"
-           " saves after the restart (median) | date |",
-           "|---|---|---|---|---|---|---|"]
+           " saves after the restart (median) | date | sizes measured in that run |",
+           "|---|---|---|---|---|---|---|---|"]
     rows = [(n, row) for n, row in data["sizes"].items()]
     rows += [(n, row) for n, earlier in data.get("earlier", {}).items() for row in earlier]
     for n, row in sorted(rows, key=lambda item: (int(item[0]), item[1]["date"])):
@@ -64,7 +65,8 @@ def cold_start(bench: Path) -> list[str]:
         saves = restart.get("saves_s")
         cells.append(f"{restart['save_median_s']:.2f} s ({len(saves)} saves,"
                      f" {min(saves):.2f} to {max(saves):.2f})" if saves else "-")
-        out.append(f"| {_n(n)} | " + " | ".join(cells) + f" | {row['date']} |")
+        sizes = row.get("command", "").partition("--sizes ")[2].split(" --")[0]
+        out.append(f"| {_n(n)} | " + " | ".join(cells) + f" | {row['date']} | {sizes} |")
     return [*out, "", *_stages(data)]
 
 

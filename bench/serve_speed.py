@@ -188,7 +188,8 @@ def cold_start(args: argparse.Namespace) -> None:
             sides.insert(0, ("before", {**env, "PYTHONPATH": str(old)}))
         for n in args.sizes:
             root = site_project(n, work / f"n{n}")
-            row: dict = {"date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())}
+            row: dict = {"date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
+                         "command": "python -m bench.serve_speed " + " ".join(sys.argv[1:])}
             for side, environment in sides:
                 for start in ("fresh", "restart"):
                     edits = args.edits if side == "now" and start == "restart" else 0
