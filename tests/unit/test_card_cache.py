@@ -204,3 +204,12 @@ def test_without_a_key_nothing_is_stored(content, tmp_path, monkeypatch, parses)
     monkeypatch.setattr(card_cache, "user_key", lambda: None)
     run(content, tmp_path / "cache")
     assert not (tmp_path / "cache" / CARD_CACHE).exists()
+
+
+def test_a_store_that_is_a_link_is_not_read(content, tmp_path, parses):
+    """A link to a device would never end; a link is not followed at all."""
+    (tmp_path / "cache").mkdir()
+    (tmp_path / "cache" / CARD_CACHE).symlink_to("/dev/zero")
+    loaded = run(content, tmp_path / "cache")
+    assert len(parses) == len(loaded.cards)
+    assert not (tmp_path / "cache" / CARD_CACHE).is_symlink()  # replaced by a store

@@ -107,6 +107,24 @@ def file_digest(file: Path, max_bytes: int) -> str | None:
         os.close(fd)
 
 
+def _read_regular(file: Path) -> bytes | None:
+    """The bytes of a regular file, never through a link (a store linked to a device or a
+    FIFO would never end); None otherwise."""
+    try:
+        fd = os.open(file, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
+    except OSError:
+        return None
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return None
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            return handle.read()
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+
+
 def context_digest(root: Path, names: tuple[str, ...], today: object) -> str:
     """What a card's checks read besides the card: the data files' bytes (or that one is
     missing or a link) and the day."""
@@ -150,9 +168,8 @@ class StoredCards:
     def _read(self) -> dict[tuple[str, str], _Entry]:
         if self._key_bytes is None:
             return {}
-        try:
-            raw = self.file.read_bytes()
-        except OSError:
+        raw = _read_regular(self.file)
+        if raw is None:
             return {}
         signature, payload = raw[len(MAGIC):len(MAGIC) + 32], raw[len(MAGIC) + 32:]
         if not (raw.startswith(MAGIC) and hmac.compare_digest(signature, self._sign(payload))):
