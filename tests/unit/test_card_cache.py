@@ -20,6 +20,8 @@ from pitchcraft.load import card_cache, load_content
 from pitchcraft.load.card_cache import CARD_CACHE, MAGIC, stamp, user_key
 from pitchcraft.output import incremental
 from pitchcraft.output.incremental import SiteGenerator
+from pitchcraft.site.pages import PUBLIC, SiteOptions
+from pitchcraft.theme_files import templates_dir
 
 
 @pytest.fixture(autouse=True)
@@ -213,3 +215,23 @@ def test_a_store_that_is_a_link_is_not_read(content, tmp_path, parses):
     loaded = run(content, tmp_path / "cache")
     assert len(parses) == len(loaded.cards)
     assert not (tmp_path / "cache" / CARD_CACHE).is_symlink()  # replaced by a store
+
+
+def test_a_restarted_preview_makes_the_pages_a_fresh_one_makes(content, tmp_path, parses):
+    """The cards from the store feed every page (both audiences) as freshly parsed ones do."""
+    def pages(generator: SiteGenerator, audience: str) -> dict[str, str]:
+        loaded = generator.load(content, TODAY)
+        made = generator.pages(loaded, SiteOptions(audience=audience), TODAY,
+                               [templates_dir()]).pages
+        return {page.path: page.markdown for page in made}
+
+    (tmp_path / "cache").mkdir()
+    first = SiteGenerator()
+    first.cards.store_in(tmp_path / "cache")
+    fresh = {audience: pages(first, audience) for audience in ("internal", PUBLIC)}
+    parses.clear()
+    restarted = SiteGenerator()
+    restarted.cards.store_in(tmp_path / "cache")
+    for audience, expected in fresh.items():
+        assert pages(restarted, audience) == expected
+    assert parses == []
