@@ -81,7 +81,11 @@ def _stages(data: dict) -> list[str]:
         return []
     runs = [(n, start, row) for n, by_start in sorted(stages.items(), key=lambda i: int(i[0]))
             for start, row in by_start.items()]
-    out = [f"Where the start goes, in one process, by `{data['stages_command']}` (seconds;"
+    runs += [(str(row["n"]), f"{row['start']}, earlier", row)
+             for row in data.get("stages_earlier", [])]
+    runs.sort(key=lambda run: (int(run[0]), run[2].get("date", ""), run[1]))
+    out = ["Where the start goes, in one process, by `python -m bench.serve_stages` (the"
+           f" latest run: `{data['stages_command']}`; seconds;"
            " load: reading and checking the cards, compose: every pitch, render: every"
            " generated page's Markdown, write: the changed files; then MkDocs' config, files,"
            " nav and theme, and the home page):", "",

@@ -9,7 +9,8 @@ processes: `fresh`, with no pages cache folder, and `restart`, with the folder t
 (stored cards included). Stages: reading and checking the cards (`load`), composing every pitch
 (`compose`), rendering every generated page's Markdown (`render`), writing the changed files
 (`write`), the rest of the preparation (MkDocs: config, files, nav, theme) and the first page.
-Results go under `stages` in bench/cold_start.json.
+Results go under `stages` in bench/cold_start.json (a size measured before keeps its earlier
+stages under `stages_earlier`).
 """
 
 from __future__ import annotations
@@ -92,7 +93,12 @@ def main() -> None:
                 row = {**json.loads(done.stdout.strip().splitlines()[-1]),
                        "loadavg_before": round(load, 2), "loadavg_after":
                        round(os.getloadavg()[0], 2)}
-                kept.setdefault("stages", {}).setdefault(str(n), {})[start] = row
+                done_before = kept.setdefault("stages", {}).setdefault(str(n), {})
+                if start in done_before:  # an earlier run's stages stay, beside this one's
+                    kept.setdefault("stages_earlier", []).append(
+                        {"n": n, "start": start, **done_before[start]})
+                done_before[start] = {**row, "date": time.strftime("%Y-%m-%d %H:%M UTC",
+                                                                   time.gmtime())}
                 print(n, start, json.dumps(row), flush=True)
             shutil.rmtree(root, ignore_errors=True)
     finally:
