@@ -318,6 +318,16 @@ def test_prep_writes_the_pack_and_prints_a_link_per_attendee(tmp_path: Path) -> 
         assert str(tmp_path / "pack" / name) in result.output
 
 
+def test_prep_refuses_a_reference_deck_that_is_no_deck_before_writing_anything(
+        tmp_path: Path) -> None:
+    fake = tmp_path / "brand.pptx"
+    fake.write_text("not a deck")
+    result = _prep(str(ACCOUNTS[0]), str(REPO / "content"), "-o", str(tmp_path / "pack"),
+                   "-f", str(tmp_path / "none.yml"), "--reference-deck", str(fake))
+    assert result.exit_code == 2 and "--reference-deck" in result.output
+    assert not (tmp_path / "pack").exists()
+
+
 def test_prep_new_starts_an_account_file_check_accepts(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)

@@ -8,6 +8,7 @@ refused, and the pack is never written into them.
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -117,14 +118,15 @@ def pack(account_file: Path, content_dir: Path, output: Path, config_file: Path,
         raise SystemExit(1)
     url = site_url if site_url is not None else str(_site(config_file).get("site_url") or "")
     meeting = plan_meeting(account, content, dt.date.today(), url)
-    written = write_pack(meeting, build_brief(meeting, content), output, templates)
+    decks: list[Path] = []  # first, so a reference deck that cannot be used stops it all
     for seat in (s for s in meeting.seats if s.pitch is not None):
         try:
-            written += [path for _, path in write_copies(
-                lambda copy, seat=seat: account_deck(meeting, seat, copy),  # type: ignore[misc]
-                deck_file(output, seat), meeting.vendor, reference_deck)]
+            decks += [path for _, path in write_copies(
+                partial(account_deck, meeting, seat), deck_file(output, seat), meeting.vendor,
+                reference_deck)]
         except DeckError as exc:
             raise click.BadParameter(str(exc), param_hint="--reference-deck") from None
+    written = write_pack(meeting, build_brief(meeting, content), output, templates) + decks
     click.echo(f"meeting pack for {account.company} written to {output}"
                f" ({len(written)} files; confidential):")
     for path in written:
