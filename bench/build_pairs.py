@@ -1,6 +1,6 @@
 """Full builds of the code before and after a change, alternated, on one synthetic project.
 
-    python bench/build_pairs.py --cards 10000 --before b9ddeb5 --rounds 3
+    python -m bench.build_pairs --cards 10000 --before b9ddeb5 --rounds 3
 
 One pair of builds cannot tell a difference of 5% on this machine: builds of the same code
 have varied by a fifth from one run to the next. So each round builds both versions, and the
@@ -21,12 +21,12 @@ import sys
 import tempfile
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-sys.path[:0] = [str(HERE), str(HERE.parent / "tests")]
+from bench.preview_targets import EPOCH, cold_build
+from bench.run import before_tree
+from bench.search_speed import project
 
-from preview_targets import EPOCH, cold_build  # noqa: E402
-from run import before_tree  # noqa: E402
-from search_speed import project  # noqa: E402
+HERE = Path(__file__).resolve().parent
+
 
 
 def summary(builds: list[dict]) -> dict:
@@ -58,7 +58,7 @@ def main() -> None:
     args = parser.parse_args()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": EPOCH,
            "PITCHCRAFT_SEARCH": "material"}
-    results: dict = {"command": "python bench/build_pairs.py " + " ".join(sys.argv[1:]),
+    results: dict = {"command": "python -m bench.build_pairs " + " ".join(sys.argv[1:]),
                      "cards": args.cards, "builds": []}
     with tempfile.TemporaryDirectory(prefix="pitchcraft-pairs-") as folder:
         work = Path(folder)

@@ -1,6 +1,6 @@
 """`pitchcraft check` alone, now and at an earlier commit, against the read+parse limit.
 
-    python bench/check_only.py --sizes 1000 10000 --repeat 5 --before ce1420c
+    python -m bench.check_only --sizes 1000 10000 --repeat 5 --before ce1420c
 
 For a quick look at what a change to loading costs, without the site builds of bench/run.py:
 for each size N it writes the synthetic content set (bench/corpus.py) and times, each in a
@@ -23,11 +23,11 @@ import sys
 import tempfile
 from pathlib import Path
 
-BENCH = Path(__file__).resolve().parent
-sys.path.insert(0, str(BENCH))
+from bench import corpus
+from bench.run import before_tree, log, measure
 
-import corpus  # noqa: E402 - bench scripts run as files, not as a package
-from run import before_tree, log, measure  # noqa: E402
+BENCH = Path(__file__).resolve().parent
+
 
 
 def run_size(n: int, work: Path, repeat: int, envs: dict[str, dict[str, str]]) -> dict:
@@ -84,7 +84,7 @@ def main() -> None:
             envs["before"] = {**env, "PYTHONPATH": os.pathsep.join(
                 [str(old), *filter(None, [env.get("PYTHONPATH")])])}
         results = {n: run_size(n, work, args.repeat, envs) for n in args.sizes}
-    print(f"python bench/check_only.py {' '.join(sys.argv[1:])}  "
+    print(f"python -m bench.check_only {' '.join(sys.argv[1:])}  "
           f"(load average {os.getloadavg()[0]:.1f})")
     print(table(results, args.before))
     if args.before:

@@ -17,7 +17,7 @@ size, as a real catalogue would grow (more industries and problems, not ever lon
 so the site's pitch pages (one per covered industry x problem) grow in proportion to N too.
 Cards pass `pitchcraft check --strict` on any date from 2026-07-01 to 2030.
 
-Run it alone with `python bench/corpus.py N OUT_DIR [--seed S]`.
+Run it alone with `python -m bench.corpus N OUT_DIR [--seed S]`.
 """
 
 from __future__ import annotations

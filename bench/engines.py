@@ -6,7 +6,7 @@ engines plus Zensical building the generated folder without the plugin. Zensical
 own environment (`bench/requirements-engines.txt`), given with `--zensical`; it ignores
 `custom_dir` overrides it cannot render, so its configuration leaves them out.
 
-    python bench/engines.py --sizes 1000 --zensical /tmp/zvenv/bin/zensical --out bench/engines.json
+    python -m bench.engines --sizes 1000 --zensical /tmp/zvenv/bin/zensical --out bench/engines.json
 """
 
 from __future__ import annotations
@@ -21,10 +21,10 @@ import tempfile
 import time
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE))
+from bench.corpus import site_project
 
-from corpus import site_project  # noqa: E402
+HERE = Path(__file__).resolve().parent
+
 
 EPOCH = "1795000000"
 
@@ -76,7 +76,7 @@ def main() -> None:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": EPOCH,
            "PITCHCRAFT_SEARCH": "material", "DISABLE_MKDOCS_2_WARNING": "true"}
     work = Path(tempfile.mkdtemp(prefix="pitchcraft-engines-"))
-    results = {"command": "python bench/engines.py " + " ".join(sys.argv[1:]),
+    results = {"command": "python -m bench.engines " + " ".join(sys.argv[1:]),
                "loadavg_start": os.getloadavg(), "sizes": {}}
     try:
         for n in [None, *args.sizes]:

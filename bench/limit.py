@@ -8,7 +8,7 @@ sections, notes and the unsafe-HTML scan come from one parse with source lines):
 CommonMark block rules, inline parsing left off as `check` leaves it off for most text. This is
 a second floor, printed beside the first, never in its place.
 
-Usage: `python bench/limit.py [--markdown] CONTENT_DIR`; prints how many cards it parsed.
+Usage: `python -m bench.limit [--markdown] CONTENT_DIR`; prints how many cards it parsed.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Pagefind's peak memory and time when it indexes a built site, part after part.
 
-    python bench/pagefind_peak.py SITE [--pages-per-part N] [--out FILE]
+    python -m bench.pagefind_peak SITE [--pages-per-part N] [--out FILE]
 
 Removes SITE's `pagefind/` folder, then runs `index_site`
 (pitchcraft/mkdocs/pagefind_search.py) in a fresh Python process, the way a build's

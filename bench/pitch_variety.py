@@ -1,6 +1,6 @@
 """How much the pitches of a content folder differ between the buyers who hear them.
 
-    python bench/pitch_variety.py [CONTENT] [--design] [--table]
+    python -m bench.pitch_variety [CONTENT] [--design] [--table] [--json LABEL]
 
 Composes every pitch the internal site shows (the same `build_site` the MkDocs plugin and
 `pitchcraft build` use) and prints: how many pitches; how many distinct reframes; for each
@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import itertools
+import json
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -128,6 +129,28 @@ def by_design(content: Content, pitch: Pitch, today: dt.date) -> Heard:
     return Heard(industry, problem, persona, card, parts, generic)
 
 
+def summary(heard: list[Heard], personas: set[str]) -> dict[str, Any]:
+    """The numbers RESULTS.md shows (bench/pitch_variety.json)."""
+    groups: dict[tuple[str, str], list[Heard]] = defaultdict(list)
+    for h in heard:
+        groups[(h.industry, h.problem)].append(h)
+    pairs = [pair for group in groups.values() for pair in itertools.combinations(group, 2)]
+    return {
+        "pitches": len(heard),
+        "distinct_reframes": len({h.parts.get("Reframe", "") for h in heard}),
+        "distinct_stories": len({h.parts.get("Emotional impact", "") for h in heard}),
+        "distinct_next_steps": len({h.parts.get("Next step", "") for h in heard}),
+        "own_text": sum(written_for(h.card, h.persona, h.industry, personas) for h in heard),
+        "generic_next_step": sum(h.generic_next_step for h in heard),
+        "pairs": len(pairs),
+        "pairs_differ": sum(any(a.parts.get(t, "") != b.parts.get(t, "") for t in COMPARED)
+                            for a, b in pairs),
+        "pairs_share_card": sum(a.card.id == b.card.id for a, b in pairs),
+        "pairs_identical_per_step": {t: sum(a.parts.get(t, "") == b.parts.get(t, "")
+                                           for a, b in pairs) for t in COMPARED},
+    }
+
+
 def report(heard: list[Heard], personas: set[str], table: bool) -> list[str]:
     out = [f"pitches: {len(heard)}",
            f"distinct reframes: {len({h.parts.get('Reframe', '') for h in heard})}",
@@ -193,6 +216,8 @@ def main() -> None:
                         help="rank and tailor by issue 16's rules, not the installed engine's")
     parser.add_argument("--table", action="store_true", help="list the card each buyer hears")
     parser.add_argument("--today", type=dt.date.fromisoformat, default=dt.date.today())
+    parser.add_argument("--json", metavar="LABEL",
+                        help="also record the summary under LABEL in bench/pitch_variety.json")
     args = parser.parse_args()
     content = load_content(args.content, args.today)
     if content.taxonomy is None:
@@ -205,6 +230,12 @@ def main() -> None:
     mode = "issue 16 rules (preview)" if args.design else "installed engine"
     print(f"{args.content}: {mode}, {errors} content errors, as of {args.today}")
     print("\n".join(report(heard, personas, args.table)))
+    if args.json:
+        out = Path(__file__).with_name("pitch_variety.json")
+        kept = json.loads(out.read_text(encoding="utf-8")) if out.is_file() else {}
+        kept[args.json] = {"content": str(args.content), "mode": mode,
+                           "today": args.today.isoformat(), **summary(heard, personas)}
+        out.write_text(json.dumps(kept, indent=1) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":

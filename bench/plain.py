@@ -8,7 +8,7 @@ functions `mkdocs.plugin.py` calls, with its default options), writes every page
 and tags, and the generated pages kept out of the nav with `not_in_nav`, as the plugin
 does. Building the two gives the same site; the difference in time is the generator.
 
-`python bench/plain.py generate CONTENT` times the generator's work alone (load, compose,
+`python -m bench.plain generate CONTENT` times the generator's work alone (load, compose,
 render every page) in a fresh process and prints it as JSON.
 """
 
@@ -124,7 +124,7 @@ def main() -> None:
         print(json.dumps({"wall": time.perf_counter() - start,
                           "cpu": time.process_time() - cpu, "pages": len(pages)}))
     else:
-        raise SystemExit("usage: python bench/plain.py generate CONTENT_DIR")
+        raise SystemExit("usage: python -m bench.plain generate CONTENT_DIR")
 
 
 if __name__ == "__main__":

@@ -1,6 +1,6 @@
 """Every target of the fast-preview work in one run, beside the full rebuild it replaces.
 
-    python bench/preview_targets.py --sizes 1000 10000 --before 95f4f8e --out bench/preview.json
+    python -m bench.preview_targets --sizes 1000 10000 --before 95f4f8e --out bench/preview.json
 
 For each size N, on one synthetic project (bench/corpus.py, with one rare word in one card):
 - `build_before` / `build_after`: a full `mkdocs build` with Material's search, the plugin of
@@ -30,16 +30,15 @@ import sys
 import tempfile
 from pathlib import Path
 
+from bench.browser import CHROMIUM_FLAGS, require_chromium, serve
+from bench.pagefind_peak import index_peak
+from bench.run import before_tree, timed_build
+from bench.search_speed import median_ms, project, timed_search
+from bench.serve_speed import run_server
+
 HERE = Path(__file__).resolve().parent
-sys.path[:0] = [str(HERE), str(HERE.parent / "tests")]
 
-from playwright.sync_api import sync_playwright  # noqa: E402
 
-from pagefind_peak import index_peak  # noqa: E402
-from run import before_tree, timed_build  # noqa: E402
-from search_speed import median_ms, project, timed_search  # noqa: E402
-from serve_speed import run_server  # noqa: E402
-from site_server import CHROMIUM_FLAGS, require_chromium, serve  # noqa: E402
 
 EPOCH = "1795000000"
 
@@ -65,6 +64,8 @@ def cold_build(root: Path, site: Path, env: dict[str, str]) -> dict:
 
 
 def _search(site: Path, repeat: int) -> dict:
+    from playwright.sync_api import sync_playwright  # the browser only when measuring
+
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=require_chromium(),
                                              args=CHROMIUM_FLAGS)
@@ -127,8 +128,11 @@ def table(rows: dict[int, dict]) -> str:
             continue
         if ("Pagefind" in name or name.startswith("search")) and "search" not in rows[n]:
             continue  # left out of this run (--search-sizes)
-        got = value(rows[n])
-        bound = limit(rows[n]) if callable(limit) else limit
+        try:
+            got = value(rows[n])
+            bound = limit(rows[n]) if callable(limit) else limit
+        except (KeyError, TypeError):  # not measured in this run
+            continue
         lines.append(f"| {name} | {n:,} | {got:,.2f} {unit} | <= {bound:,.2f} {unit} | "
                      f"{'yes' if got <= bound else '**no**'} |")
     return "\n".join(lines)
@@ -147,7 +151,7 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=HERE / "preview.json")
     args = parser.parse_args()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": EPOCH}
-    results: dict = {"command": "python bench/preview_targets.py " + " ".join(sys.argv[1:]),
+    results: dict = {"command": "python -m bench.preview_targets " + " ".join(sys.argv[1:]),
                      "loadavg_start": os.getloadavg(), "sizes": {}}
     with tempfile.TemporaryDirectory(prefix="pitchcraft-preview-") as folder:
         work = Path(folder)

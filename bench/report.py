@@ -1,13 +1,10 @@
-"""bench/RESULTS.md from the measurements run.py collects (also saved as results.json).
-
-`python bench/report.py` re-renders RESULTS.md from bench/results.json.
-"""
+"""The part of RESULTS.md made from bench/results.json: what `run.py --measure` collects
+(`check`, builds, memory, search index, linearity)."""
 
 from __future__ import annotations
 
 import json
 import statistics
-import sys
 from pathlib import Path
 
 from pitchcraft.mkdocs.search import PAGEFIND_FROM_PAGES
@@ -18,42 +15,6 @@ OVERHEAD_TARGET = 0.05
 OVERHEAD_AT = 1000
 LINEAR_TOLERANCE = 1.25
 """Cost per extra card from 1,000 to 10,000 may be at most this times that from 100 to 1,000."""
-
-NOTES = """\
-## What makes it fast
-
-Found with cProfile and per-stage timers (bench/stages.py) on the 1,000 and 10,000-card sets.
-Every change keeps every finding and every generated page byte for byte: compared against the
-code before on the demo content and the 1,000-card set (internal and public site, with and
-without drafts), and by property tests (tests/unit/test_properties.py) that hold fastjsonschema's
-verdict to jsonschema's and the YAML walk to PyYAML's own loader on random input.
-
-- **Libraries, not copies of them.** A card's front matter is composed by PyYAML's C parser
-  and walked once: the walk builds text, lists and mappings itself and records the line and
-  column of every value and key and any duplicate key, leaving numbers, booleans and anything
-  tagged to PyYAML's constructor. Dates stay text until `coerce.date` reads them. The schema
-  verdict comes from fastjsonschema, compiled once per schema (`use_default=False`); only an
-  invalid file imports `jsonschema` (its import alone costs 50 ms), which lists every error
-  for the findings. This replaced a one-pass builder over the parser's events, a patched
-  resolver and a hand-written schema compiler; what that cost is in "No hand-made copies".
-- **No cycle collection while loading.** Loading allocates millions of objects and frees
-  none; Python's cycle collector rescanned the growing heap again and again (15% of `check` at
-  10,000 cards). It is paused during `load_content` and resumes afterwards; the loader makes
-  almost no reference cycles (fastjsonschema's `uniqueItems` check leaves one small closure
-  per list it checks, freed when collection resumes).
-- **Cheap tests before regular expressions.** The unsafe-HTML scan first checks whether a card
-  contains `<`, `](` or `href` at all (most do not); the section parser tries its heading
-  pattern only on lines starting with `#` and its fence pattern only on lines starting with a
-  space, tab, backtick or tilde.
-- **No quadratic selection.** Ranking cards for each industry x problem x persona scanned
-  every card for every combination (12,000 x 10,000 at the largest size); an index by
-  (industry, problem, persona) now hands each combination its candidates. The site's card
-  lists per taxonomy item, the coverage table's count per pair and the pitch lists are indexed
-  once per build instead of scanning every card or pitch for each; combinations are sorted
-  with a lookup table instead of `list.index`; talk-time word counts are cached, since every
-  persona's pitch counts the same card sections.
-"""
-
 
 def _gib(meminfo: str) -> str:
     kib = meminfo.split()[0]
@@ -84,10 +45,10 @@ def _slope_ratio(points: list[tuple[int, float]]) -> tuple[float, float, float] 
 def render(data: dict) -> str:
     results = data["results"]
     m = data["machine"]
-    out: list[str] = ["# Benchmark results", ""]
+    out: list[str] = ["## `check`, builds, memory and search index (`bench/results.json`)", ""]
     out += [
         f"Produced by `{data['command']}` on {m['date']} in {m['total_s'] / 60:.1f} minutes.",
-        "Re-run it to refresh this file; raw numbers are in `bench/results.json`.", "",
+        "Raw numbers are in `bench/results.json`.", "",
         f"- Machine: {m['nproc']} cores ({m['cpu']}), {_gib(m['memory'])} memory,"
         f" Python {m['python']}, {m['platform']}",
         "- Versions: " + ", ".join(f"{k} {v}" for k, v in m["versions"].items())
@@ -325,7 +286,6 @@ def render(data: dict) -> str:
             out.append(f"| {_n(r['n'])} | {cb:.2f} s | {cn:.2f} s | {cb / cn:.1f}x |"
                        f" {gb:.2f} s | {gn:.2f} s | {gb / gn:.1f}x |")
         out.append("")
-    out.append(NOTES)
     return "\n".join(out)
 
 
@@ -347,7 +307,7 @@ def _search_speed(rows: list[dict]) -> list[str]:
                        f" {cell(row, f'{engine}_first_result_ms', 1000, 's')} |"
                        f" {cell(row, f'{engine}_bytes', 1e6, 'MB')} |"
                        f" {row.get(f'{engine}_note', '')} |")
-    out += ["", "Measured with `python bench/search_speed.py --sizes 100 1000 10000` (Chromium,"
+    out += ["", "Measured with `python -m bench.search_speed --sizes 100 1000 10000` (Chromium,"
             " empty cache, from navigation start to the first result for a word in one card;"
             " bytes as Python's http.server sends them, uncompressed).", ""]
     large = max(rows, key=lambda r: r["cards"])
@@ -392,9 +352,3 @@ def _linear_series(results: list[dict]) -> list[tuple[str, list[tuple[int, float
         ("time in the plugin's hooks", [(r["n"], _median(r["build_runs"]["plugin"], "plugin"))
                                         for r in results]),
     ]
-
-
-if __name__ == "__main__":
-    source = Path(__file__).with_name("results.json")
-    target = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).with_name("RESULTS.md")
-    target.write_text(render(json.loads(source.read_text(encoding="utf-8"))), encoding="utf-8")

@@ -1,6 +1,13 @@
-"""Pitchcraft benchmark: `check` against reading the files, the plugin against plain MkDocs.
+"""Pitchcraft's benchmark: RESULTS.md from the committed JSON, or measured again first.
 
-    python bench/run.py --sizes 100 1000 10000 --repeat 3 --large-repeat 1 --before HEAD
+    python bench/run.py                  # RESULTS.md again from the JSON (seconds)
+    python bench/run.py --check          # only say whether RESULTS.md is up to date
+    python bench/run.py --measure --sizes 100 1000 10000 --repeat 3 --before HEAD
+
+(`python -m bench.run` is the same.) RESULTS.md is made whole by bench/results_md.py: tables
+from the JSON files the bench scripts write, prose from bench/notes/. The other scripts
+measure one thing each into their own JSON file (`python -m bench.NAME --help`); this one,
+with `--measure`, measures `check` and the builds into bench/results.json:
 
 For each size N it writes a synthetic content set (bench/corpus.py) and measures, each in a
 fresh process:
@@ -22,7 +29,7 @@ Times are medians of the repetitions; every command is run `--repeat` times, exc
 MkDocs builds and the generator at N >= --large-from, which run `--large-repeat` times.
 Runs alternate their order so a slower machine minute does not always hit the same side.
 `--before REF` also measures `check` and the generator with the code of git REF, for the
-before/after table. Results go to bench/RESULTS.md and bench/results.json.
+before/after table.
 """
 
 from __future__ import annotations
@@ -45,10 +52,13 @@ from pathlib import Path
 
 BENCH = Path(__file__).resolve().parent
 REPO = BENCH.parent
-sys.path.insert(0, str(BENCH))
 
-import corpus  # noqa: E402 - bench scripts run as files, not as a package
-import plain  # noqa: E402
+if __name__ == "__main__" and not __package__:  # `python bench/run.py`: run as `-m bench.run`
+    os.execve(sys.executable, [sys.executable, "-m", "bench.run", *sys.argv[1:]],
+              {**os.environ, "PYTHONPATH": os.pathsep.join(
+                  [str(REPO), *filter(None, [os.environ.get("PYTHONPATH")])])})
+
+from bench import corpus, plain, results_md  # noqa: E402 - after the line above
 
 EPOCH = int(dt.datetime(2026, 11, 24, tzinfo=dt.UTC).timestamp())
 """SOURCE_DATE_EPOCH for every build: byte-identical sites, and the plugin's 'today'."""
@@ -81,7 +91,7 @@ def measure(cmd: list[str], env: dict[str, str], keep: bool = False) -> dict:
 
 def generator_alone(project: Path, env: dict[str, str]) -> dict:
     """The generator's own time, measured inside its process, plus that process's peak."""
-    result = measure([sys.executable, str(BENCH / "plain.py"), "generate",
+    result = measure([sys.executable, "-m", "bench.plain", "generate",
                       str(project / "content")], env, keep=True)
     inner = json.loads(result["out"])
     return {"wall": inner["wall"], "cpu": inner["cpu"], "rss_mb": result["rss_mb"]}
@@ -89,7 +99,7 @@ def generator_alone(project: Path, env: dict[str, str]) -> dict:
 
 def timed_build(project: Path, site: Path, env: dict[str, str]) -> dict:
     """`mkdocs build` of `project` (bench/timed_build.py), with the plugin's hook times."""
-    result = measure([sys.executable, str(BENCH / "timed_build.py"),
+    result = measure([sys.executable, "-m", "bench.timed_build",
                       str(project / "mkdocs.yml"), str(site)], env, keep=True)
     inner = json.loads(result["out"].strip().splitlines()[-1])
     return {**result, "out": "", "plugin": inner["plugin"], "hooks": inner["hooks"]}
@@ -157,7 +167,7 @@ def run_size(n: int, args: argparse.Namespace, work: Path, env: dict[str, str],
     builds = args.large_repeat if large else args.repeat
     pitchcraft = str(Path(sys.executable).parent / "pitchcraft")
     check_cmd = [pitchcraft, "check", str(content)]
-    limit_cmd = [sys.executable, str(BENCH / "limit.py"), str(content)]
+    limit_cmd = [sys.executable, "-m", "bench.limit", str(content)]
     result: dict = {"n": n, "pages": pages, "setup_s": setup, "builds": builds,
                     "repeat": args.repeat, "content_bytes": sum(
                         p.stat().st_size for p in content.rglob("*") if p.is_file()),
@@ -184,7 +194,7 @@ def run_size(n: int, args: argparse.Namespace, work: Path, env: dict[str, str],
         f" limit {median(runs['limit'], 'wall'):.2f} s")
 
     result["stages"] = json.loads(measure(
-        [sys.executable, str(BENCH / "stages.py"), str(content)], env, keep=True)["out"])
+        [sys.executable, "-m", "bench.stages", str(content)], env, keep=True)["out"])
 
     sites = {"plugin": root / "plugin-site", "plain": root / "plain-site"}
     build_runs: dict[str, list[dict]] = {"plugin": [], "plain": []}
@@ -266,6 +276,11 @@ def before_tree(ref: str, work: Path) -> Path:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--measure", action="store_true",
+                        help="measure `check` and the builds into results.json first (an hour"
+                        " or more at 10,000 cards); without it, only render RESULTS.md")
+    parser.add_argument("--check", action="store_true",
+                        help="render nothing; exit 1 if RESULTS.md differs from the JSON")
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 10000])
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--large-repeat", type=int, default=1,
@@ -276,10 +291,24 @@ def main() -> None:
     parser.add_argument("--keep", action="store_true", help="keep the generated projects")
     parser.add_argument("--out", type=Path, default=BENCH / "RESULTS.md")
     args = parser.parse_args()
-    args.warm_up = True
+    text = results_md.render(BENCH)
+    if args.check:
+        same = args.out.is_file() and args.out.read_text(encoding="utf-8") == text
+        print(f"{args.out}: " + ("up to date" if same else "out of date: python bench/run.py"))
+        raise SystemExit(0 if same else 1)
+    if args.measure:
+        measure_all(args)
+        text = results_md.render(BENCH)
+    args.out.write_text(text, encoding="utf-8")
+    log(f"wrote {args.out}")
 
+
+def measure_all(args: argparse.Namespace) -> None:
+    """`check` and the builds at every size, into bench/results.json."""
+    args.warm_up = True
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": str(EPOCH),
-           "PITCHCRAFT_SEARCH": "material"}
+           "PITCHCRAFT_SEARCH": "material", "PYTHONPATH": os.pathsep.join(
+               [str(REPO), *filter(None, [os.environ.get("PYTHONPATH")])])}
     facts = machine()
     started = time.perf_counter()
     work = Path(tempfile.mkdtemp(prefix="pitchcraft-bench-"))
@@ -288,8 +317,7 @@ def main() -> None:
         if args.before:
             old = before_tree(args.before, work)
             before_env = {**env, "PITCHCRAFT_BENCH_TEMPLATES": str(old.parent / "theme/templates"),
-                          "PYTHONPATH": os.pathsep.join(
-                              [str(old), *filter(None, [env.get("PYTHONPATH")])])}
+                          "PYTHONPATH": os.pathsep.join([str(old), env["PYTHONPATH"]])}
         results = [run_size(n, args, work, env, before_env) for n in sorted(args.sizes)]
     finally:
         if not args.keep:
@@ -302,10 +330,6 @@ def main() -> None:
                 ["git", "-C", str(REPO), "rev-parse", "--short", args.before],
                 capture_output=True, text=True, check=True).stdout.strip()}
     (BENCH / "results.json").write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
-    from report import render
-
-    args.out.write_text(render(data), encoding="utf-8")
-    log(f"wrote {args.out} in {facts['total_s'] / 60:.1f} min")
 
 
 if __name__ == "__main__":

@@ -1,6 +1,6 @@
 """Where the time to a first search result goes: Chromium, the site's page, and Pagefind.
 
-    python bench/search_breakdown.py SITE --label NAME [--rounds 21] [--out FILE]
+    python -m bench.search_breakdown SITE --label NAME [--rounds 21] [--out FILE]
 
 SITE is a site built with Pagefind from bench/search_speed.py's corpus (its word in one card).
 Each round opens three pages in turn, each in a fresh context with an empty cache, and times
@@ -23,17 +23,14 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import sys
 from dataclasses import asdict
 from pathlib import Path
 
-from playwright.sync_api import sync_playwright
+from bench.browser import CHROMIUM_FLAGS, QuietHandler, require_chromium, serve
+from bench.search_speed import WORD, median_ms, timed_search
 
 HERE = Path(__file__).resolve().parent
-sys.path[:0] = [str(HERE), str(HERE.parent / "tests")]
 
-from search_speed import WORD, median_ms, timed_search  # noqa: E402
-from site_server import CHROMIUM_FLAGS, QuietHandler, require_chromium, serve  # noqa: E402
 
 INSTANT = f"""(function () {{
   var input = document.querySelector(".md-search__input");
@@ -96,6 +93,8 @@ def main() -> None:
     args = parser.parse_args()
     runs: dict[str, list[dict]] = {name: [] for name in PAGES}
     load = os.getloadavg()
+    from playwright.sync_api import sync_playwright  # the browser only when measuring
+
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=require_chromium(),
                                              args=CHROMIUM_FLAGS)

@@ -8,7 +8,7 @@ downloaded in that time (uncompressed, as Python's http.server sends them; a gzi
 shrinks the JSON index, not Pagefind's already-compressed fragments), the build time, and for
 Pagefind the indexing time alone.
 
-    python bench/search_speed.py --sizes 1000 10000 --repeat 3 --out bench/search.json
+    python -m bench.search_speed --sizes 1000 10000 --repeat 3 --out bench/search.json
 """
 
 from __future__ import annotations
@@ -24,16 +24,13 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from playwright.sync_api import TimeoutError as PlaywrightTimeout
-from playwright.sync_api import sync_playwright
+from bench.browser import CHROMIUM_FLAGS, require_chromium, serve
+from bench.corpus import site_project
+from pitchcraft.mkdocs.pagefind_search import index_site
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
-sys.path[:0] = [str(HERE), str(REPO / "tests")]
 
-from corpus import site_project  # noqa: E402
-from pitchcraft.mkdocs.pagefind_search import index_site  # noqa: E402
-from site_server import CHROMIUM_FLAGS, require_chromium, serve  # noqa: E402
 
 WORD = "zephyrquill"
 """Occurs in exactly one card of the corpus (added below), like a rare term a rep remembers."""
@@ -74,6 +71,8 @@ def median_ms(values: list[float | None]) -> int | None:
 def timed_search(browser, url: str) -> Timing:
     """Open `url` in a fresh context (empty cache), click the search box, type the word, and
     wait for the first result, as a rep would."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
     context = browser.new_context()
     page = context.new_page()
     received: list[int] = []
@@ -126,6 +125,8 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=HERE / "search.json")
     parser.add_argument("--engines", nargs="+", default=["material", "pagefind"])
     args = parser.parse_args()
+    from playwright.sync_api import sync_playwright  # the browser only when measuring
+
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=require_chromium(),
                                              args=CHROMIUM_FLAGS)

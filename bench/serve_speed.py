@@ -12,7 +12,11 @@ served with it (median reported); then the seconds until the search index is ser
 needs every page rendered) and the server's peak resident memory (VmHWM) after that
 (`--saves-only`: up to the last save, without the search index).
 
-    python bench/serve_speed.py --sizes 1000 --edits 10 --before-edits 3 --before 95f4f8e
+    python -m bench.serve_speed --sizes 1000 --edits 10 --before-edits 3 --before 95f4f8e
+
+`--cold-start` times only the start, fresh and again, into bench/cold_start.json:
+
+    python -m bench.serve_speed --cold-start --sizes 1000 10000 --edits 5 --before 90c2c2e
 """
 
 from __future__ import annotations
@@ -31,11 +35,11 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE))
+from bench.corpus import site_project
+from bench.run import before_tree
 
-from corpus import site_project  # noqa: E402
-from run import before_tree  # noqa: E402
+HERE = Path(__file__).resolve().parent
+
 
 EPOCH = "1795000000"
 
@@ -109,11 +113,18 @@ def main() -> None:
     parser.add_argument("--before", metavar="REF", help="also measure `mkdocs serve` at REF")
     parser.add_argument("--saves-only", action="store_true",
                         help="stop after the saves, without asking for the search index")
-    parser.add_argument("--out", type=Path, default=HERE / "serve.json")
+    parser.add_argument("--cold-start", action="store_true",
+                        help="time the first page only, with and without a pages cache left"
+                        " from a run before (and --edits saves after the last start)")
+    parser.add_argument("--out", type=Path, default=None)
     args = parser.parse_args()
+    if args.cold_start:
+        cold_start(args)
+        return
+    args.out = args.out or Path(tempfile.gettempdir()) / "pitchcraft-serve.json"  # not kept
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": EPOCH}
     work = Path(tempfile.mkdtemp(prefix="pitchcraft-serve-"))
-    results = {"command": "python bench/serve_speed.py " + " ".join(sys.argv[1:]),
+    results = {"command": "python -m bench.serve_speed " + " ".join(sys.argv[1:]),
                "loadavg_start": os.getloadavg(), "sizes": {}}
     try:
         before_env = None
@@ -141,6 +152,58 @@ def main() -> None:
         shutil.rmtree(work, ignore_errors=True)
     results["loadavg_end"] = os.getloadavg()
     args.out.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
+    print(f"wrote {args.out}")
+
+
+PITCHCRAFT_SERVE = [sys.executable, "-c", "from pitchcraft.cli import main; main()", "serve"]
+
+
+def _start(root: Path, env: dict[str, str], fresh: bool, edits: int = 0) -> dict:
+    """One `pitchcraft serve` until its first page (and `edits` saves), with the project's
+    pages cache folder removed first when `fresh`."""
+    if fresh:
+        shutil.rmtree(root / ".pitchcraft", ignore_errors=True)
+    load = os.getloadavg()
+    row = run_server(root, PITCHCRAFT_SERVE, env, edits, 5, index=False)
+    return {"first_page_s": round(row["first_page_s"], 2), "loadavg_before": load,
+            "loadavg_after": os.getloadavg(), "peak_mb": round(row["peak_mb"]),
+            **({"saves_s": [round(s, 3) for s in row["saves_s"]],
+                "save_median_s": round(row["save_median_s"], 3)} if edits else {})}
+
+
+def cold_start(args: argparse.Namespace) -> None:
+    """The first page of `pitchcraft serve`, started on a project never served (`fresh`) and
+    started again on it (`restart`, the pages cache folder left by the run before), for the
+    code of --before and for the working tree; the working tree's restart then times
+    --edits saves. Results merge into bench/cold_start.json by size; a size measured
+    before keeps its earlier runs under `earlier`."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": EPOCH}
+    out = args.out or HERE / "cold_start.json"
+    kept = json.loads(out.read_text(encoding="utf-8")) if out.is_file() else {"sizes": {}}
+    work = Path(tempfile.mkdtemp(prefix="pitchcraft-cold-"))
+    try:
+        sides = [("now", env)]
+        if args.before:
+            old = before_tree(args.before, work)
+            sides.insert(0, ("before", {**env, "PYTHONPATH": str(old)}))
+        for n in args.sizes:
+            root = site_project(n, work / f"n{n}")
+            row: dict = {"date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
+                         "command": "python -m bench.serve_speed " + " ".join(sys.argv[1:])}
+            for side, environment in sides:
+                for start in ("fresh", "restart"):
+                    edits = args.edits if side == "now" and start == "restart" else 0
+                    row[f"{side}_{start}"] = _start(root, environment, start == "fresh", edits)
+                    print(n, side, start, json.dumps(row[f"{side}_{start}"]), flush=True)
+            if str(n) in kept["sizes"]:  # the run before stays, as a measure of the noise
+                kept.setdefault("earlier", {}).setdefault(str(n), []).append(kept["sizes"][str(n)])
+            kept["sizes"][str(n)] = row
+            shutil.rmtree(root, ignore_errors=True)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    kept.update(before=args.before, command="python -m bench.serve_speed "
+                + " ".join(sys.argv[1:]))
+    out.write_text(json.dumps(kept, indent=1) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -1,6 +1,6 @@
 """Where `check`'s time goes, stage by stage, against the read+parse limit's two stages.
 
-    python bench/stages.py CONTENT_DIR
+    python -m bench.stages CONTENT_DIR
 
 prints JSON: CPU seconds (best of 3) for each stage of loading every card, run over all
 cards at once, and the whole `load_content`; plus the import time of the `pitchcraft` command
@@ -20,9 +20,7 @@ from pathlib import Path
 
 import yaml
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-import limit
+from bench import limit
 from pitchcraft.load import load_content
 from pitchcraft.load.frontmatter import decode, split
 from pitchcraft.load.html_policy import unsafe_html

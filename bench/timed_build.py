@@ -1,6 +1,6 @@
 """`mkdocs build` as the CLI runs it, timing every hook of the pitchcraft plugin.
 
-    python bench/timed_build.py MKDOCS_YML SITE_DIR
+    python -m bench.timed_build MKDOCS_YML SITE_DIR
 
 prints JSON: the seconds spent in each of the plugin's event handlers (load and check in
 `on_pre_build`, compose and render in `on_files`, sanitising in `on_page_content`, search

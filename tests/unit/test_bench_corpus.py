@@ -6,11 +6,11 @@ what scanning every card gives.
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pathspec
 import pytest
+from bench import corpus, plain
 from click.testing import CliRunner
 
 from builders import REPO, TODAY
@@ -20,11 +20,6 @@ from pitchcraft.pitch import CardIndex, Combination, compose_pitch, covered_comb
 from pitchcraft.pitch.talk_time import spoken_words
 from pitchcraft.site.page_groups import NAV_PAGES
 from pitchcraft.site.pages import Site, SiteOptions, build_site, site_pages
-
-sys.path.insert(0, str(REPO / "bench"))  # the bench scripts are files, not a package
-
-import corpus
-import plain
 
 
 @pytest.fixture(scope="module")

@@ -17,19 +17,23 @@ from click.testing import CliRunner
 from builders import REPO, TODAY
 from golden_files import assert_golden
 from pitchcraft.cli import main
+from pitchcraft.deck.slides import EVIDENCE_PER_SLIDE
 from pitchcraft.load import load_content
 from pitchcraft.model import Content
+from pitchcraft.model.outputs import Output
 from pitchcraft.prep.brief import brief_markdown, build_brief
 from pitchcraft.prep.brief_page import brief_html
 from pitchcraft.prep.meeting import Meeting, plan_meeting
-from pitchcraft.prep.pack import account_deck, pitch_markdown
+from pitchcraft.prep.pack import account_deck, pitch_markdown, slug
 from pitchcraft.prep.read import read_account
 from pitchcraft.prep.schema import account_schema_json
+from pitchcraft.render.buyer_pitch import buyer_pitch
 from pitchcraft.render.templates import environment
 from pitchcraft.theme_files import templates_dir
 
 ACCOUNTS = sorted((REPO / "accounts").glob("*.yml"))
 SITE = "https://pitches.example.com/"
+COPIES = (Output.PRESENTER_DECK, Output.LEAVE_BEHIND)
 
 
 @pytest.fixture(scope="module")
@@ -168,10 +172,79 @@ def test_each_attendee_gets_their_link_and_a_deck_titled_for_the_account(
         assert seat.link.startswith(f"{SITE}pitches/{account.industry}--")
         assert seat.link.endswith(f"#for-{seat.attendee.persona}")
         assert f"card={seat.pitch.card.id}" in seat.link
-        title = account_deck(meeting, seat).slides[0]
-        assert any(account.company in line and seat.attendee.name in line
-                   for line in title.lines)
-        assert any("Confidential" in line for line in title.lines)
+        for copy in COPIES:
+            title = account_deck(meeting, seat, copy).slides[0]
+            assert any(account.company in line and seat.attendee.name in line
+                       for line in title.lines)
+            assert any("Confidential" in line for line in title.lines)
+            assert ("Confidential" in title.notes) is copy.rule.speaker_notes
+
+
+def test_the_leave_behind_is_the_presenter_copy_without_notes(content: Content) -> None:
+    meeting = _meeting(ACCOUNTS[0], content)
+    for seat in meeting.seats:
+        presenter, leave = (account_deck(meeting, seat, copy) for copy in COPIES)
+        assert [(s.title, s.lines) for s in leave.slides] == \
+            [(s.title, s.lines) for s in presenter.slides]
+        assert all(s.notes == "" for s in leave.slides)
+        assert sum(bool(s.notes) for s in presenter.slides) > len(presenter.slides) // 2
+
+
+def test_the_accounts_next_step_replaces_the_cards_proposal(
+        tmp_path: Path, content: Content) -> None:
+    """One proposal per deck, the last slide: the account's when it has one (with when and
+    what each side brings), else the card's."""
+    meeting = _meeting(ACCOUNTS[0], content)
+    step = meeting.account.next_step
+    assert step is not None
+    for seat in meeting.seats:
+        slides = account_deck(meeting, seat).slides
+        [last] = [s for s in slides if s.kind == "next-step"]
+        assert last is slides[-1] and last.lines[0] == step.proposal
+        assert f"When: {step.date}" in last.lines
+        assert any(line.startswith("You bring: ") for line in last.lines)
+    text = ACCOUNTS[0].read_text(encoding="utf-8")
+    file = tmp_path / "no-next-step.yml"
+    file.write_text(text[:text.index("next_step:")], encoding="utf-8")
+    without = _meeting(file, content)
+    for seat in without.seats:
+        assert seat.pitch is not None
+        card = buyer_pitch(seat.pitch, without.vendor, Output.PRESENTER_DECK).proposal
+        slides = account_deck(without, seat).slides
+        assert [(s.title, s.lines) for s in slides if s.kind == "next-step"] == \
+            ([(card.headline, card.lines)] if card else [])
+
+
+def test_the_accounts_figures_follow_rational_drowning_a_few_to_a_slide(
+        tmp_path: Path, content: Content) -> None:
+    """Every fact of the account is shown, cited, `EVIDENCE_PER_SLIDE` to a slide, after the
+    step that shows the market's numbers and its evidence."""
+    facts = "\n".join(f"  - figure: {n}%\n    claim: Fact number {n} of theirs.\n"
+                      f"    source: the plant's report {n}" for n in range(1, 6))
+    file = tmp_path / "many-facts.yml"
+    file.write_text(_edited("facts:\n", f"facts:\n{facts}\n"), encoding="utf-8")
+    meeting = _meeting(file, content)
+    company = meeting.account.company
+    for seat in meeting.seats:
+        assert seat.pitch is not None
+        slides = account_deck(meeting, seat).slides
+        ours = [i for i, s in enumerate(slides) if s.title == f"Your figures, {company}"]
+        shown = [line for i in ours for line in slides[i].lines]
+        assert len(shown) == len(meeting.account.facts) == 7
+        assert all(len(slides[i].lines) <= EVIDENCE_PER_SLIDE for i in ours)
+        assert all("(Source: " in line for line in shown)
+        assert ours == list(range(ours[0], ours[0] + len(ours)))
+        drowning = next(p for p in buyer_pitch(seat.pitch, meeting.vendor,
+                                               Output.PRESENTER_DECK).parts
+                        if p.key == "rational-drowning")
+        before = [s for s in slides[:ours[0]] if s.kind != "evidence"]
+        assert before[-1].title == drowning.headline
+
+
+def test_schema_account_prints_the_shipped_account_schema() -> None:
+    printed = CliRunner().invoke(main, ["schema", "account"])
+    assert printed.exit_code == 0
+    assert printed.output == (REPO / "schema" / "account.schema.json").read_text()
 
 
 def test_the_blocker_is_turned_to_first_and_their_concerns_pre_empted(
@@ -239,7 +312,20 @@ def test_prep_writes_the_pack_and_prints_a_link_per_attendee(tmp_path: Path) -> 
         assert re.search(rf"{name}: {re.escape(SITE)}pitches/\S+#for-", result.output)
     written = {p.name for p in (tmp_path / "pack").iterdir()}
     assert {"brief.md", "brief.html"} <= written
-    assert len([n for n in written if n.endswith("-deck.pptx")]) == len(names)
+    decks = {f"{slug(n)}-{copy}.pptx" for n in names for copy in ("presenter", "leave-behind")}
+    assert {n for n in written if n.endswith(".pptx")} == decks
+    for name in decks:
+        assert str(tmp_path / "pack" / name) in result.output
+
+
+def test_prep_refuses_a_reference_deck_that_is_no_deck_before_writing_anything(
+        tmp_path: Path) -> None:
+    fake = tmp_path / "brand.pptx"
+    fake.write_text("not a deck")
+    result = _prep(str(ACCOUNTS[0]), str(REPO / "content"), "-o", str(tmp_path / "pack"),
+                   "-f", str(tmp_path / "none.yml"), "--reference-deck", str(fake))
+    assert result.exit_code == 2 and "--reference-deck" in result.output
+    assert not (tmp_path / "pack").exists()
 
 
 def test_prep_new_starts_an_account_file_check_accepts(

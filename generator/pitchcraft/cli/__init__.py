@@ -163,9 +163,15 @@ def build(
 
 
 @main.command()
-@click.argument("kind", type=click.Choice(sorted(SCHEMAS)), default="card")
+@click.argument("kind", type=click.Choice(sorted([*SCHEMAS, "account"])), default="card")
 def schema(kind: str) -> None:
-    """Print the JSON Schema of card front matter, the taxonomy or the evidence ledger."""
+    """Print the JSON Schema of card front matter, the taxonomy, the evidence ledger or an
+    account file (`pitchcraft prep`)."""
+    if kind == "account":
+        from ..prep.schema import account_schema_json
+
+        click.echo(account_schema_json(), nl=False)
+        return
     click.echo(schema_json(kind), nl=False)
 
 

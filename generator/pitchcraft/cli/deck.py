@@ -5,13 +5,19 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
+from ..model.outputs import Output
 from ..pitch import Combination, compose_pitch
 from .common import CONTENT_DIR, load_for_buyer, require_usable_inputs
 from .common import resolve as _resolve
+
+if TYPE_CHECKING:
+    from ..deck.slides import Deck
 
 
 @click.command()
@@ -37,9 +43,8 @@ def deck(industry: str, problem: str, persona: str, card_id: str | None, inputs:
     """Write the tailored teaching pitch as PowerPoint decks: a presenter copy (a slide per
     step, the talk track in the speaker notes) and a leave-behind (the same slides, no
     notes)."""
-    from ..deck.pptx_file import COPY_NAMES, DeckError, write_deck
+    from ..deck.pptx_file import COPY_NAMES, DeckError
     from ..deck.slides import build_deck
-    from ..model.outputs import Output
 
     content = load_for_buyer(content_dir, industry, problem, persona)
     taxonomy = content.taxonomy
@@ -57,15 +62,30 @@ def deck(industry: str, problem: str, persona: str, card_id: str | None, inputs:
         raise SystemExit(1)
     require_usable_inputs(pitch, inputs)
     company = taxonomy.company.name
-    copies = [Output.PRESENTER_DECK, Output.LEAVE_BEHIND,
-              *([Output.PREPARATION_DECK] if internal else [])]
-    for copy in copies:
-        target = copy_path(output, COPY_NAMES[copy])
-        try:
-            write_deck(build_deck(pitch, company, copy), target, reference_deck, author=company)
-        except DeckError as exc:
-            raise click.BadParameter(str(exc), param_hint="--reference-deck") from None
+    try:
+        written = write_copies(lambda copy: build_deck(pitch, company, copy), output, company,
+                               reference_deck, internal)
+    except DeckError as exc:
+        raise click.BadParameter(str(exc), param_hint="--reference-deck") from None
+    for copy, target in written:
         click.echo(f"{COPY_NAMES[copy]} written to {target}")
+
+
+def write_copies(make: Callable[[Output], Deck], output: Path, author: str,
+                 reference: Path | None = None, internal: bool = False
+                 ) -> list[tuple[Output, Path]]:
+    """Every copy of one deck (`make` builds it for a copy) beside `output`: the presenter
+    copy and the leave-behind, and the preparation copy when `internal`. `deck` and `prep`
+    both write decks through here, so their copies and file names are the same."""
+    from ..deck.pptx_file import COPY_NAMES, write_deck
+
+    written = []
+    for copy in (Output.PRESENTER_DECK, Output.LEAVE_BEHIND,
+                 *([Output.PREPARATION_DECK] if internal else [])):
+        target = copy_path(output, COPY_NAMES[copy])
+        write_deck(make(copy), target, reference, author=author)
+        written.append((copy, target))
+    return written
 
 
 def copy_path(output: Path, copy: str) -> Path:

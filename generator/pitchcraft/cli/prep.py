@@ -8,6 +8,7 @@ refused, and the pack is never written into them.
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -89,13 +90,18 @@ def account_findings(accounts: Path, content: Content) -> list[Finding]:
               help="The site's configuration: its docs and site folders are refused.")
 @click.option("--site-url", default=None,
               help="The site's address for the links. Default: site_url of the configuration.")
+@click.option("--reference-deck", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="A .pptx of your company's: its layouts, fonts and colours are used.")
 @TEMPLATES
 def pack(account_file: Path, content_dir: Path, output: Path, config_file: Path,
-         site_url: str | None, templates: Path | None) -> None:
-    """Write the meeting pack for ACCOUNT_FILE: brief, pitches, decks, links."""
+         site_url: str | None, reference_deck: Path | None, templates: Path | None) -> None:
+    """Write the meeting pack for ACCOUNT_FILE: brief, pitches, decks (a presenter copy and a
+    leave-behind per attendee), links."""
+    from ..deck.pptx_file import DeckError
     from ..prep.brief import build_brief
     from ..prep.meeting import plan_meeting
-    from ..prep.pack import write_pack
+    from ..prep.pack import account_deck, deck_file, write_pack
+    from .deck import write_copies
 
     folders = protected_folders(content_dir, config_file)
     _refuse(account_file, folders, "the account file")
@@ -112,7 +118,15 @@ def pack(account_file: Path, content_dir: Path, output: Path, config_file: Path,
         raise SystemExit(1)
     url = site_url if site_url is not None else str(_site(config_file).get("site_url") or "")
     meeting = plan_meeting(account, content, dt.date.today(), url)
-    written = write_pack(meeting, build_brief(meeting, content), output, templates)
+    decks: list[Path] = []  # first, so a reference deck that cannot be used stops it all
+    for seat in (s for s in meeting.seats if s.pitch is not None):
+        try:
+            decks += [path for _, path in write_copies(
+                partial(account_deck, meeting, seat), deck_file(output, seat), meeting.vendor,
+                reference_deck)]
+        except DeckError as exc:
+            raise click.BadParameter(str(exc), param_hint="--reference-deck") from None
+    written = write_pack(meeting, build_brief(meeting, content), output, templates) + decks
     click.echo(f"meeting pack for {account.company} written to {output}"
                f" ({len(written)} files; confidential):")
     for path in written:
@@ -144,7 +158,7 @@ attendees:
 # facts:                      # their own figures, cited as theirs
 #   - figure: $2.4 million
 #     claim: Electricity spend of the plant in 2025.
-#     source: their 2025 utility bills
+#     source: the plant's 2025 utility bills   # the attendees read it on their deck
 # alternative: What they are weighing instead (free text).
 # last_meeting:
 #   date: YYYY-MM-DD

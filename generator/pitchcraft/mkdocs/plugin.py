@@ -125,6 +125,9 @@ class PitchcraftPlugin(BasePlugin[PitchcraftConfig]):
         if problem := links_problem(Path(config.docs_dir), "docs"):
             raise PluginError(problem)
         generator = getattr(self, "_generator", None) or SiteGenerator()
+        if self._serving and generator.cards.stored is None:  # cards kept between previews
+            generator.cards.store_in(pages_folder(config, self.config, options_for(
+                self.config, config.site_url or "", build_date())).parent)
         try:
             content = load_checked(generator, self.config.content, build_date(),
                                    lambda text, error: (log.error if error else log.warning)(text))

@@ -21,7 +21,8 @@ from pathlib import Path
 from typing import Any
 
 from ..load import load_content, resolve_evidence
-from ..load.cards import ParsedCard, load_card
+from ..load.card_cache import StoredCards, context_digest
+from ..load.cards import MAX_CARD_BYTES, ParsedCard, load_card
 from ..load.validate import check_card
 from ..load.yaml_positions import Positions
 from ..model import Card, Content, Evidence, Finding
@@ -41,6 +42,8 @@ def build_date() -> dt.date:
 
 
 Parsed = tuple[ParsedCard | None, list[Finding]]
+DATA_FILES = ("taxonomy.yml", "evidence.yml")
+"""What a card's checks read besides the card."""
 
 
 class CardCache:
@@ -62,6 +65,11 @@ class CardCache:
         self._seen: set[Path] = set()
         self._last: tuple[ParsedCard, Path] | None = None
         self.read = 0
+        self.stored: StoredCards | None = None  # parses and checks kept between runs
+
+    def store_in(self, folder: Path) -> None:
+        """Keep parsed cards and their checks in `folder` between runs (`load.card_cache`)."""
+        self.stored = StoredCards(folder, MAX_CARD_BYTES)
 
     def __call__(self, file: Path, shown_path: str) -> Parsed:
         """`load_card`, from memory when the file is unchanged."""
@@ -76,10 +84,16 @@ class CardCache:
             parsed, findings = kept[2]
         else:
             self.read += 1
-            parsed, findings = load_card(file, shown_path)
             self._checked.pop(file, None)
-            slim = None if parsed is None else dataclasses.replace(
-                parsed, tree=None, source_lines=(), positions=Positions())
+            if (stored := self.stored and self.stored.parsed(file, shown_path)) is not None:
+                parsed, findings = stored
+                slim = parsed
+            else:
+                parsed, findings = load_card(file, shown_path)
+                slim = None if parsed is None else dataclasses.replace(
+                    parsed, tree=None, source_lines=(), positions=Positions())
+                if self.stored is not None:
+                    self.stored.keep(file, shown_path, slim, findings)
             self._kept[file] = (stamp, shown_path, (slim, list(findings)))
         self._last = None if parsed is None else (parsed, file)
         return parsed, list(findings)
@@ -97,10 +111,15 @@ class CardCache:
         file = self._last[1]
         if (found := self._checked.get(file)) is not None:
             return list(found)
+        if self.stored is not None and (found := self.stored.checked(file)) is not None:
+            self._checked[file] = found
+            return list(found)
         if parsed.tree is None:  # kept without what the checks read
             parsed = load_card(file, self._kept[file][1])[0] or parsed
         findings = check_card(parsed, taxonomy, ledger, today)
         self._checked[file] = list(findings)
+        if self.stored is not None:
+            self.stored.keep_checks(file, findings)
         return findings
 
     def resolve(self, card: Card, ledger: dict[str, Evidence]) -> Card:
@@ -114,6 +133,8 @@ class CardCache:
         for file in set(self._kept) - self._seen:
             del self._kept[file]
             self._checked.pop(file, None)
+            if self.stored is not None:
+                self.stored.forget(file)
         forget_gone(self._resolved, [kept[2][0].card for kept in self._kept.values()
                                       if kept[2][0] is not None])
         self._seen = set()
@@ -180,9 +201,16 @@ class SiteGenerator:
 
     def load(self, content_root: Path | str, today: dt.date) -> Content:
         self.cards.read = 0
+        stored, root = self.cards.stored, Path(content_root)
+        if stored is not None:
+            stored.context = context_digest(root, DATA_FILES, today)
         content = load_content(content_root, today, read_card=self.cards,
                                check=self.cards.check, resolve=self.cards.resolve)
         self.cards.forget_unseen()
+        if stored is not None:
+            if context_digest(root, DATA_FILES, today) != stored.context:
+                stored.drop_context(stored.context)  # changed while the checks ran
+            stored.save()
         return content
 
     def pages(self, content: Content, options: SiteOptions, today: dt.date,

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..load.card_cache import CARD_CACHE
 from ..render.templates import TemplateError
 from ..site.pages import Page
 from .pages_manifest import MANIFEST, OLD_MARKER, Manifest, NotGenerated, digest, safe_path
@@ -171,7 +172,7 @@ def cache_folder(root: Path) -> Path:
 
 def _only_generated(root: Path) -> bool:
     return root.is_dir() and not root.is_symlink() and all(
-        child.name == ".gitignore" or (child / MANIFEST).is_file()
+        child.name in (".gitignore", CARD_CACHE) or (child / MANIFEST).is_file()
         or (child / OLD_MARKER).is_file() for child in root.iterdir())
 
 

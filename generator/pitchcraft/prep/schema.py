@@ -86,7 +86,8 @@ ACCOUNT_SCHEMA: dict[str, Any] = {
                   "items": _object(["figure", "claim", "source"], {
                       "figure": _text("The figure as they said it: '$2.4 million'."),
                       "claim": _text("What it measures, in one sentence."),
-                      "source": _text("Where it comes from: 'their 2025 bills'."),
+                      "source": _text("Where it comes from, in words the attendees read on"
+                                        " their deck: 'the plant's 2025 bills'."),
                       "as_of": _date("When it was measured (YYYY-MM-DD)."),
                   }, "One of the account's own figures.")},
         "alternative": _text("What they are weighing instead of us (free text)."),
@@ -109,8 +110,8 @@ ACCOUNT_SCHEMA: dict[str, Any] = {
             "proposal": _text("The next step you propose, addressed to them."),
             "date": _date("When it happens (YYYY-MM-DD)."),
             "attendees": _texts("Who takes part: attendee names."),
-            "we_bring": _texts("What we bring."),
-            "they_bring": _texts("What they bring."),
+            "we_bring": _texts("What we bring (the deck says 'We bring: ...')."),
+            "they_bring": _texts("What they bring (the deck says 'You bring: ...')."),
         }, "The next step to propose."),
     },
 }
