@@ -74,7 +74,8 @@ def as_yaml(value: object) -> str:
 @click.option("--demo", is_flag=True,
               help="Write the Gridlark demonstration content instead of the starter example.")
 def init(directory: Path, demo: bool) -> None:
-    """Start a Pitchcraft site in DIRECTORY (new or empty): config, content, guide, CI, schemas.
+    """Start a Pitchcraft site in DIRECTORY (new or empty): config, content, guides,
+    .gitignore, CI, schemas.
 
     Refuses, writing nothing, when any of its files exists already.
     """
