@@ -21,6 +21,9 @@ MARKERS = {
 
 
 BODY = f"""\
+## Warmer
+Finance teams we meet plan cash around who pays late. Is that how yours works?
+
 ## Reframe
 Late payment is a forecast you are not making.
 
