@@ -96,8 +96,8 @@ def test_a_card_that_starts_winning_switches_the_pitches_it_wins(repo, monkeypat
     assert "`late-payers` → `chasing-costs`" in summary
     card = summary.split("`chasing-costs` Chasing costs more", 1)[1]
     assert card.startswith("; figures: ")  # the card's line, then its pitches fold below it
-    assert details.startswith("<summary>1 pitch (switched): Retail x Late cash (Chief "
-                              "Financial Officer)</summary>")
+    assert details.startswith("<summary>1 pitch: the words that change</summary>\n\n"
+                              "  - Retail x Late cash (Chief Financial Officer) (switched):")
 
 
 def test_the_comment_starts_with_the_marker_the_workflow_looks_for(repo, monkeypatch):

@@ -101,7 +101,7 @@ TEMPLATE_HTML = re.compile("|".join([
     re.escape("<!-- pitchcraft-diff -->"),
     r"<details>\n<summary>Card <code>[^<>]*</code>: \d+ pitch(es)?</summary>",
     re.escape("<details><summary>Pitches quoting it</summary>"),
-    r"<details><summary>\d+ pitch(es)? \([a-z ]+\): [^<>]*</summary>",
+    r"<details><summary>\d+ pitch(es)?: the words that change</summary>",
     re.escape("<table><tr><th>Before</th><th>After</th></tr><tr><td>"),
     re.escape("</td><td>"), re.escape("</td></tr></table>"), re.escape("</details>")]))
 """All the raw HTML the comment template writes; any other comes from the pull request."""
