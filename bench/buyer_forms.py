@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import yaml
 from click.testing import CliRunner
 
 from pitchcraft.cli import main as cli
@@ -117,3 +118,11 @@ def every_pitch(content_dir: Path, decks: Path, today: dt.date | None = None
             target = decks / f"{name}-{getattr(copy, 'name', 'deck').lower()}.pptx"
             forms.append(_deck(pitch, company.name, copy, target))
         yield Heard(name, pitch, company, tuple(forms))
+
+
+def whose_from(evidence_file: Path | None) -> dict[str, str]:
+    """Evidence id -> whose, from a ledger that says it (for an older one that does not)."""
+    if evidence_file is None:
+        return {}
+    data = yaml.safe_load(evidence_file.read_text(encoding="utf-8")) or {}
+    return {e["id"]: e["whose"] for e in data.get("evidence", []) if "whose" in e}

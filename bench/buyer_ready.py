@@ -34,9 +34,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from bench.buyer_forms import BUYER, FORMS, Heard, every_pitch
+from bench.buyer_forms import BUYER, FORMS, Heard, every_pitch, whose_from
 
 BENCH = Path(__file__).resolve().parent
 STEP_NAMES = ("Warmer", "Reframe", "Rational drowning", "Emotional impact",
@@ -265,14 +263,6 @@ def _layout(decks: list[tuple[str, str, Path]], out: Path, shown: dict[str, list
                 shown["deck layout"].append(f"{name} ({form}): {problems[0]}")
         counts["decks with a problem"] += bad
     return counts
-
-
-def whose_from(evidence_file: Path | None) -> dict[str, str]:
-    """Evidence id -> whose, from a ledger that says it (for an older one that does not)."""
-    if evidence_file is None:
-        return {}
-    data = yaml.safe_load(evidence_file.read_text(encoding="utf-8")) or {}
-    return {e["id"]: e["whose"] for e in data.get("evidence", []) if "whose" in e}
 
 
 def main() -> None:
