@@ -7,7 +7,9 @@ is most of its cost), each run with its own user profile so parallel runs do not
 of others. Words, not pdftotext's blocks, are compared: where a headline runs over the bullets
 pdftotext merges both into one block, but their words still overlap.
 
-`tools/install-test-tools.sh` installs LibreOffice Impress and Poppler where they are missing.
+One judge for the benchmark (bench/buyer_ready.py) and the deck tests, which import it
+through tests/helpers/libreoffice.py. `tools/install-test-tools.sh` installs LibreOffice
+Impress and Poppler where they are missing.
 """
 
 from __future__ import annotations
