@@ -24,7 +24,7 @@ def make(making: Making) -> None:
         summary = first_sentence(plain_text(first.steps[1].text))
         memos.page(pitch_path(industry, problem), TEMPLATE,
                    f"{first.industry.name}: {first.problem.name}", summary, meta={
-                       "search": {"boost": 2},
+                       "search": {"boost": 3},
                        "hide": ["toc"],  # one table of contents per persona tab is noise
                        "tags": sorted({t for p in pitches for t in p.card.tags}),
                        **page_meta(figures),
