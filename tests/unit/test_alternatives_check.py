@@ -149,3 +149,13 @@ def test_an_alternatives_name_in_a_text_buyers_read_is_an_error(alts, section, s
     assert f"alternative 'The ERP's dunning module' named in '{section[:-1]}', {says}" == \
         found[0].message
     assert "without naming it" in found[0].hint
+
+
+def test_an_alternatives_name_in_a_headline_is_an_error_on_its_line(alts):
+    front = FRONT + "headlines:\n  reframe: Beyond the ERP's dunning module\n" + AGAINST
+    path = alts.card("card", front=front)
+    found = [f for f in alts.load().findings if "named in" in f.message]
+    assert [(f.line, f.message) for f in found] == [
+        (line_of(path, "  reframe: Beyond the"),
+         "alternative 'The ERP's dunning module' named in the reframe headline, a slide title"
+         " buyers read")]

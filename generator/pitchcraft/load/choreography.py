@@ -72,7 +72,10 @@ def check_choreography(
     findings = []
     if taxonomy is not None:
         findings += _names(card.path, said, taxonomy)
-        findings += _alternatives(card.path, said, later, taxonomy)
+        headlines = [(parsed.positions.at(("headlines", key))[0], f"the {key} headline", text,
+                      parsed.positions.at(("headlines", key))[1])
+                     for key, text in card.headlines.items()]
+        findings += _alternatives(card.path, said, later + headlines, taxonomy)
     findings += _our_figures(card.path, said, card.evidence, ledger or {})
     return findings
 
@@ -108,7 +111,9 @@ def _alternatives(path: str, said: list[Said], later: list[Said],
                       f"alternative '{name}' named in {where}, before Our solution",
                       ALTERNATIVE_HINT) for line, col, where, name in _named(said, names)]
     after = [Finding(path, line, col, Severity.ERROR,
-                     f"alternative '{name}' named in {where}, which buyers read",
+                     f"alternative '{name}' named in {where}, which buyers read"
+                     if "headline" not in where else
+                     f"alternative '{name}' named in {where}, a slide title buyers read",
                      ALTERNATIVE_HINT) for line, col, where, name in _named(later, names)]
     return sorted(before + after)
 
