@@ -141,7 +141,7 @@ def test_the_public_sites_pages_hold_no_alternatives_name_or_text(alts):
         return "\n".join(p.markdown for p in site_pages(site, [templates_dir()]))
 
     public, internal = pages(PUBLIC), pages(INTERNAL)
-    assert "Predicts who pays late, instead of chasing." in public  # the card is there
+    assert "Late payers are a forecasting problem" in public  # the card is there
     assert "Chasing late payers by phone" in internal  # the team's scorecard names it
     for text in _alternative_texts():
         assert text not in public, text
