@@ -127,6 +127,77 @@ They chase after the fact; prediction works before it.
 """
 
 
+ALTERNATIVES = """\
+alternatives:
+  - id: phone-chasing
+    name: Chasing late payers by phone
+    kind: status-quo
+    description: The collections team calls a customer once an invoice is overdue.
+    chosen_when: Always, until a missed forecast makes the cost visible.
+    problems: [late-cash]
+    owner: Dana Smith
+    reviewed: 2026-10-01
+    traps:
+      - question: How many days before the due date do you know an invoice will be paid late?
+        listen_for: None; they learn it on the day it is overdue.
+    objections:
+      - objection: Our team already knows who pays late.
+        answer: They know the usual late payers; the forecast finds the new ones a month early.
+    where_we_lose: Nothing to buy and nothing to install.
+    concede: A ledger of a few large customers needs no forecast.
+    landmines: [Never say the collections team does a bad job.]
+  - id: erp-dunning
+    name: The ERP's dunning module
+    kind: free-option
+    description: Reminder letters the ERP sends on fixed days after the due date.
+    chosen_when: The ERP already has it, so it costs nothing to switch on.
+    problems: [late-cash]
+    owner: Dana Smith
+    reviewed: 2026-10-01
+    traps:
+      - question: Which customers got a reminder last month and paid no sooner than before?
+        listen_for: They cannot say; the module sends letters and measures nothing.
+    objections:
+      - objection: Our ERP already sends reminders.
+        answer: It reminds everyone on the same day; the forecast calls the few who will be late.
+    where_we_lose: It is free and already installed.
+    concede: For customers who simply forget, a reminder letter is enough.
+    landmines: [Never call the ERP vendor's module broken.]
+"""
+"""The buyer's other choices for `late-cash`: a status quo and a free option."""
+
+AGAINST = """\
+against:
+  phone-chasing:
+    offering: {verdict: better, reason: Predicts who pays late instead of chasing., proof: dso-gap}
+    commercials: {verdict: equal, reason: The team's time costs about what the service does.}
+    value:
+      verdict: better
+      reason: Cash arrives 11 days sooner.
+      proof: {figure: 11 days, claim: Customers collected 11 days sooner., source: Testco
+        customer study 2026 (38 customers), as_of: 2026-06-30, whose: our-results}
+    risk: {verdict: better, reason: Runs beside your ERP with nothing replaced., proof: dso-gap}
+    ease: {verdict: better, reason: No calls until the forecast says so., proof: dso-gap}
+  erp-dunning:
+    offering: {verdict: better, reason: Ranks invoices by risk; letters go to all., proof: dso-gap}
+    commercials: {verdict: worse, reason: The module is free.}
+    value: {verdict: better, reason: Reminders on a fixed day do not move the late payers.}
+    risk: {verdict: equal, reason: Both run inside the ERP's data.}
+    ease: {verdict: worse, reason: The module is already switched on.}
+"""
+"""A card's `against:` for ALTERNATIVES: meaningfully different against the status quo (four
+factors shown better), not against the free option (value claimed without proof)."""
+
+
+def alternatives_folder(root: Path) -> ContentFolder:
+    """The shared folder with ALTERNATIVES in its taxonomy and one card written against
+    them (`insights/card.md`)."""
+    folder = ContentFolder(root)
+    folder.write("taxonomy.yml", TAXONOMY + ALTERNATIVES)
+    folder.card("card", front=FRONT + AGAINST)
+    return folder
+
+
 def card_text(front: str = FRONT, body: str = BODY) -> str:
     return f"---\n{front}---\n\n{body}"
 

@@ -399,13 +399,6 @@ def test_inline_evidence_without_a_source(folder):
         "where the figure comes from"))
 
 
-def test_fewer_than_four_factors_is_a_warning(folder):
-    path = write_card(folder, front=edit(FRONT, RISK_LINE, ""))
-    assert_findings(folder.load(), want(
-        path, line_of(path, "differentiation:"), WARNING,
-        ("not meaningfully different", "3 of 5"), "risk or ease"))
-
-
 def test_stale_card_is_a_warning_naming_the_owner(folder):
     path = write_card(folder, front=edit(FRONT, "reviewed: 2026-10-01", "reviewed: 2025-01-01"))
     # 2025-01-01 + 180 days = 2025-06-30; TODAY is 2026-11-24.

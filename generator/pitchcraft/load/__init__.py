@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 
 from ..model import Card, Content, Evidence, Finding
 from ..shared import paused_cycle_collection
+from .alternative_checks import alternative_findings
 from .cards import ParsedCard, load_card
 from .ledger import load_ledger
 from .site_paths import (
@@ -53,6 +54,7 @@ def _load_content(root: Path, today: dt.date, load_card: ReadCard,
     findings += ledger_findings
     if taxonomy is not None:
         findings += taxonomy_path_findings(taxonomy)
+        findings += alternative_findings(taxonomy, today)
     cards: list[Card] = []
     files, link_findings = card_files(root / CARDS_DIR)
     findings += link_findings
@@ -130,9 +132,17 @@ def _shown(root: Path, relative: str) -> str:
 
 
 def resolve_evidence(card: Card, ledger: dict[str, Evidence]) -> Card:
-    """Replace ledger references by the ledger entry, so one update reaches every card."""
-    resolved = tuple(
-        dataclasses.replace(ledger[e.id], line=e.line) if e.id in ledger and not e.figure else e
-        for e in card.evidence
-    )
-    return dataclasses.replace(card, evidence=resolved)
+    """Replace ledger references by the ledger entry, so one update reaches every card; the
+    proof of each `against:` factor too."""
+    against = tuple(
+        dataclasses.replace(a, factors=tuple(
+            dataclasses.replace(f, proof=_resolved(f.proof, ledger)) for f in a.factors))
+        for a in card.against)
+    return dataclasses.replace(card, evidence=tuple(_resolved(e, ledger) for e in card.evidence),
+                               against=against)
+
+
+def _resolved(item: T, ledger: dict[str, Evidence]) -> T:
+    if isinstance(item, Evidence) and item.id in ledger and not item.figure:
+        return dataclasses.replace(ledger[item.id], line=item.line)  # type: ignore[return-value]
+    return item

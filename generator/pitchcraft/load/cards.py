@@ -8,6 +8,7 @@ from pathlib import Path
 from ..costs.read import cost_model
 from ..model import ALL_INDUSTRIES, Audience, Card, Finding, Severity, Status
 from . import schema_check
+from .alternatives import read_against
 from .coerce import choice, date, evidence, items, mapping, positive_int, text, texts
 from .frontmatter import lines_of, read_text, split
 from .html_policy import unsafe_fields, unsafe_html
@@ -117,6 +118,7 @@ def load_card(file: Path, shown_path: str) -> tuple[ParsedCard | None, list[Find
         cost_model=None if "cost_model" in reported else cost_model(data.get("cost_model")),
         headlines={k: v.strip() for k, v in mapping(data.get("headlines")).items()
                    if "headlines" not in reported and isinstance(v, str) and v.strip()},
+        against=read_against(data.get("against"), parsed.positions),
     )
     return (ParsedCard(card, body, reported, tree, parts.body_line, parsed.positions,
                        tuple(lines_of(source))), findings)

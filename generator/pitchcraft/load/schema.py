@@ -11,79 +11,22 @@ import json
 from typing import Any
 
 from ..costs.schema import COST_MODEL_SCHEMA, UNITS_SCHEMA
-from ..model import FACTORS, ROLES, Whose
-
-ID_PATTERN = "^[a-z0-9][a-z0-9-]*$"
-HEADLINE_KEYS = ("warmer", "reframe", "rational-drowning", "emotional-impact",
-                 "cost-of-doing-nothing", "a-new-way", "our-solution", "proposal")
-HEADLINE_PATTERN = r"^\s*\S+(\s+\S+){0,7}\s*$"
-"""At most 8 words: a headline is read at a glance."""
-
-FINDINGS = "x-findings"
-"""What an author reads when a value breaks one of this schema's rules, by the rule's keyword
-(`required`: this field is missing): a `message` (`{subject}` names the value, `{value}` is
-it, `{item}` its number in a list) and a `hint`. Editors ignore the keyword. A rule without
-one gets a finding worded from its keyword, with the schema's `description` as the hint."""
-
-
-def _finding(message: str, hint: str | None = None) -> dict[str, str]:
-    return {"message": message} if hint is None else {"message": message, "hint": hint}
-
-
-_NOT_AN_ID = _finding("{subject} '{value}' is not a valid id",
-                      "ids use lowercase letters, digits and hyphens")
-_NOT_A_DATE = _finding("{subject} is not a date", "write a real date as YYYY-MM-DD")
-
-
-def _text(description: str) -> dict[str, Any]:
-    return {"type": "string", "minLength": 1, "description": description}
-
-
-def _texts(description: str) -> dict[str, Any]:
-    return {"type": "array", "items": {"type": "string", "minLength": 1},
-            "description": description}
-
-
-def _ids(description: str, *, min_items: int = 1) -> dict[str, Any]:
-    return {"type": "array", "minItems": min_items, "uniqueItems": True,
-            "items": {"type": "string", "pattern": ID_PATTERN, FINDINGS: {"pattern": _NOT_AN_ID}},
-            "description": description,
-            FINDINGS: {"uniqueItems": _finding("{subject} lists the same id twice")}}
-
-
-def _date(description: str) -> dict[str, Any]:
-    return {"type": "string", "format": "date", "description": description,
-            FINDINGS: {"type": _NOT_A_DATE, "format": _NOT_A_DATE}}
-
-
-_ID = {"type": "string", "pattern": ID_PATTERN,
-       "description": "Lowercase letters, digits and hyphens.", FINDINGS: {"pattern": _NOT_AN_ID}}
-
-EVIDENCE_FIELDS: dict[str, Any] = {
-    "figure": _text("The number as a buyer would hear it, with its unit: '11.4 days'."),
-    "claim": _text("What the figure shows, in one sentence."),
-    "source": {**_text("Where the figure comes from: study, sample size, year."),
-               FINDINGS: {"required": _finding(
-                   "evidence item {item} has no source",
-                   "say where the figure comes from: study, sample size, year")}},
-    "url": {"type": "string", "pattern": "^https?://\\S+$",
-            "description": "Optional link to the source (http or https).",
-            FINDINGS: {"pattern": _finding("{subject} '{value}' is not a web link",
-                                           "start it with https:// (or http://)")}},
-    "as_of": _date("When the figure was measured or estimated (YYYY-MM-DD)."),
-    "kind": {"enum": ["fact", "estimate"], "default": "fact",
-             "description": "fact (measured) or estimate."},
-    "audience": {"enum": ["public", "internal"], "default": "public",
-                 "description": "internal figures (pipeline, win rates, discounts) never reach"
-                                " the public site."},
-    "whose": {"enum": [w.value for w in Whose],
-              "description": "research (third-party or market research, public statistics, our"
-                             " studies of the market or equipment: may teach before Our"
-                             " solution), our-results (what our customers achieved with our"
-                             " offering: shown from Our solution on) or internal (our own"
-                             " business: never buyer-facing). Unsaid counts as our-results."},
-}
-_EVIDENCE_REQUIRED = ["figure", "claim", "source", "as_of"]
+from ..model import FACTORS, ROLES
+from .alternative_schema import AGAINST_SCHEMA, ALTERNATIVES_SCHEMA
+from .schema_parts import (  # noqa: F401 - FINDINGS and ID_PATTERN: part of this module's API
+    _EVIDENCE_REQUIRED,
+    _ID,
+    EVIDENCE_FIELDS,
+    FINDINGS,
+    HEADLINE_KEYS,
+    HEADLINE_PATTERN,
+    ID_PATTERN,
+    _date,
+    _finding,
+    _ids,
+    _text,
+    _texts,
+)
 
 LEDGER_SCHEMA: dict[str, Any] = {
     "$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -156,6 +99,7 @@ CARD_SCHEMA: dict[str, Any] = {
             "properties": {f: _text(f"How the buyer sees a difference in {f}.")
                            for f in FACTORS},
         },
+        "against": AGAINST_SCHEMA,
         "leads_to": _ids("Company differentiator ids the insight leads to.", min_items=0),
         "tags": _texts("Free tags, shown as chips and used by search."),
         "cost_model": COST_MODEL_SCHEMA,
@@ -244,6 +188,7 @@ TAXONOMY_SCHEMA: dict[str, Any] = {
                               " deck's last slide for cards without a '## Proposal'."),
         }),
         "units": UNITS_SCHEMA,
+        "alternatives": ALTERNATIVES_SCHEMA,
         "company": {
             "type": "object",
             "additionalProperties": False,

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from ..model import Company, Concern, Finding, Industry, Item, Persona, Problem, Severity, Taxonomy
+from .alternatives import read_alternatives
 from .coerce import items, mapping, positive_int, text, texts
 from .data_file import read_data_file
 from .html_policy import unsafe_fields
@@ -69,6 +70,7 @@ def load_taxonomy(file: Path, shown_path: str) -> tuple[Taxonomy | None, list[Fi
         or DEFAULT_REVIEW_INTERVAL_DAYS,
         path=shown_path,
         units=units,
+        alternatives=read_alternatives(data, positions),
     )
     return taxonomy, findings + _duplicates(taxonomy, shown_path)
 
@@ -105,6 +107,7 @@ def _duplicates(taxonomy: Taxonomy, path: str) -> list[Finding]:
         "industry": taxonomy.industries, "problem": taxonomy.problems,
         "persona": taxonomy.personas, "offering": taxonomy.company.offerings,
         "differentiator": taxonomy.company.differentiators,
+        "alternative": taxonomy.alternatives,
     }
     for kind, entries in groups.items():
         seen: dict[str, int] = {}

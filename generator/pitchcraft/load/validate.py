@@ -11,8 +11,6 @@ from collections.abc import Iterable
 
 from ..model import (
     ALL_INDUSTRIES,
-    FACTORS,
-    MEANINGFUL_FACTORS,
     OBJECTIONS,
     ORDER,
     REQUIRED,
@@ -23,6 +21,7 @@ from ..model import (
     Severity,
     Taxonomy,
 )
+from .alternative_checks import against_findings
 from .cards import ParsedCard
 from .characters import body_findings
 from .choreography import check_choreography
@@ -71,8 +70,7 @@ def check_card(
         findings += proposal_findings(card, taxonomy)
     findings += _evidence(card, ledger, today, reported)
     findings += cost_model_findings(parsed, ledger)
-    if "differentiation" not in reported:
-        findings += _differentiation(card)
+    findings += against_findings(card, taxonomy, ledger, "against" in reported)
     findings += body_findings(parsed.source_lines, parsed.body_line, card.path)
     findings += worked_example_findings(parsed, ledger)
     findings += check_choreography(parsed, taxonomy, ledger)
@@ -221,20 +219,6 @@ def _evidence(
                                     f"evidence date {item.as_of} is in the future",
                                     "use the date the figure was measured"))
     return findings
-
-
-def _differentiation(card: Card) -> list[Finding]:
-    held = [f for f in FACTORS if f in card.differentiation]
-    if not card.published or len(held) >= MEANINGFUL_FACTORS:
-        return []
-    missing = [f for f in FACTORS if f not in held]
-    return [Finding(
-        card.path, _line(card, "differentiation") if "differentiation" in card.lines
-        else _line(card, "title"), 1, Severity.WARNING,
-        f"not meaningfully different: {len(held)} of {len(FACTORS)} factors"
-        f" (needs {MEANINGFUL_FACTORS})",
-        f"say how the buyer sees a difference in {' or '.join(missing)}",
-    )]
 
 
 def _freshness(card: Card, default_interval: int, today: dt.date) -> list[Finding]:

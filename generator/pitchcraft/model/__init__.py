@@ -12,6 +12,15 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
+from .alternatives import FACTORS as FACTORS  # re-exported: part of the model
+from .alternatives import MEANINGFUL_FACTORS as MEANINGFUL_FACTORS
+from .alternatives import Against as Against
+from .alternatives import Alternative as Alternative
+from .alternatives import AlternativeObjection as AlternativeObjection
+from .alternatives import FactorVerdict as FactorVerdict
+from .alternatives import Kind as Kind
+from .alternatives import Trap as Trap
+from .alternatives import Verdict as Verdict
 from .costs import CostModel, DeclaredUnit
 from .evidence import Audience as Audience  # re-exported: part of the model
 from .evidence import Evidence as Evidence
@@ -20,10 +29,6 @@ from .variants import Section as Section  # re-exported: part of the model
 from .variants import split_variant_key as split_variant_key
 from .variants import variant_key as variant_key
 
-FACTORS = ("offering", "commercials", "value", "risk", "ease")
-"""The five factors on which a buyer judges whether a pitch is meaningfully different."""
-
-MEANINGFUL_FACTORS = 4
 WORDS_PER_MINUTE = 140
 """A calm presenting pace; conversational speech runs faster, teaching should not."""
 ALL_INDUSTRIES = "all"
@@ -158,6 +163,11 @@ class Taxonomy:
     path: str = "taxonomy.yml"
     units: tuple[DeclaredUnit, ...] = ()
     """Units of the content's own for cost models (`units:`), beside the built-in ones."""
+    alternatives: tuple[Alternative, ...] = ()
+    """The buyer's other choices (`alternatives:`): internal, never in a buyer's output."""
+
+    def alternative(self, id_: str) -> Alternative | None:
+        return next((a for a in self.alternatives if a.id == id_), None)
 
     def industry(self, id_: str) -> Industry | None:
         return next((i for i in self.industries if i.id == id_), None)
@@ -218,6 +228,15 @@ class Card:
     """The buyer's numbers, when the card declares them and their shape is right."""
     headlines: dict[str, str] = field(default_factory=dict)
     """A short buyer-facing headline per step key ('reframe', 'proposal'): slide titles."""
+    against: tuple[Against, ...] = ()
+    """Differentiation relative to each alternative the card addresses (`against:`)."""
+
+    def against_alternative(self, id_: str) -> Against | None:
+        return next((a for a in self.against if a.alternative == id_), None)
+
+    def meaningfully_different_against(self, id_: str) -> bool:
+        found = self.against_alternative(id_)
+        return found is not None and found.meaningfully_different
 
     @property
     def all_industries(self) -> bool:
