@@ -128,3 +128,31 @@ def test_a_link_to_a_card_the_page_does_not_tell_says_so_and_keeps_the_defaults(
         ours = seat.pitch.figures.plain(f"{{cost: {name}}}")
         for figure in page.locator(f'[data-cost-output="{name}"]').all():
             expect(figure).not_to_have_text(ours)
+
+
+def test_typing_into_another_cards_calculator_changes_only_its_figures_and_the_link(
+        browser: Browser, site: str) -> None:
+    """Martin Holt's card is an alternative on his tab: typing into the calculator of the
+    tab's own card changes that card's figures and moves the link to it, and leaves his."""
+    meeting = _meeting(REPO / "accounts" / "corvane-metalworks.yml", site)
+    seat = next(s for s in meeting.seats if s.attendee.role == "economic-buyer")
+    assert seat.pitch is not None and seat.pitch.figures is not None and seat.link_numbers
+    tab = f".tabbed-block:has(#for-{seat.attendee.persona})"
+    with browsing(browser, viewport=PHONE) as page:
+        open_page(page, seat.link)
+        lead = page.locator(f"#for-{seat.attendee.persona}").get_attribute("data-pc-card")
+        assert lead and lead != seat.pitch.card.id
+        theirs = page.locator(f'{tab} [data-cost-card="{seat.pitch.card.id}"][data-cost-output]')
+        before_theirs = theirs.all_text_contents()
+        ours = page.locator(f'{tab} [data-cost-output][data-cost-card="{lead}"]')
+        before_ours = ours.all_text_contents()
+        assert before_theirs and before_ours
+        page.locator(f'{tab} details.pc-calculator[data-cost-card="{lead}"] > summary').click()
+        fields = page.locator(f'{tab} [data-cost-inputs][data-cost-card="{lead}"] input').all()
+        for field in fields:  # each at the top of its range: the card's figures all move
+            field.fill(field.get_attribute("max") or "")
+        assert ours.all_text_contents() != before_ours
+        assert theirs.all_text_contents() == before_theirs
+        assert f"card={lead}" in page.url
+        assert f"card={seat.pitch.card.id}" not in page.url
+        assert all(f"{f.get_attribute('name')}=" in page.url for f in fields)
