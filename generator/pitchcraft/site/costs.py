@@ -84,9 +84,11 @@ class PageModels:
 
 
 def calculator(card: str) -> str:
-    """The folded calculator of one card on a pitch page (raw HTML, one line)."""
+    """The folded calculator of one card on a pitch page (raw HTML, one line). Search leaves
+    it out: a page tells many cards, and its calculators' words are not the pitch's."""
     name = html.escape(card)
-    return (f'<details class="pc-calculator" data-cost-card="{name}"><summary>The buyer\'s'
+    return (f'<details class="pc-calculator" data-cost-card="{name}" data-search-exclude>'
+            "<summary>The buyer's"
             " numbers for this card: change them and every figure from it follows</summary>"
             f'<div data-cost-inputs data-cost-card="{name}"'
             ' data-cost-legend="The buyer\'s numbers"></div></details>')
