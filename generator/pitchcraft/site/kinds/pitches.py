@@ -6,7 +6,7 @@ from ...load.rep_notes import buyer_text
 from ...pitch import Pitch
 from ...pitch.summary import Summary, summarize
 from ...shared import forget_gone, kept_for
-from ..costs import CALCULATOR, page_meta, pitch_page_figures, plain_text
+from ..costs import page_meta, pitch_page_figures, plain_text
 from ..urls import pitch_path
 from .kind import Making, PageGroup, PageKind, Reads
 
@@ -30,7 +30,7 @@ def make(making: Making) -> None:
                        **page_meta(figures),
                    }, pitches=pitches, industry=first.industry, problem=first.problem,
                    summaries={p.persona.id: _summary(p, summaries) for p in pitches},
-                   summary=summary, calculator=CALCULATOR if figures else "",
+                   summary=summary, calculators=figures.calculators() if figures else {},
                    made_from=tuple(composed))
     forget_gone(summaries, [p for composed in site.pitches.values() for p in composed])
 
