@@ -3,9 +3,7 @@
 
 from __future__ import annotations
 
-import functools
 import os
-import shutil
 import socket
 import subprocess
 import sys
@@ -13,16 +11,14 @@ import threading
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from pathlib import Path
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_FLAGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
-]
+from bench import browser
+from bench.browser import CHROMIUM as CHROMIUM
+from bench.browser import CHROMIUM_FLAGS as CHROMIUM_FLAGS
+from bench.browser import require_chromium as require_chromium
 
 
 def mkdocs_build(
@@ -37,34 +33,19 @@ def mkdocs_build(
     )
 
 
-class QuietHandler(SimpleHTTPRequestHandler):
+class QuietHandler(browser.QuietHandler):
+    """The bench's quiet server, telling LinkChecker it may go faster than 10 requests a
+    second (it does only on a server that says so)."""
+
     def end_headers(self) -> None:
-        # LinkChecker goes faster than 10 requests a second only on a server that says so.
         self.send_header("LinkChecker", "allowed")
         super().end_headers()
 
-    def log_message(self, format: str, *args: object) -> None:
-        pass
 
-
-@contextmanager
-def serve(site_dir: Path, handler: type[QuietHandler] = QuietHandler) -> Iterator[str]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0),
-                                 functools.partial(handler, directory=str(site_dir)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
-def require_chromium() -> str:
-    """The browser tests need Debian's Chromium; its absence is an error, never a skip."""
-    if not CHROMIUM.exists() or shutil.which(str(CHROMIUM)) is None:
-        raise RuntimeError("Chromium not found at /usr/bin/chromium: apt-get install chromium")
-    return str(CHROMIUM)
+def serve(site_dir: Path, handler: type[QuietHandler] = QuietHandler
+          ) -> AbstractContextManager[str]:
+    """`site_dir` served on a free local port (the bench's server); yields its address."""
+    return browser.serve(site_dir, handler)
 
 
 def free_port() -> int:
