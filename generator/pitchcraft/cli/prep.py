@@ -159,7 +159,7 @@ attendees:
 #   - figure: $2.4 million
 #     claim: Electricity spend of the plant in 2025.
 #     source: the plant's 2025 utility bills   # the attendees read it on their deck
-# alternative: What they are weighing instead (free text).
+# alternative: utility-portal   # an alternative id from the taxonomy: the pack pitches against it
 # last_meeting:
 #   date: YYYY-MM-DD
 #   notes: [What was said]
