@@ -202,3 +202,16 @@ def test_no_deck_of_the_pack_holds_the_alternatives_name_or_text(
                 assert text not in said, (target.name, text)
             checked += 1
     assert checked == 2 * len(meeting.seats)
+
+
+def test_an_account_that_names_no_alternative_gets_a_brief_without_one(
+        tmp_path: Path, content: Content) -> None:
+    named = _data(ACCOUNTS[0])["alternative"]
+    text = ACCOUNTS[0].read_text(encoding="utf-8")
+    line = next(s for s in text.splitlines(keepends=True) if s.startswith(f"alternative: {named}"))
+    meeting = _meeting(_write(tmp_path, text.replace(line, "", 1)), content)
+    assert meeting.against is None
+    assert all(s.pitch is not None and s.pitch.against is None for s in meeting.seats)
+    brief = brief_markdown(build_brief(meeting, content))
+    assert "**Trap:**" not in brief and "For the rep only" not in brief
+    assert "Set the traps" not in brief and "They are weighing" not in brief
