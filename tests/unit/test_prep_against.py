@@ -215,3 +215,18 @@ def test_an_account_that_names_no_alternative_gets_a_brief_without_one(
     brief = brief_markdown(build_brief(meeting, content))
     assert "**Trap:**" not in brief and "For the rep only" not in brief
     assert "Set the traps" not in brief and "They are weighing" not in brief
+
+
+def test_an_account_with_no_questions_of_its_own_gets_the_insights_and_the_traps(
+        tmp_path: Path, content: Content) -> None:
+    text = ACCOUNTS[0].read_text(encoding="utf-8")
+    head, rest = text.split("\nquestions:\n", 1)
+    tail = rest[rest.index("\nnext_step:"):]  # the questions' block, cut out
+    meeting = _meeting(_write(tmp_path, head + tail), content)
+    assert meeting.insight is not None and meeting.insight.pitch is not None
+    questions = _section(brief_markdown(build_brief(meeting, content)), "Questions to ask")
+    own = [line for line in meeting.insight.pitch.discovery_questions.splitlines()
+           if line.strip()]
+    assert own and "**Trap:**" in questions
+    assert questions.index("**Trap:**") > questions.index("1. ")
+    assert not questions.split("\n", 2)[2].startswith("1. **Trap:**")

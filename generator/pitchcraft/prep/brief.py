@@ -188,11 +188,10 @@ def _questions(meeting: Meeting, content: Content) -> tuple[Line, ...]:
             else:
                 sub.append(f"If {b.answer}: note it and move on")
         lines.append(Line(question.ask, "", tuple(sub)))
-    lines += _traps(meeting)
     insight = meeting.insight
     if not lines and insight and insight.pitch:
         lines = [Line(q) for q in text_lines(buyer_text(insight.pitch.discovery_questions))]
-    return tuple(lines)
+    return (*lines, *_traps(meeting))
 
 
 def _traps(meeting: Meeting) -> list[Line]:
