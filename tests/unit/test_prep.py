@@ -285,9 +285,11 @@ def test_the_blocker_is_turned_to_first_and_their_concerns_pre_empted(
     assert meeting.in_order[0] is blocker
     brief = brief_markdown(build_brief(meeting, content))
     order = brief.split("## Run it in this order")[1].split("\n## ")[0]
-    second = order.split("\n2. ")[1].split("\n3. ")[0]
-    assert blocker.attendee.name in second
-    assert all(c.concern in second for c in blocker.persona.concerns)
+    steps = re.split(r"\n\d+\. ", order)
+    insight = next(i for i, step in enumerate(steps) if "Teach the insight once" in step)
+    after = steps[insight + 1]  # the traps come before the insight, the blocker right after
+    assert blocker.attendee.name in after
+    assert all(c.concern in after for c in blocker.persona.concerns)
 
 
 def test_the_pack_is_marked_confidential_everywhere(content: Content) -> None:

@@ -131,6 +131,9 @@ def pack(account_file: Path, content_dir: Path, output: Path, config_file: Path,
                f" ({len(written)} files; confidential):")
     for path in written:
         click.echo(f"  {path}")
+    if meeting.against is not None:
+        click.echo(f"Pitched against {meeting.against.name} ({meeting.against.id}): its traps,"
+                   " answers and where we lose are in the brief, never in a deck.")
     click.echo("Links to each pitch on the site:")
     for seat in meeting.seats:
         click.echo(f"  {seat.attendee.name}: {seat.link or '(no pitch serves them)'}")
@@ -159,7 +162,7 @@ attendees:
 #   - figure: $2.4 million
 #     claim: Electricity spend of the plant in 2025.
 #     source: the plant's 2025 utility bills   # the attendees read it on their deck
-# alternative: What they are weighing instead (free text).
+# alternative: {alternative}   # what they weigh instead: an alternative id from the taxonomy
 # last_meeting:
 #   date: YYYY-MM-DD
 #   notes: [What was said]
@@ -208,7 +211,9 @@ def new(account_file: Path, content_dir: Path, company: str, config_file: Path) 
     account_file.write_text(STARTER.format(
         schema=relative.as_posix(), company=json.dumps(company),
         industry=taxonomy.industries[0].id, problem=taxonomy.problems[0].id,
-        persona=taxonomy.personas[0].id, date=dt.date.today().isoformat()), encoding="utf-8")
+        persona=taxonomy.personas[0].id, date=dt.date.today().isoformat(),
+        alternative=taxonomy.alternatives[0].id if taxonomy.alternatives else "an-alternative-id"),
+        encoding="utf-8")
     click.echo(f"account file written to {account_file}; fill it in, then run"
                f" `pitchcraft check --accounts {account_file.parent}` and"
                f" `pitchcraft prep {account_file} -o PACK_FOLDER`.")

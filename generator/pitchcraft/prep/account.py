@@ -62,6 +62,7 @@ class Account:
     """Cost-model inputs by name, in the order the file gives them."""
     facts: tuple[Fact, ...] = ()
     alternative: str = ""
+    """The id of the taxonomy's alternative they weigh: every pitch is composed against it."""
     last_meeting_date: str = ""
     last_meeting_notes: tuple[str, ...] = ()
     questions: tuple[Question, ...] = ()

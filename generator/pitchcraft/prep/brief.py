@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..load.rep_notes import buyer_text
-from ..model import Content
+from ..model import Alternative, Content
 from ..render.terminal_text import text_lines
 from .account import Account
 from .meeting import Meeting, Seat
@@ -48,13 +48,15 @@ def confidential(vendor: str, company: str) -> str:
 def build_brief(meeting: Meeting, content: Content) -> Brief:
     account = meeting.account
     sections = [
-        Section("The meeting", _meeting(account)),
+        Section("The meeting", _meeting(meeting)),
         Section("Who is in the room", tuple(_who(s) for s in meeting.seats)),
         Section("Run it in this order", _order(meeting), numbered=True),
         Section("The three figures that matter", tuple(
             Line(f"{f.value}:", f.label) for f in meeting.figures), numbered=True),
         Section("Their numbers", _numbers(meeting)),
         Section("Questions to ask", _questions(meeting, content), numbered=True),
+        Section(f"For the rep only: against {_named(meeting.against)}" if meeting.against
+                else "", _rep_only(meeting)),
         Section("From the last meeting" + (f" ({account.last_meeting_date})"
                                             if account.last_meeting_date else ""),
                 tuple(Line("", n) for n in account.last_meeting_notes)),
@@ -83,10 +85,13 @@ def _first(markdown: str) -> str:
     return said[0] if said else ""
 
 
-def _meeting(account: Account) -> tuple[Line, ...]:
+def _meeting(meeting: Meeting) -> tuple[Line, ...]:
+    account, rival = meeting.account, meeting.against
     lines = [Line("Goal:", account.goal), Line("Date:", account.meeting_date)]
-    if account.alternative:
-        lines.append(Line("They are weighing:", account.alternative))
+    if rival:
+        lines.append(Line("They are weighing:", rival.name, (
+            f"{rival.kind.value.replace('-', ' ').capitalize()}: {rival.description}",
+            "Never name it to them: set the traps, answer it when they raise it.")))
     return tuple(lines)
 
 
@@ -97,14 +102,22 @@ def _who(seat: Seat) -> Line:
     if persona.metrics:
         sub.append(f"Owns: {', '.join(persona.metrics)}")
     if seat.pitch:
-        sub.append(f"Their pitch: {seat.pitch.card.title}")
+        pitch = seat.pitch
+        judged = pitch.scorecard.judged
+        held = "the card does not address it" if judged is None or not judged.addressed \
+            else f"{judged.shown} of {len(pitch.scorecard.factors)} factors shown better" \
+            f" against it{', meaningfully different' if judged.meaningfully_different else ''}"
+        sub.append(f"Their pitch: {pitch.card.title}" + (f" ({held})" if pitch.against else ""))
     who = a.title if a.title == persona.name else f"{a.title}; {persona.name}"
     return Line(f"{a.name}:", f"{who}, {a.role.replace('-', ' ')}", tuple(sub))
 
 
 def _order(meeting: Meeting) -> tuple[Line, ...]:
     lines: list[Line] = []
-    insight = meeting.insight
+    insight, rival = meeting.insight, meeting.against
+    if rival and rival.traps:
+        lines.append(Line("Set the traps before the insight:", "the questions marked Trap"
+                          " under Questions to ask; never name the alternative"))
     if insight and insight.pitch:
         reframe = next((p for p in insight.pitch.steps if p.key == "reframe"), None)
         lines.append(Line("Teach the insight once:", insight.pitch.card.title,
@@ -122,6 +135,10 @@ def _order(meeting: Meeting) -> tuple[Line, ...]:
                 else "what it costs them, to carry to the others"
             lines.append(Line(f"{a.name} ({a.role.replace('-', ' ')}):", what,
                               (cost,) if cost else ()))
+    if rival and rival.objections:
+        lines.append(Line(f"When they weigh {_named(rival)}:", "answer, never run it down",
+                          tuple(f"\u201c{o.objection}\u201d {o.answer}"
+                                for o in rival.objections)))
     step = meeting.account.next_step
     if step:
         lines.append(Line("Propose the next step:", step.proposal))
@@ -174,7 +191,36 @@ def _questions(meeting: Meeting, content: Content) -> tuple[Line, ...]:
     insight = meeting.insight
     if not lines and insight and insight.pitch:
         lines = [Line(q) for q in text_lines(buyer_text(insight.pitch.discovery_questions))]
-    return tuple(lines)
+    return (*lines, *_traps(meeting))
+
+
+def _traps(meeting: Meeting) -> list[Line]:
+    """The alternative's traps, routed as the account's questions are: what to listen for,
+    and the insight to turn to when the answer shows its weakness."""
+    if meeting.against is None:
+        return []
+    insight = meeting.insight
+    route = (f"If you hear it: turn to the insight \u201c{insight.pitch.card.title}\u201d"
+             if insight and insight.pitch else "If you hear it: note it and move on")
+    return [Line("Trap:", t.question,
+                 (*([f"Listen for: {t.listen_for}"] if t.listen_for else []), route))
+            for t in meeting.against.traps]
+
+
+def _named(rival: Alternative) -> str:
+    """The alternative's name inside a sentence: 'the utility's portal', but 'SCADA'."""
+    name = rival.name
+    return name[0].lower() + name[1:] if name[1:2].islower() else name
+
+
+def _rep_only(meeting: Meeting) -> tuple[Line, ...]:
+    """Where the alternative wins, what to concede, what never to claim: never said aloud."""
+    rival = meeting.against
+    if rival is None:
+        return ()
+    return (*((Line("Where we lose:", rival.where_we_lose),) if rival.where_we_lose else ()),
+            *((Line("Concede:", rival.concede),) if rival.concede else ()),
+            *(Line("Never claim:", m) for m in rival.landmines))
 
 
 def _next_step(account: Account) -> tuple[Line, ...]:

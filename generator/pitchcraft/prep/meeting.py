@@ -5,7 +5,9 @@ Each attendee's pitch is composed by the pitch engine (`compose_pitch`) with the
 numbers as the cost model's inputs, so every figure of it (talk track, Cost of doing nothing,
 worked examples, the evidence) is computed from them; numbers of the account that the card's
 model does not take are left out of its query rather than reported, since one account file
-serves several cards.
+serves several cards. It is composed against the alternative the account weighs (`against`):
+a card meaningfully different against it is told first unless the file names the card, and
+the pitch carries the alternative's battlecard for the brief (never for a deck).
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from ..costs.units import format_for, format_value, spoken
-from ..model import Content, Persona
+from ..model import Alternative, Content, Persona
 from ..pitch import Combination, Pitch, compose_pitch, serving_cards
 from .account import Account, Attendee
 from .links import pitch_link
@@ -51,6 +53,9 @@ class Meeting:
     vendor: str
     seats: tuple[Seat, ...]
     figures: tuple[Figure, ...]
+    against: Alternative | None = None
+    """The taxonomy's alternative the account weighs: internal, for the brief only (never
+    in a deck: `model.outputs`)."""
 
     @property
     def insight(self) -> Seat | None:
@@ -83,21 +88,24 @@ def plan_meeting(account: Account, content: Content, today: dt.date, site_url: s
         link, numbers = pitch_link(site_url, account, pitch, content, today) if pitch \
             else ("", False)
         seats.append(Seat(attendee, persona, pitch, link, numbers))
-    return Meeting(account, taxonomy.company.name, tuple(seats), _figures(seats))
+    return Meeting(account, taxonomy.company.name, tuple(seats), _figures(seats),
+                   taxonomy.alternative(account.alternative) if account.alternative else None)
 
 
 def _pitch(account: Account, attendee: Attendee, content: Content, today: dt.date
            ) -> Pitch | None:
+    assert content.taxonomy is not None
+    rival = content.taxonomy.alternative(account.alternative) if account.alternative else None
     for problem in (attendee.problem,) if attendee.problem else account.problems:
         combination = Combination(account.industry, problem, attendee.persona)
-        ranking = [r.card for r in serving_cards(content, combination, today)]
+        ranking = [r.card for r in serving_cards(content, combination, today, against=rival)]
         card = next((c for c in ranking if c.id == attendee.card), None) if attendee.card \
             else (ranking[0] if ranking else None)
         if card is None:
             continue
         names = card.cost_model.names if card.cost_model else ()
         return compose_pitch(content, combination, today, card_id=card.id, alternatives=0,
-                             inputs=account.query(names))
+                             inputs=account.query(names), against=account.alternative)
     return None
 
 

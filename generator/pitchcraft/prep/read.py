@@ -2,7 +2,8 @@
 
 The shape is checked by the account schema with the content's own machinery (`read_data_file`,
 so findings carry file, line and "did you mean" as content findings do); then each reference
-(industry, problems, personas, cards, cost-model inputs and figures, attendee names) is
+(industry, problems, personas, cards, the alternative, cost-model inputs and figures,
+attendee names) is
 checked against the taxonomy and the cards that serve the account.
 """
 
@@ -100,6 +101,7 @@ def _references(account: Account, content: Content, positions: Positions, path: 
         known("persona", attendee.persona, (p.id for p in taxonomy.personas), (*at, "persona"))
         known("problem", attendee.problem, account.problems, (*at, "problem"))
         known("card", attendee.card, card_ids, (*at, "card"))
+    findings += _alternative(account, content, positions, path)
     if findings:
         return findings  # inputs and figures are judged against the cards that serve them
     findings += _served(account, content, positions, path, today)
@@ -118,6 +120,31 @@ def _references(account: Account, content: Content, positions: Positions, path: 
                 line, col = positions.at(("next_step", "attendees", index))
                 findings.append(unknown_id(path, line, "attendee", name, people, col=col))
     return findings
+
+
+def _alternative(account: Account, content: Content, positions: Positions, path: str
+                 ) -> list[Finding]:
+    """The alternative is an id of the taxonomy's `alternatives:` (its battlecard is what the
+    pack pitches against), and one chosen for a problem in play (a warning otherwise)."""
+    assert content.taxonomy is not None
+    if not account.alternative:
+        return []
+    line, col = positions.at(("alternative",))
+    rival = content.taxonomy.alternative(account.alternative)
+    if rival is None:
+        valid = [a.id for a in content.taxonomy.alternatives]
+        found = unknown_id(path, line, "alternative", account.alternative, valid, col=col)
+        return [Finding(path, line, col, Severity.ERROR, found.message,
+                        f"{found.hint}; a new one goes under 'alternatives:' in taxonomy.yml,"
+                        " what they said of it in 'last_meeting' notes" if valid
+                        else "the taxonomy has no 'alternatives:'; add it there first")]
+    if not any(rival.chosen_for(p) for p in account.problems):
+        return [Finding(path, line, col, Severity.WARNING,
+                        f"'{rival.id}' is not chosen for {', '.join(account.problems)}"
+                        f" (it is for {', '.join(rival.problems)})",
+                        "the pack still pitches against it; check it is what they weigh, or"
+                        " add the problem to its 'problems' in taxonomy.yml")]
+    return []
 
 
 def _served(account: Account, content: Content, positions: Positions, path: str,

@@ -90,7 +90,10 @@ ACCOUNT_SCHEMA: dict[str, Any] = {
                                         " their deck: 'the plant's 2025 bills'."),
                       "as_of": _date("When it was measured (YYYY-MM-DD)."),
                   }, "One of the account's own figures.")},
-        "alternative": _text("What they are weighing instead of us (free text)."),
+        "alternative": _text("What they are weighing instead of us: an alternative id from"
+                             " the taxonomy's 'alternatives:' (the pack pitches against it)."
+                             " Judged against the taxonomy after the schema, so an unknown"
+                             " id gets a 'did you mean'."),
         "last_meeting": _object([], {
             "date": _date("When it was (YYYY-MM-DD)."),
             "notes": _texts("What was said, one line each."),
