@@ -10,66 +10,14 @@ from pathlib import Path
 
 import pytest
 
-from builders import FRONT, TAXONOMY, TODAY, ContentFolder, site_project
+from alternatives_content import alternatives_folder
+from builders import TODAY, site_project
 from change_repo import _git
 from pitchcraft.load import load_content
 from rep_note_containers import site_text
 from site_server import mkdocs_build
 
 CARD = "content/insights/card.md"
-ALTERNATIVES = """\
-alternatives:
-  - id: status-quo
-    name: Chasing late payers by phone
-    kind: status-quo
-    description: The credit team calls every overdue account, oldest first.
-    chosen_when: Nobody owns the forecast, and the calls seem to work.
-    problems: [late-cash]
-    owner: Dana Smith
-    reviewed: 2026-11-01
-    traps:
-      - question: "Which late payers did you know about before the invoice went out?"
-        listen_for: "None: the calls start after the due date."
-    objections:
-      - objection: "Our credit team already calls everyone."
-        answer: "They call after the fact; the forecast needs the list first."
-    where_we_lose: "A team that calls well keeps small accounts loyal."
-    concede: "The calls stay: we only change who is called first."
-    landmines: ["Never say the credit team is wasting its time."]
-  - id: erp-dunning
-    name: The ERP's dunning module
-    kind: free-option
-    description: Reminder letters the ERP already sends on a fixed schedule.
-    chosen_when: The ERP is new and the module came with it.
-    problems: [late-cash]
-    owner: Lee Park
-    reviewed: 2026-11-01
-    traps:
-      - question: "Does the reminder schedule change with the customer?"
-        listen_for: "No: one schedule for everyone."
-    objections:
-      - objection: "The ERP already sends reminders."
-        answer: "It sends the same letter to everyone, late payer or not."
-    where_we_lose: "It is free and already installed."
-    concede: "Keep the letters; we decide who gets a call first."
-    landmines: ["Never call the ERP module broken."]
-"""
-AGAINST = """\
-audience: public
-against:
-  status-quo:
-    offering: {verdict: better, reason: "Names late payers before invoicing.", proof: dso-gap}
-    commercials: {verdict: worse, reason: "The calls cost no licence at all."}
-    value: {verdict: better, reason: "Cash arrives before the first call would.", proof: dso-gap}
-    risk: {verdict: better, reason: "Runs beside the ERP, nothing replaced.", proof: dso-gap}
-    ease: {verdict: better, reason: "The ranked list comes every morning.", proof: dso-gap}
-  erp-dunning:
-    offering: {verdict: better, reason: "Ranks by risk, not one schedule.", proof: dso-gap}
-    commercials: {verdict: worse, reason: "The module is free already."}
-    value: {verdict: better, reason: "Letters drift back to one schedule.", proof: dso-gap}
-    risk: {verdict: equal, reason: "Both leave the ledger as it is."}
-    ease: {verdict: better, reason: "Nobody tunes the schedule by hand.", proof: dso-gap}
-"""
 EDITS = {  # the second commit: an alternative's text, a verdict, and the public card's text
     "content/taxonomy.yml": ("we only change who is called first",
                              "we change only who is called first"),
@@ -93,9 +41,7 @@ def _texts(content: Path) -> set[str]:
 @pytest.fixture(scope="module")
 def project(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, set[str]]:
     root = tmp_path_factory.mktemp("battlecards")
-    folder = ContentFolder(root / "content")
-    folder.write("taxonomy.yml", TAXONOMY + ALTERNATIVES)
-    folder.card("card", front=FRONT + AGAINST)
+    folder = alternatives_folder(root / "content")
     project = site_project(root, folder.root)
     _git(project, "init", "-q", "-b", "main")
     _git(project, "add", "-A")
