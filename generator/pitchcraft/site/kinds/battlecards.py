@@ -25,7 +25,7 @@ KIND = PageKind(
     PageGroup("battlecards", "battlecards/", ("Battlecards", "battlecards/index.md"),
               internal=True),
     # the cards a battlecard lists are its context (`site.battlecards`), compared each build
-    {TEMPLATE: frozenset({Reads.CARD, Reads.TAXONOMY, Reads.OPTIONS}),
+    {TEMPLATE: frozenset({Reads.CARD, Reads.TAXONOMY, Reads.OPTIONS, Reads.HISTORY}),
      INDEX: frozenset({Reads.CARD, Reads.TAXONOMY, Reads.OPTIONS})},
     make,
     shown=lambda site: not site.public,  # also when a caller builds every group for buyers
