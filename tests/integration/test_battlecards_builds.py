@@ -61,9 +61,12 @@ def builds(project: tuple[Path, set[str]]) -> dict[str, dict[str, str]]:
     folder, _ = project
     sites = {}
     for name, env in {"public": {"PITCHCRAFT_AUDIENCE": "public"},
+                      "public-material": {"PITCHCRAFT_AUDIENCE": "public",
+                                          "PITCHCRAFT_SEARCH": "material"},
                       "internal": {}}.items():
-        result = mkdocs_build(folder, folder.parent / name, PITCHCRAFT_SEARCH="pagefind",
-                              SOURCE_DATE_EPOCH="1795996800", **env)  # 2026-11-30
+        result = mkdocs_build(folder, folder.parent / name, **{
+            "PITCHCRAFT_SEARCH": "pagefind", "SOURCE_DATE_EPOCH": "1795996800",  # 2026-11-30
+            **env})
         assert result.returncode == 0, result.stderr
         sites[name] = site_text(folder.parent / name)
     return sites
@@ -78,9 +81,12 @@ def test_a_public_build_holds_no_alternative_in_any_byte(project, builds):
     fragments = "".join(t for p, t in site.items() if p.startswith("pagefind/fragment/"))
     assert "Predictive dunning ranks invoices by risk." in fragments  # the index is readable
     assert not any(p.startswith("battlecards/") for p in site)
-    leaks = {(path, text) for path, page in site.items() for text in texts if text in page}
-    assert leaks == set()
     assert "battlecards" not in site["sitemap.xml"]
+    for build in ("public", "public-material"):
+        leaks = {(path, text) for path, page in builds[build].items() for text in texts
+                 if text in page}
+        assert leaks == set(), build
+    assert "Predictive dunning" in builds["public-material"]["search/search_index.json"]
 
 
 def test_the_team_site_has_a_battlecard_per_alternative_found_by_search(project, builds):
