@@ -189,6 +189,54 @@ def preview_targets(bench: Path) -> list[str]:
     return out
 
 
+def buyer_ready(bench: Path) -> list[str]:
+    """Issue 28's four numbers over the demo, before and after (bench/buyer_ready.json)."""
+    data = _json(bench, "buyer_ready.json")
+    labels = [label for label in ("before", "after") if label in data]
+    labels += [label for label in data if label not in labels]
+
+    def layout(row: dict, key: str) -> str:
+        deck = row.get("deck_layout")
+        return f"{deck[key]} of {deck['slides']}" if deck else "not rendered"
+
+    def by(row: dict, key: str) -> str:
+        parts = ", ".join(f"{name} {n}" for name, n in sorted(row[key].items()))
+        return parts or "none"
+
+    rows = (
+        ("pitches measured", lambda r: str(r["pitches"])),
+        ("outputs measured", lambda r: by(r, "outputs")),
+        ("**1. pitches selling before Our solution** (goal 0)",
+         lambda r: f"**{r['early_selling_pitches']} of {r['pitches']}**"),
+        ("... by form (pitches)", lambda r: by(r, "early_selling_by_form")),
+        ("... by what is said (form x pitch)", lambda r: by(r, "early_selling_by_kind")),
+        ("**2. pitches speaking an assembled Warmer** (goal 0)",
+         lambda r: f"**{r['assembled_warmers']} of {r['pitches']}**"),
+        ("... outputs holding its telltales", lambda r: str(r["telltale_outputs"])),
+        ("**3. buyer-facing outputs holding what only the rep may see** (goal 0)",
+         lambda r: f"**{r['buyer_outputs_holding_rep_only']} of {r['buyer_outputs']}**"),
+        ("... by form", lambda r: by(r, "rep_only_by_form")),
+        ("... by what they hold (outputs)", lambda r: by(r, "rep_only_by_kind")),
+        ("**4. deck slides with text off the slide** (goal 0)",
+         lambda r: f"**{layout(r, 'slides off the slide')}**"),
+        ("**4. deck slides with text over text** (goal 0)",
+         lambda r: f"**{layout(r, 'slides with text over text')}**"),
+    )
+    out = ["## Buyer-ready pitches on the demo (`bench/buyer_ready.json`)", "",
+           "| measure | " + " | ".join(f"{label} (`{data[label]['commit']}`,"
+                                        f" {data[label]['date']})" for label in labels)
+           + " |", "|---|" + "---|" * len(labels)]
+    out += [f"| {name} | " + " | ".join(cell(data[label]) for label in labels) + " |"
+            for name, cell in rows]
+    out += ["", *[f"- {label}: `{data[label]['command']}`" for label in labels], ""]
+    for label in labels:
+        for what, seen in data[label]["examples"].items():
+            if seen:
+                out += [f"{label}, {what} (the first {len(seen)}):", "",
+                        *["- `" + line.replace("`", "'") + "`" for line in seen], ""]
+    return out
+
+
 def note(name: str) -> Callable[[Path], list[str]]:
     def text(bench: Path) -> list[str]:
         return [(bench / "notes" / f"{name}.md").read_text(encoding="utf-8").rstrip("\n"), ""]
@@ -204,13 +252,14 @@ SECTIONS: tuple[Callable[[Path], list[str]], ...] = (
     search_breakdown, note("preview_search"),
     engines, note("engines"),
     pitch_variety, note("pitch_variety"),
+    buyer_ready, note("buyer_ready"),
 )
 """RESULTS.md in order: tables made from JSON, and the notes (bench/notes/NAME.md)."""
 
 
 SOURCES = frozenset({"results.json", "search.json", "cold_start.json", "build_pairs.json",
                      "preview.json", "search_breakdown.json", "engines.json",
-                     "pitch_variety.json"})
+                     "pitch_variety.json", "buyer_ready.json"})
 """The JSON files RESULTS.md is made from: the only measurements kept in the repository."""
 
 

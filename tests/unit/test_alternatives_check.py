@@ -11,6 +11,7 @@ import pytest
 
 from builders import AGAINST, ALTERNATIVES, FRONT, TAXONOMY, alternatives_folder
 from findings import ERROR, WARNING, assert_findings, edit, line_of, want
+from findings import where as where_in
 
 CARD = "insights/card.md"
 
@@ -131,3 +132,30 @@ def test_an_alternative_for_an_unknown_problem_is_an_error(alts):
     found = [f for f in alts.load().findings if f.path == tax.as_posix()]
     assert [(f.severity, f.message) for f in found] == [
         (ERROR, "unknown problem id 'late-csh' in 'problems'")]
+
+
+@pytest.mark.parametrize(("section", "says"), [
+    ("## Reframe\n", "before Our solution"),
+    ("## Our solution\n", "which buyers read"),
+])
+def test_an_alternatives_name_in_a_text_buyers_read_is_an_error(alts, section, says):
+    from builders import BODY
+
+    body = BODY.replace(section, f"{section}Unlike the ERP's dunning module, this works.\n")
+    path = alts.card("card", front=FRONT + AGAINST, body=body)
+    found = [f for f in alts.load().findings if "named in" in f.message]
+    line, col = where_in(path, "the ERP's dunning module, this")
+    assert [(f.line, f.col, f.severity) for f in found] == [(line, col, ERROR)]
+    assert f"alternative 'The ERP's dunning module' named in '{section[:-1]}', {says}" == \
+        found[0].message
+    assert "without naming it" in found[0].hint
+
+
+def test_an_alternatives_name_in_a_headline_is_an_error_on_its_line(alts):
+    front = FRONT + "headlines:\n  reframe: Beyond the ERP's dunning module\n" + AGAINST
+    path = alts.card("card", front=front)
+    found = [f for f in alts.load().findings if "named in" in f.message]
+    assert [(f.line, f.message) for f in found] == [
+        (line_of(path, "  reframe: Beyond the"),
+         "alternative 'The ERP's dunning module' named in the reframe headline, a slide title"
+         " buyers read")]

@@ -11,7 +11,7 @@ import yaml
 from click.testing import CliRunner
 from jsonschema import Draft202012Validator
 
-from builders import DEMO, FRONT, REPO
+from builders import AGAINST, DEMO, FRONT, REPO, alternatives_folder
 from pitchcraft.cli import main
 
 
@@ -130,20 +130,24 @@ def test_a_long_title_gives_an_id_cut_between_phrases_within_the_limit(title, ex
     assert len(made) <= SLUG_LIMIT
 
 
-def test_report_lists_stale_cards_per_owner_gaps_and_weak_cards(folder):
-    folder.card("old", front=FRONT.replace("2026-10-01", "2025-01-01"))
-    risk = "  risk: Runs beside your ERP with nothing replaced.\n"
-    folder.card("thin", front=FRONT.replace(risk, "")
+def test_report_lists_stale_cards_per_owner_gaps_and_weak_cards(tmp_path):
+    folder = alternatives_folder(tmp_path / "content")
+    folder.card("card", front=(FRONT + AGAINST).replace("2026-10-01", "2025-01-01"))
+    folder.card("thin", front=(FRONT + AGAINST.replace("nothing replaced., proof: dso-gap}",
+                                                       "nothing replaced.}"))
                 .replace("owner: Dana Smith", "owner: Lee Park"))
     runner = CliRunner()
     data = json.loads(runner.invoke(main, ["report", "--format", "json", str(folder.root)])
                       .output)
     assert [(r["owner"], r["card"], r["stale"]) for r in data["reviews"]] == [
-        ("Dana Smith", "old", True)]
+        ("Dana Smith", "card", True)]
     assert {(g["industry"], g["problem"], g["uncovered"]) for g in data["gaps"]} == {
         ("logistics", "late-cash", True)}
-    assert [(t["card"], t["missing"]) for t in data["not_meaningfully_different"]] == [
-        ("thin", ["risk", "ease"])]
+    assert [(t["card"], t["against"], t["missing"])
+            for t in data["not_meaningfully_different"]] == [
+        ("thin", "phone-chasing", ["commercials", "risk"])]
+    assert [(u["industry"], u["alternatives"]) for u in data["alternatives_unanswered"]] == [
+        ("retail", ["erp-dunning"]), ("logistics", ["phone-chasing", "erp-dunning"])]
     text = runner.invoke(main, ["report", "--templates", str(REPO / "theme/templates"),
                                 str(folder.root)]).output
     assert "Dana Smith" in text and "STALE" in text

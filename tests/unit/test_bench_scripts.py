@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from builders import DEMO, REPO
+from builders import DEMO, REPO, ContentFolder
 
 BENCH = REPO / "bench"
 
@@ -47,6 +47,20 @@ def _build_pairs(module, tmp_path, monkeypatch) -> None:
     assert set(summary["rounds_after_vs_before"]) == {b["round"] for b in kept["builds"]}
 
 
+def _buyer_ready(module, tmp_path, monkeypatch) -> None:
+    """The four numbers over a one-card folder, every form but LibreOffice's."""
+    folder = ContentFolder(tmp_path / "content")
+    folder.card("late-payment")
+    counts = module.measure(folder.root, tmp_path / "decks", render=False)
+    assert counts["pitches"] > 0 and counts["deck_layout"] is None
+    assert counts["outputs"]["Markdown one-pager"] == counts["pitches"]
+    assert counts["buyer_outputs_holding_rep_only"] == 0, counts["examples"]
+
+
+def _buyer_forms(module, tmp_path, monkeypatch) -> None:
+    assert set(module.FORMS.values()) == {module.REP, module.BUYER}
+
+
 def _corpus(module, tmp_path, monkeypatch) -> None:
     size = module.sizes(1000)  # the docstring's table
     assert (size.industries, size.problems) == (16, 13)
@@ -56,6 +70,14 @@ def _limit(module, tmp_path, monkeypatch) -> None:
     card = next(DEMO.glob("insights/*/*.md")).read_text(encoding="utf-8")
     assert "title:" in module.front_matter(card)
     assert "## " in module.body(card) and "title:" not in module.body(card)
+
+
+def _libreoffice(module, tmp_path, monkeypatch) -> None:
+    """The judge, on a page as Poppler reads one: a word off the slide, two over each other."""
+    words = (module.Word("off", -20, 10, 5, 30), module.Word("one", 100, 100, 140, 120),
+             module.Word("two", 110, 102, 150, 122), module.Word("fine", 100, 200, 140, 220))
+    problems = module.layout_problems(module.Page(1, 720, 405, words, 3))
+    assert problems == ["page 1: 'off' runs off the slide", "page 1: 'one' and 'two' overlap"]
 
 
 def _plain(module, tmp_path, monkeypatch) -> None:
@@ -99,9 +121,12 @@ CHECKS: dict[str, Callable] = {
     "__init__": lambda module, tmp_path, monkeypatch: None,
     "browser": _browser,
     "build_pairs": _build_pairs,
+    "buyer_forms": _buyer_forms,
+    "buyer_ready": _buyer_ready,
     "check_only": _help("check_only"),
     "corpus": _corpus,
     "engines": _help("engines"),
+    "libreoffice": _libreoffice,
     "limit": _limit,
     "pagefind_peak": _help("pagefind_peak"),
     "pitch_variety": _pitch_variety,

@@ -60,6 +60,21 @@ CASES: dict[str, dict[str, list[str]]] = {
     "broken-folder": {
         "check.txt": ["check", "content"],
     },
+    "alternatives": {
+        "pitch.txt": [*PITCH, *CFO_RETAIL, "content"],
+        "pitch-against.txt": [*PITCH, *CFO_RETAIL, "--against", "erp-dunning", "content"],
+        "pitch-against.md": [*PITCH, *CFO_RETAIL, "--against", "erp-dunning", "--format",
+                             "md", "content"],
+        "pitch-against-unknown.txt": [*PITCH, *CFO_RETAIL, "--against", "erp", "content"],
+        "on-today/check.txt": [],
+        "on-today/report.txt": [],
+        "on-today/report.md": [],
+        "site/pitches/retail--late-cash.md": [],
+        "site-public/cards/late-payers-are-a-forecast.md": [],
+    },
+    "broken-alternatives": {
+        "check.txt": ["check", "content"],
+    },
 }
 
 
@@ -69,6 +84,21 @@ def _cli(args: list[str]) -> str:
     result = CliRunner().invoke(main, args)
     assert result.exception is None or isinstance(result.exception, SystemExit), result.output
     return f"{result.output}[exit {result.exit_code}]\n"
+
+
+def _on_today(case: Path, name: str) -> str:
+    """`check` or `report` as the CLI prints them, on TODAY: their words about staleness
+    count days from today."""
+    from pitchcraft.render import findings as show
+    from pitchcraft.render.templates import environment, render
+    from pitchcraft.review import build_report
+
+    content = load_content(case / "content", today=TODAY)
+    if name == "check.txt":
+        return "".join(f"{show.as_text(f)}\n" for f in content.findings) + \
+            show.summary(content.findings, content.cards) + "\n"
+    return render(environment([templates_dir()]), f"report.{name.rsplit('.', 1)[1]}.j2",
+                  report=build_report(content, TODAY))
 
 
 def _deck_outline(args: list[str], copy: str, folder: Path) -> str:
@@ -109,6 +139,8 @@ def test_output_matches_the_golden_file(
     if name.startswith("deck/"):
         actual = _deck_outline(CASES[case][name], name.removeprefix("deck/").removesuffix(".txt"),
                                tmp_path)
+    elif name.startswith("on-today/"):
+        actual = _on_today(Path("."), name.removeprefix("on-today/"))
     elif name.startswith("site"):
         build, path = name.split("/", 1)
         actual = _site_page(folder, PUBLIC if build == "site-public" else INTERNAL)(path)

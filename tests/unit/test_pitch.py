@@ -79,22 +79,16 @@ def test_rational_drowning_leads_with_the_figures_on_metrics_the_persona_owns(fo
 
 
 
-def test_scorecard_and_not_meaningfully_different_flag(folder):
+def test_text_in_differentiation_alone_is_not_meaningfully_different(folder):
+    """Four factors of text, no alternative named: nothing says the buyer sees a difference."""
     folder.card("late-payers")
-    strong = _pitch(folder)
-    assert strong.factors_held == 4 and strong.meaningfully_different
-    assert [(f.name, f.holds) for f in strong.scorecard] == [
-        ("offering", True), ("commercials", True), ("value", True), ("risk", True),
-        ("ease", False),
-    ]
-    risk = "  risk: Runs beside your ERP with nothing replaced.\n"
-    folder.card("late-payers", front=FRONT.replace(risk, ""))
-    weak = _pitch(folder)
-    assert weak.factors_held == 3 and not weak.meaningfully_different
-    text = render(environment([TEMPLATES]), "pitch.txt.j2", pitch=weak)
-    assert "NOT MEANINGFULLY DIFFERENT YET" in text
+    pitch = _pitch(folder)
+    assert pitch.factors_held == 0 and not pitch.meaningfully_different
+    assert pitch.scorecard.columns == ()
+    text = render(environment([TEMPLATES]), "pitch.txt.j2", pitch=pitch)
+    assert "no alternative named - NOT MEANINGFULLY DIFFERENT YET" in text
     one_pager = render(environment([TEMPLATES]), "pitch.md.j2",
-                       buyer=buyer_pitch(weak, "Testco", Output.MARKDOWN_ONE_PAGER))
+                       buyer=buyer_pitch(pitch, "Testco", Output.MARKDOWN_ONE_PAGER))
     assert "different" not in one_pager.casefold()  # the scorecard is the rep's, not the buyer's
 
 

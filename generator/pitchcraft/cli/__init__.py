@@ -34,6 +34,7 @@ from .common import (
     load_for_buyer,
     render_template,
     require_usable_inputs,
+    resolve_alternative,
 )
 from .common import load as _load
 from .deck import deck
@@ -86,21 +87,26 @@ def check(content_dir: Path, strict: bool, fmt: str, accounts: Path | None) -> N
 @click.option("--inputs", default="", metavar="QUERY",
               help="The buyer's numbers for the card's cost model, as in the page's link:"
                    " 'annual_spend=2500000&starts=12'. Default: the card's defaults.")
+@click.option("--against", default="", metavar="ALT",
+              help="Pitch against this alternative (an id from the taxonomy's"
+                   " 'alternatives:'): adds its traps, objection answers and, for the rep"
+                   " only, where we lose; prefers the card meaningfully different against it.")
 @TEMPLATES
 @CONTENT_DIR
 def pitch(
     industry: str, problem: str, persona: str, card_id: str | None, fmt: str, inputs: str,
-    templates: Path | None, content_dir: Path,
+    against: str, templates: Path | None, content_dir: Path,
 ) -> None:
     """Print the tailored teaching pitch for one buyer."""
     content = load_for_buyer(content_dir, industry, problem, persona)
     taxonomy = content.taxonomy
     assert taxonomy is not None  # load_for_buyer exits otherwise
+    rival = resolve_alternative(taxonomy, against)
     wanted = Combination(industry, problem, persona)
     today = dt.date.today()
     composed = compose_pitch(content, wanted, today, card_id=card_id, alternatives=0,
-                             inputs=inputs)
-    serving = serving_cards(content, wanted, today)
+                             inputs=inputs, against=against)
+    serving = serving_cards(content, wanted, today, against=rival)
     if composed is None and card_id is not None and serving:
         click.echo(f"Card '{card_id}' does not serve this buyer. Cards that do, best first:",
                    err=True)
@@ -182,7 +188,8 @@ def schema(kind: str) -> None:
 @TEMPLATES
 @CONTENT_DIR
 def report(fmt: str, soon: int, templates: Path | None, content_dir: Path) -> None:
-    """Reviews due per owner, coverage gaps, and cards that are not meaningfully different."""
+    """Reviews due per owner (cards and battlecards), coverage gaps, cards not meaningfully
+    different from the status quo, and alternatives no published card answers."""
     content = _load(content_dir)
     built = build_report(content, dt.date.today(), soon)
     if fmt == "json":

@@ -15,7 +15,7 @@ import click
 from ..costs.buyer_inputs import input_problems, valid_inputs
 from ..load import load_content
 from ..load.validate import unknown_id
-from ..model import Content
+from ..model import Alternative, Content, Taxonomy
 from ..pitch.result import Pitch
 from ..site.template_order import template_folders
 
@@ -113,6 +113,22 @@ def resolve(kind: str, value: str, valid: list[str]) -> None:
     if value not in valid:
         finding = unknown_id("", 0, kind, value, valid)
         raise click.BadParameter(f"{finding.message} ({finding.hint})", param_hint=f"--{kind}")
+
+
+def resolve_alternative(taxonomy: Taxonomy, against: str) -> Alternative | None:
+    """The alternative `--against` names, or a usage error (exit 2) naming every valid id."""
+    if not against:
+        return None
+    found = taxonomy.alternative(against)
+    if found is not None:
+        return found
+    valid = sorted(a.id for a in taxonomy.alternatives)
+    close = unknown_id("", 0, "alternative", against, valid).hint.split(";")[0]
+    said = f"{close}; " if close.startswith("did you mean") else ""
+    raise click.BadParameter(
+        f"unknown alternative id '{against}' ({said}valid ids: {', '.join(valid)})" if valid
+        else f"unknown alternative id '{against}': the taxonomy declares no 'alternatives:'",
+        param_hint="--against")
 
 
 def require_usable_inputs(pitch: Pitch, inputs: str) -> None:

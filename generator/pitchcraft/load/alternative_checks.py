@@ -33,8 +33,11 @@ _BATTLECARD = ("traps", "objections", "where_we_lose", "concede")
 
 
 def against_findings(card: Card, taxonomy: Taxonomy | None,
-                     ledger: dict[str, Evidence] | None) -> list[Finding]:
-    """What is wrong with a card's `against:`, with the line to fix."""
+                     ledger: dict[str, Evidence] | None, shape_reported: bool = False,
+                     ) -> list[Finding]:
+    """What is wrong with a card's `against:`, with the line to fix. When its shape was
+    reported (`shape_reported`: a bad verdict, an unknown factor), the card is not judged
+    against its alternatives: the factors left out would only repeat that finding."""
     from .validate import unknown_id  # the one did-you-mean wording
 
     findings: list[Finding] = []
@@ -57,9 +60,10 @@ def against_findings(card: Card, taxonomy: Taxonomy | None,
                 findings.append(unknown_id(card.path, proof.line, "evidence", proof.id,
                                            ledger, "proof"))
         alternative = known.get(against.alternative) if known else None
-        if alternative is not None and card.published:
+        if alternative is not None and card.published and not shape_reported:
             findings += _judged(card, against, alternative)
-    if card.published and taxonomy is not None and taxonomy.alternatives:
+    if card.published and taxonomy is not None and taxonomy.alternatives \
+            and not shape_reported:
         findings += _status_quo(card, taxonomy)
     return findings
 

@@ -25,17 +25,17 @@ from .yaml_positions import Positions
 
 
 def read_alternatives(data: dict[str, Any], positions: Positions) -> tuple[Alternative, ...]:
-    """Every alternative with an id and a known kind; others were reported by the schema."""
+    """Every alternative with an id (the schema reported any other problem). One whose kind
+    is not one of `Kind` (reported) is read as a competitor category, the kind no rule asks
+    more of, so the cards that address it are not reported too."""
     found = []
     for index, raw in enumerate(items(data.get("alternatives"))):
         if not isinstance(raw, dict) or not text(raw.get("id")):
             continue
-        if raw.get("kind") not in tuple(Kind):
-            continue
         found.append(Alternative(
             id=text(raw.get("id")),
             name=text(raw.get("name")) or text(raw.get("id")),
-            kind=Kind(raw["kind"]),
+            kind=Kind(choice(raw.get("kind"), tuple(Kind), Kind.COMPETITOR_CATEGORY)),
             description=text(raw.get("description")),
             chosen_when=text(raw.get("chosen_when")),
             problems=texts(raw.get("problems")),

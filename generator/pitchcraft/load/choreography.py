@@ -18,6 +18,10 @@ Two checks, each an error at the file line of the text:
   the card, and given by none of its `research` items. An item that does not say whose it is
   counts as our results in a pitch, but its figures are not errors here: its own warning
   ("does not say whose") is the one finding, and saying whose settles both.
+- an alternative's name (the taxonomy's `alternatives:`), as whole words in any case, in
+  any text a buyer reads: before Our solution as above, and in Our solution and the Proposal
+  too, since alternatives are internal (`model.outputs`). A trap makes the alternative's
+  weakness visible without naming it; the rep's battlecard names it, never the card's text.
 Rep-only notes are not said, so they are not checked.
 """
 
@@ -27,12 +31,24 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from ..model import BEFORE_SOLUTION, Evidence, Finding, Severity, Taxonomy, Whose
+from ..model import (
+    BEFORE_SOLUTION,
+    PROPOSAL,
+    TEACHING,
+    Evidence,
+    Finding,
+    Severity,
+    Taxonomy,
+    Whose,
+)
 from .cards import ParsedCard
 from .quality import evidence_numbers, said_figures, sourced, spoken_blocks
 
 NAME_HINT = ("teach the problem and the new way without naming the vendor; name the offering"
              " in '## Our solution'")
+ALTERNATIVE_HINT = ("alternatives are internal: make the alternative's weakness visible without"
+                    " naming it (its traps are questions that do), and keep its name for the"
+                    " rep's battlecard")
 FIGURE_HINT = ("before Our solution quote research only (evidence with 'whose: research'),"
                " or move the figure to '## Our solution', where our customers' results prove"
                " the solution")
@@ -48,11 +64,18 @@ def check_choreography(
     said = [(line, f"the {field}", text, _column(parsed, line, text))
             for field in ("title", "summary")
             if (text := getattr(card, field)) and (line := card.lines.get(field, 0))]
+    blocks = spoken_blocks(parsed)
+    later = [(b.line, f"'## {b.section}'", b.text, 1) for b in blocks
+             if b.section in (*TEACHING, PROPOSAL) and b.section not in BEFORE_SOLUTION]
     said += [(b.line, f"'## {b.section}'", b.text, 1)
-             for b in spoken_blocks(parsed) if b.section in BEFORE_SOLUTION]
+             for b in blocks if b.section in BEFORE_SOLUTION]
     findings = []
     if taxonomy is not None:
         findings += _names(card.path, said, taxonomy)
+        headlines = [(parsed.positions.at(("headlines", key))[0], f"the {key} headline", text,
+                      parsed.positions.at(("headlines", key))[1])
+                     for key, text in card.headlines.items()]
+        findings += _alternatives(card.path, said, later + headlines, taxonomy)
     findings += _our_figures(card.path, said, card.evidence, ledger or {})
     return findings
 
@@ -73,6 +96,30 @@ def _names(path: str, said: list[Said], taxonomy: Taxonomy) -> list[Finding]:
     names = tuple(dict.fromkeys(n.strip() for n in (
         company.name, *(i.name for i in (*company.offerings, *company.differentiators)))
         if n.strip()))
+    return [Finding(path, line, col, Severity.ERROR,
+                    f"'{name}' named in {where}, before Our solution", NAME_HINT)
+            for line, col, where, name in _named(said, names)]
+
+
+def _alternatives(path: str, said: list[Said], later: list[Said],
+                  taxonomy: Taxonomy) -> list[Finding]:
+    names = tuple(dict.fromkeys(a.name.strip() for a in taxonomy.alternatives
+                                if a.name.strip()))
+    if not names:
+        return []
+    before = [Finding(path, line, col, Severity.ERROR,
+                      f"alternative '{name}' named in {where}, before Our solution",
+                      ALTERNATIVE_HINT) for line, col, where, name in _named(said, names)]
+    after = [Finding(path, line, col, Severity.ERROR,
+                     f"alternative '{name}' named in {where}, which buyers read"
+                     if "headline" not in where else
+                     f"alternative '{name}' named in {where}, a slide title buyers read",
+                     ALTERNATIVE_HINT) for line, col, where, name in _named(later, names)]
+    return sorted(before + after)
+
+
+def _named(said: list[Said], names: tuple[str, ...]) -> list[tuple[int, int, str, str]]:
+    """(line, column, where, name) of each name said, the longest of overlapping names."""
     any_name, patterns = name_patterns(names)
     findings = []
     for line, where, text, col in said:
@@ -85,9 +132,7 @@ def _names(path: str, said: list[Said], taxonomy: Taxonomy) -> list[Finding]:
             if any(s <= start and end <= e for s, e in taken):
                 continue
             taken.append((start, end))
-            findings.append(Finding(path, line, col + start, Severity.ERROR,
-                                    f"'{name}' named in {where}, before Our solution",
-                                    NAME_HINT))
+            findings.append((line, col + start, where, name))
     return sorted(findings)
 
 

@@ -70,7 +70,7 @@ def check_card(
         findings += proposal_findings(card, taxonomy)
     findings += _evidence(card, ledger, today, reported)
     findings += cost_model_findings(parsed, ledger)
-    findings += against_findings(card, taxonomy, ledger)
+    findings += against_findings(card, taxonomy, ledger, "against" in reported)
     findings += body_findings(parsed.source_lines, parsed.body_line, card.path)
     findings += worked_example_findings(parsed, ledger)
     findings += check_choreography(parsed, taxonomy, ledger)

@@ -8,9 +8,16 @@ nothing else. A presenter deck is buyer-facing as a whole, its speaker notes too
 sent with their notes, so the notes hold the talk track the buyer hears, never a rep note or a
 step's name.
 
+Alternatives (the taxonomy's `alternatives:`: the status quo, free options, competitors) are
+internal: a buyer-facing output never holds an alternative's name or any of its text (traps,
+objection answers, where we lose, what to concede, landmines), nor the scorecard against it.
+A rep tells the buyer why the new way beats their other choices without naming them; a
+buyer who reads a competitor's name in a leave-behind reads a comparison we cannot control.
+
 What a buyer-facing output holds instead is made in one place (`render.buyer_pitch`): the
 texts without rep notes, headlines instead of step names, the proposal instead of the rep's
-next step, and evidence without internal figures.
+next step, and evidence without internal figures; it reads nothing of an alternative, and
+`check` keeps alternatives' names out of every card text a buyer reads (`load.choreography`).
 """
 
 from __future__ import annotations
@@ -49,6 +56,12 @@ class Rule:
     @property
     def method_labels(self) -> bool:
         """Step names ("Rational drowning (3 of 7)") as titles or in notes."""
+        return not self.buyer_facing
+
+    @property
+    def alternatives(self) -> bool:
+        """An alternative's name or text (its traps, objections, where we lose, what to
+        concede, landmines) and the scorecard against it."""
         return not self.buyer_facing
 
     @property

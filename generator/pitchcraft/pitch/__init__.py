@@ -1,7 +1,8 @@
 """Transform: choose cards for a buyer and compose the tailored teaching pitch."""
 
-from .compose import compose_pitch, scorecard, serving_cards
-from .result import Factor, Part, Pitch, Ranked
+from .compose import compose_pitch, serving_cards
+from .result import Part, Pitch, Ranked
+from .scorecard import Column, Scorecard, scorecard
 from .select import (
     CardIndex,
     Combination,
@@ -12,7 +13,7 @@ from .select import (
 )
 
 __all__ = [
-    "CardIndex", "Combination", "Coverage", "Factor", "Part", "Pitch", "Ranked",
+    "CardIndex", "Column", "Combination", "Coverage", "Part", "Pitch", "Ranked", "Scorecard",
     "compose_pitch", "covered_combinations", "nearest_combinations",
     "rank_cards", "scorecard", "serving_cards",
 ]

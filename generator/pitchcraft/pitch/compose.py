@@ -16,9 +16,9 @@ from dataclasses import replace
 from ..model import (
     COST_OF_INACTION,
     DISCOVERY_QUESTIONS,
-    FACTORS,
     NEXT_STEP,
     STEPS,
+    Alternative,
     Card,
     Content,
     Evidence,
@@ -28,7 +28,8 @@ from ..model import (
     section_key,
 )
 from .figures import Figures, figures_for
-from .result import Factor, Part, Pitch, Ranked
+from .result import Part, Pitch, Ranked
+from .scorecard import scorecard
 from .select import CardIndex, Combination, rank_cards
 from .talk_time import minutes, spoken_words
 
@@ -39,18 +40,21 @@ this buyer"); further serving cards are listed by name. Each costs one more comp
 
 def serving_cards(
     content: Content, combination: Combination, today: dt.date, index: CardIndex | None = None,
+    against: Alternative | None = None,
 ) -> list[Ranked]:
-    """Every published card that serves the buyer, best first: the choices a rep has."""
+    """Every published card that serves the buyer, best first: the choices a rep has (a
+    card meaningfully different against `against` first)."""
     if content.taxonomy is None:
         return []
     cards = content.cards if index is None else index.candidates(combination)
-    return rank_cards(cards, combination, content.taxonomy.review_interval_days, today)
+    return rank_cards(cards, combination, content.taxonomy.review_interval_days, today,
+                      against)
 
 
 def compose_pitch(
     content: Content, combination: Combination, today: dt.date, index: CardIndex | None = None,
     card_id: str | None = None, alternatives: int = ALTERNATIVES_SHOWN,
-    *, inputs: str = "", live: bool = False,
+    *, inputs: str = "", live: bool = False, against: str = "",
 ) -> Pitch | None:
     """The pitch for one buyer, or None when no published card serves the combination (or
     `card_id` names a card that does not serve it).
@@ -61,6 +65,8 @@ def compose_pitch(
     `inputs` is a query string of the buyer's numbers for the card's cost model (defaults
     otherwise); `live` writes each figure as a span the site's page updates, where print,
     Markdown and the deck get the value itself. Talk time counts the values as said.
+    `against` (an alternative's id, known to the taxonomy) ranks first the cards meaningfully
+    different against it and brings its battlecard into the pitch.
     """
     taxonomy = content.taxonomy
     if taxonomy is None:
@@ -68,14 +74,15 @@ def compose_pitch(
     industry = taxonomy.industry(combination.industry)
     problem = taxonomy.problem(combination.problem)
     persona = taxonomy.persona(combination.persona)
-    if industry is None or problem is None or persona is None:
+    rival = taxonomy.alternative(against) if against else None
+    if industry is None or problem is None or persona is None or (against and rival is None):
         return None
-    ranking = tuple(serving_cards(content, combination, today, index))
+    ranking = tuple(serving_cards(content, combination, today, index, rival))
     ids = [r.card.id for r in ranking]
     if not ranking or (card_id is not None and card_id not in ids):
         return None
     lead = ids.index(card_id) if card_id is not None else 0
-    buyer = _Buyer(content, industry, problem, persona, index, inputs, live)
+    buyer = _Buyer(content, industry, problem, persona, index, inputs, live, rival)
     others = [place for place in range(len(ranking)) if place != lead][:alternatives]
     return _told_by(buyer, ranking, lead, tuple(_told_by(buyer, ranking, o) for o in others))
 
@@ -84,10 +91,12 @@ class _Buyer:
     """Who a pitch is for, with what composing it needs from the taxonomy and ledger."""
 
     def __init__(self, content: Content, industry: Industry, problem: Problem,
-                 persona: Persona, index: CardIndex | None, inputs: str, live: bool) -> None:
+                 persona: Persona, index: CardIndex | None, inputs: str, live: bool,
+                 against: Alternative | None) -> None:
         assert content.taxonomy is not None
         self.taxonomy, self.industry, self.problem, self.persona = (
             content.taxonomy, industry, problem, persona)
+        self.against = against
         self.ledger, self.index, self.inputs, self.live = content.ledger, index, inputs, live
 
     def words(self, text: str) -> int:
@@ -133,22 +142,19 @@ def _told_by(
         differentiators=tuple(
             d for d in (buyer.taxonomy.differentiator(i) for i in card.leads_to) if d is not None
         ),
-        scorecard=scorecard(card),
+        scorecard=scorecard(card, buyer.taxonomy, buyer.problem.id,
+                            buyer.against.id if buyer.against else ""),
         generic_next_step=not _said_by(card, NEXT_STEP, persona.id, industry.id),
         lead=lead,
         alternatives=alternatives,
         figures=figures,
+        against=buyer.against,
     )
 
 
 def _said_by(card: Card, title: str, persona: str, industry: str) -> bool:
     section = card.sections.get(title)
     return bool(section and section.for_buyer(persona, industry))
-
-
-def scorecard(card: Card) -> tuple[Factor, ...]:
-    return tuple(Factor(f, f in card.differentiation, card.differentiation.get(f, ""))
-                 for f in FACTORS)
 
 
 _WORD = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*")

@@ -12,6 +12,7 @@ from ..model import (
     TEACHING,
     WARMER,
     WORDS_PER_MINUTE,
+    Alternative,
     Card,
     Evidence,
     Industry,
@@ -23,6 +24,7 @@ from ..model import (
     section_key,
 )
 from .figures import Figures
+from .scorecard import Scorecard
 
 WORKED_TABLES = ("research", "our-results", "internal")
 """The evidence tables a pitch shows, in the order told (see `Pitch.worked_examples_at`)."""
@@ -55,13 +57,6 @@ class Part:
 
 
 @dataclass(frozen=True)
-class Factor:
-    name: str
-    holds: bool
-    reason: str
-
-
-@dataclass(frozen=True)
 class Pitch:
     """A six-step teaching pitch for one industry, problem and persona."""
 
@@ -81,7 +76,8 @@ class Pitch:
     comparing pitches; a pitch shows it by whose it is (`research`, `our_results`,
     `internal_figures`)."""
     differentiators: tuple[Item, ...]
-    scorecard: tuple[Factor, ...]
+    scorecard: Scorecard
+    """Factors x alternatives, judged against `against` (else the status quo)."""
     generic_next_step: bool = False
     """True when the card has no next step for this buyer and the persona's generic one is
     used."""
@@ -93,6 +89,10 @@ class Pitch:
     insight (the site shows them; see `compose.ALTERNATIVES_SHOWN`)."""
     figures: Figures | None = None
     """The lead card's cost model with the values in effect (see `pitch.figures`)."""
+    against: Alternative | None = None
+    """The alternative the rep pitches against (`--against`): its traps, objections and, for
+    the rep only, where we lose, what to concede and its landmines. Internal: no buyer's
+    output holds it (`model.outputs`)."""
 
     @property
     def card(self) -> Card:
@@ -142,11 +142,13 @@ class Pitch:
 
     @property
     def factors_held(self) -> int:
-        return sum(f.holds for f in self.scorecard)
+        """Factors shown better (with proof) against the alternative judged against."""
+        return self.scorecard.shown
 
     @property
     def meaningfully_different(self) -> bool:
-        return self.factors_held >= MEANINGFUL_FACTORS
+        """Relative to the alternative pitched against, or to the status quo when none."""
+        return self.scorecard.meaningfully_different
 
     @property
     def factors_needed(self) -> int:

@@ -10,7 +10,16 @@ import datetime as dt
 from collections.abc import Callable, Iterable
 from typing import NamedTuple
 
-from ..model import TEACHING, Card, Content, Item, Taxonomy
+from ..model import (
+    FACTORS,
+    MEANINGFUL_FACTORS,
+    TEACHING,
+    Alternative,
+    Card,
+    Content,
+    Item,
+    Taxonomy,
+)
 from .result import Ranked
 from .talk_time import spoken_words
 
@@ -97,12 +106,15 @@ class CardIndex:
 
 
 def rank_cards(
-    cards: Iterable[Card], combination: Combination, review_interval_days: int, today: dt.date
+    cards: Iterable[Card], combination: Combination, review_interval_days: int, today: dt.date,
+    against: Alternative | None = None,
 ) -> list[Ranked]:
     """Published cards that serve the combination, best first, each with its reasons.
 
-    Fit comes before freshness and evidence: a card with text written for this persona, then
-    a card focused on this problem, then a card written for this industry.
+    Pitched against an alternative, a card meaningfully different against it comes first:
+    the method's test is the buyer's other choice. Then fit comes before freshness and
+    evidence: a card with text written for this persona, then a card focused on this
+    problem, then a card written for this industry.
     """
     industry, problem, persona = combination
     fitting = [
@@ -113,6 +125,7 @@ def rank_cards(
 
     def key(card: Card) -> tuple:
         return (
+            against is not None and not card.meaningfully_different_against(against.id),
             not written_for(card, persona, industry),
             len(card.problems),
             card.all_industries,  # written for this industry beats written for all
@@ -122,8 +135,23 @@ def rank_cards(
             card.id,
         )
 
-    return [Ranked(card, _reasons(card, combination, review_interval_days, today))
+    return [Ranked(card, _against(card, against)
+                   + _reasons(card, combination, review_interval_days, today))
             for card in sorted(fitting, key=key)]
+
+
+def _against(card: Card, against: Alternative | None) -> tuple[str, ...]:
+    """Why the card ranks where it does against the alternative pitched against."""
+    if against is None:
+        return ()
+    found = card.against_alternative(against.id)
+    if found is None:
+        return (f"does not address {against.name}",)
+    shown = f"{len(found.shown_better)} of {len(FACTORS)} factors shown better"
+    return ((f"meaningfully different against {against.name} ({shown})",)
+            if found.meaningfully_different
+            else (f"not meaningfully different against {against.name} ({shown},"
+                  f" needs {MEANINGFUL_FACTORS})",))
 
 
 def written_for(card: Card, persona: str, industry: str) -> tuple[str, ...]:

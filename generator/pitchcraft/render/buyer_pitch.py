@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..load.rep_notes import buyer_text
-from ..model import PROPOSAL, Audience, Concern, Evidence, Item
+from ..model import PROPOSAL, Audience, Card, Concern, Evidence, Item, section_key
 from ..model.outputs import Output
 from ..pitch import Pitch
 from ..pitch.talk_time import minutes, spoken_words
@@ -102,10 +102,22 @@ def proposal(pitch: Pitch) -> BuyerPart | None:
 def _part(pitch: Pitch, key: str, text: str) -> BuyerPart:
     text = buyer_text(text)
     said = text_lines(text)
-    own = pitch.card.headlines.get(key, "")
-    headline, used = (own, "") if own else choose_headline(key, said)
+    headline, used = _headline(pitch.card, key, said)
     return BuyerPart(key, headline, text, tuple(said), key_lines(said, used),
                      minutes(spoken_words(text)))
+
+
+def _headline(card: Card, key: str, said: list[str]) -> tuple[str, str]:
+    own = card.headlines.get(key, "")
+    return (own, "") if own else choose_headline(key, said)
+
+
+def section_headline(card: Card, title: str) -> str:
+    """What a buyer reads as the heading of a card's section (a public card page): its
+    headline, never the method's step name."""
+    section = card.sections.get(title)
+    return _headline(card, section_key(title), text_lines(buyer_text(section.text if section
+                                                                      else "")))[0]
 
 
 def _shown(item: Evidence) -> bool:

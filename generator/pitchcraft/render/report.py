@@ -23,7 +23,18 @@ def report_json(report: Report) -> str:
         ],
         "not_meaningfully_different": [
             {"card": t.card.id, "path": t.card.path, "owner": t.card.owner,
+             "against": t.against.id if t.against else None,
              "held": list(t.held), "missing": list(t.missing)}
             for t in report.thin
+        ],
+        "alternatives_unanswered": [
+            {"industry": u.industry.id, "problem": u.problem.id, "cards": u.cards,
+             "alternatives": [a.id for a in u.alternatives]}
+            for u in report.unanswered
+        ],
+        "battlecard_reviews": [
+            {"alternative": b.alternative.id, "owner": b.alternative.owner,
+             "due": b.due.isoformat(), "stale": b.stale}
+            for b in report.battlecards
         ],
     }, indent=2)

@@ -1,5 +1,16 @@
-"""Transform: what marketing should do next, from loaded content (reviews, gaps, weak cards)."""
+"""Transform: what marketing should do next, from loaded content (reviews, gaps, weak cards,
+alternatives no card answers)."""
 
-from .report import Gap, OwnerReviews, Report, Review, Thin, build_report
+from .report import (
+    AlternativeReview,
+    Gap,
+    OwnerReviews,
+    Report,
+    Review,
+    Thin,
+    Unanswered,
+    build_report,
+)
 
-__all__ = ["Gap", "OwnerReviews", "Report", "Review", "Thin", "build_report"]
+__all__ = ["AlternativeReview", "Gap", "OwnerReviews", "Report", "Review", "Thin",
+           "Unanswered", "build_report"]

@@ -188,7 +188,9 @@ def site_pages(site: Site, template_dirs: list, memo: dict | None = None,
     groups = site.options.groups
     env.globals.update(site=site, taxonomy=site.taxonomy, tab_anchor=tab_anchor,
                        deck_href=deck_href if site.options.decks else None,
-                       pitch_path=pitch_path, drafts=site.options.drafts, scorecard=scorecard,
+                       pitch_path=pitch_path, drafts=site.options.drafts,
+                       scorecard=lambda card: scorecard(
+                           card, None if site.public else site.taxonomy),
                        steps=STEPS, teaching=TEACHING, factors=FACTORS,
                        link=lambda text, target: _link(text, target, groups),
                        names=lambda kind, ids: _names(site.taxonomy, kind, ids))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ...render.buyer_pitch import section_headline
 from ..costs import CALCULATOR, card_with_spans, page_meta
 from .kind import Making, PageGroup, PageKind, Reads
 
@@ -19,7 +20,7 @@ def make(making: Making) -> None:
                    meta={**({"tags": list(card.tags)} if card.tags else {}),
                          **page_meta(figures)} or None, card=live, made_from=(card,),
                    due=card.review_due(interval), stale=card.is_stale(interval, site.today),
-                   calculator=CALCULATOR if figures else "")
+                   calculator=CALCULATOR if figures else "", headline=section_headline)
 
 
 KIND = PageKind(
