@@ -29,7 +29,7 @@ ORDER = {"better": 0, "equal": 1, "worse": 2}
 
 
 @dataclass(frozen=True)
-class Verdict:
+class CardVerdict:
     """One card's verdict on one factor against the alternative."""
 
     card: Card
@@ -50,7 +50,7 @@ class FactorRow:
     """Every card's verdict on one factor: wins (shown, then claimed), ties, losses."""
 
     factor: str
-    verdicts: tuple[Verdict, ...]
+    verdicts: tuple[CardVerdict, ...]
 
     def count(self, standing: str) -> int:
         return sum(1 for v in self.verdicts if v.standing == standing)
@@ -115,7 +115,7 @@ def battlecards(taxonomy: Taxonomy, cards: Iterable[Card],
 def _factors(teaching: list[Teaching]) -> tuple[FactorRow, ...]:
     rows = []
     for factor in FACTORS:
-        found = [Verdict(t.card, v) for t in teaching if (v := t.against.factor(factor))]
+        found = [CardVerdict(t.card, v) for t in teaching if (v := t.against.factor(factor))]
         found.sort(key=lambda v: (ORDER.get(str(v.verdict.verdict), 3), not v.verdict.shown))
         rows.append(FactorRow(factor, tuple(found)))
     return tuple(rows)
