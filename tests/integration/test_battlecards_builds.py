@@ -109,5 +109,7 @@ def test_the_team_site_names_battlecard_changes_on_the_changes_page_and_feeds(bu
     assert "Battlecard" in page and "Chasing late payers by phone" in page
     assert "card: risk" in site["changes/feeds/all.xml"]
     assert "The ERP's dunning module" in site["changes/feeds/all.xml"]
+    assert "Battlecard Chasing late payers by phone" in site["changes/feeds/industry-retail.xml"]
+    assert "Battlecard" not in site["changes/feeds/industry-logistics.xml"]  # alters none there
     battlecard = site["battlecards/status-quo/index.html"]
     assert "Last changed 2026-11-10: concede; alters 2 pitches" in battlecard
