@@ -128,9 +128,12 @@ def test_the_diff_names_a_changed_factor_and_the_pitches_of_its_card(content: Pa
     assert alt.by_card() == [("late-payers-are-a-forecast", ("value",))]
     assert len(alt.pitches) == 2 and change.pitches == ()
     assert "late-payers-are-a-forecast: value; alters 2 pitches" in text
-    assert "[stale" not in text
+    assert "[stale" not in text  # this battlecard is fresh; another one, unchanged, is not:
+    assert ("Stale battlecards (review overdue): status-quo (Chasing late payers by phone, "
+            "due 2026-07-01)") in text
     md = as_template(change, Labels("main", "branch"), "md", [templates_dir()])
     assert "**Alternatives (battlecards)**" in md and "`erp-dunning`" in md
+    assert ":warning: **Stale battlecards** (review overdue): `status-quo`" in md
 
 
 def test_the_diff_flags_a_changed_battlecard_that_is_stale(content: Path, tmp_path: Path):

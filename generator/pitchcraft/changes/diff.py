@@ -130,6 +130,9 @@ class ModelDiff:
     findings_after: tuple[Finding, ...]
     alternatives: tuple[AlternativeChange, ...] = ()
     """Battlecards whose alternative or whose cards' verdicts changed (internal)."""
+    stale: tuple[tuple[str, str, str], ...] = ()
+    """(id, name, due) of every battlecard past its review at the newer revision: a review
+    names them all, changed or not (not a change: `empty` ignores them)."""
 
     @property
     def coverage(self) -> tuple[PitchChange, ...]:
@@ -162,8 +165,9 @@ def diff(before: Snapshot, after: Snapshot) -> ModelDiff:
             pitches.append(change)
     cards = [c for key in _ordered(before.cards, after.cards)
              if (c := _card_change(before.cards.get(key), after.cards.get(key))) is not None]
+    stale = tuple((a.id, a.name, a.stale) for a in after.alternatives.values() if a.stale)
     return ModelDiff(tuple(pitches), figures, tuple(cards), before.findings, after.findings,
-                     alternative_changes(before, after))
+                     alternative_changes(before, after), stale)
 
 
 def _ordered(before: dict, after: dict) -> list:

@@ -138,4 +138,5 @@ def as_json(change: ModelDiff, labels: Labels) -> str:
                           "factors": [list(f) for f in a.factors], "stale": a.stale or None,
                           "pitches": ["/".join(p.key) for p in a.pitches]}
                          for a in change.alternatives],
+        "stale_battlecards": [{"id": i, "name": n, "due": d} for i, n, d in change.stale],
     }, indent=2) + "\n"
