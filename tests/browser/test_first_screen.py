@@ -62,7 +62,7 @@ def test_the_finder_and_then_the_pitchs_tabs_and_calculator_are_on_the_first_scr
     screen.wait_for_url(re.compile(rf"pitches/{industry}--{problem}/#for-{persona}$"))
     screen.wait_for_load_state("load")
     screen.wait_for_timeout(300)  # the browser's own jump to the anchor comes after load
-    for selector in ("article h1", "details.pc-calculator > summary", ".tabbed-labels"):
+    for selector in ("article h1", "details.pc-calculator:visible > summary", ".tabbed-labels"):
         _in_view(screen, selector)
     checked = screen.locator(".tabbed-set > input:checked").first.get_attribute("id")
     label = screen.locator(f"label[for='{checked}']").inner_text()

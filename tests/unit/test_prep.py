@@ -180,6 +180,37 @@ def test_each_attendee_gets_their_link_and_a_deck_titled_for_the_account(
             assert ("Confidential" in title.notes) is copy.rule.speaker_notes
 
 
+def test_every_link_to_a_card_with_a_cost_model_carries_the_accounts_numbers(
+        content: Content) -> None:
+    """Each attendee's card has a calculator of its own on the page, so each link fills it."""
+    for file in ACCOUNTS:
+        meeting = _meeting(file, content)
+        for seat in meeting.seats:
+            assert seat.pitch is not None
+            model = seat.pitch.card.cost_model
+            wanted = meeting.account.query(model.names) if model else ""
+            assert seat.link_numbers is bool(wanted), seat.attendee.name
+            if wanted:
+                assert f"?card={seat.pitch.card.id}&{wanted}#" in seat.link
+        assert "does not tell" not in brief_markdown(build_brief(meeting, content))
+
+
+def test_a_card_the_page_does_not_show_gets_a_link_without_numbers_and_the_brief_says_so(
+        content: Content, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With no alternatives shown, the Corvane attendees told from an alternative card have
+    no calculator on the page to fill."""
+    monkeypatch.setattr("pitchcraft.prep.links.ALTERNATIVES_SHOWN", 0)
+    meeting = _meeting(REPO / "accounts" / "corvane-metalworks.yml", content)
+    moved = [s for s in meeting.seats if s.pitch and s.pitch.card.cost_model
+             and not s.link_numbers]
+    assert moved
+    brief = brief_markdown(build_brief(meeting, content))
+    for seat in moved:
+        assert seat.link in brief
+        after = brief.split(seat.link, 1)[1].splitlines()[1]
+        assert "The site's page does not tell this card's pitch" in after
+
+
 def test_the_leave_behind_is_the_presenter_copy_without_notes(content: Content) -> None:
     meeting = _meeting(ACCOUNTS[0], content)
     for seat in meeting.seats:

@@ -113,11 +113,12 @@ def test_on_the_site_each_value_of_a_row_is_updated_by_the_calculator_exactly(
     pages = {p.path: p.markdown for p in
              generator.pages(content, SiteOptions(), TODAY, [templates_dir()]).pages}
     page = pages["pitches/retail--late-cash.md"]
-    exact = ('<span class="pc-cost" data-cost-output="startup_charge" data-cost-exact>'
-             "$323,760</span>")
+    exact = ('<span class="pc-cost" data-cost-output="startup_charge" data-cost-card="startup"'
+             ' data-cost-exact>$323,760</span>')
     assert f"| **{exact}** |" in page and f"= {exact} | {FROM_PAGE} |" in page
-    said = '<span class="pc-cost" data-cost-output="startup_charge">$320,000</span>'
-    assert said in page  # the talk track says it rounded
+    said = ('<span class="pc-cost" data-cost-output="startup_charge" data-cost-card="startup">'
+            "$320,000</span>")
+    assert said in page  # the talk track says it rounded; each span names its calculator
 
 
 def test_a_share_computed_from_a_whole_reads_as_percentages() -> None:

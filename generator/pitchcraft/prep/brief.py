@@ -68,11 +68,13 @@ def build_brief(meeting: Meeting, content: Content) -> Brief:
 
 
 def _link(seat: Seat, account: Account) -> Line:
-    """The attendee's link, saying so when it cannot carry the account's numbers."""
+    """The attendee's link; it carries the account's numbers whenever their card has a cost
+    model, unless the site's page does not tell that card's pitch (it ranks below the cards
+    the page shows), which the brief then says."""
     model = seat.pitch.card.cost_model if seat.pitch else None
     missing = bool(model and account.query(model.names)) and not seat.link_numbers
     return Line(f"{seat.attendee.name}:", seat.link, (
-        "The page's calculator belongs to another card: the figures on the account's"
+        "The site's page does not tell this card's pitch: the figures on the account's"
         " numbers are in this pack.",) if missing else ())
 
 

@@ -1,12 +1,18 @@
 /*
   Pitchcraft cost model: the buyer's numbers, computed in the page with no server and no eval.
 
-  The page carries the model as JSON in <script type="application/json" id="pc-cost-model">,
+  A card page carries its model as JSON in <script type="application/json" id="pc-cost-model">,
   made by pitchcraft.costs.browser: each input with its label, unit, default, range and number
   format, each output as reverse Polish steps. This script renders a labelled number field per
   input (into [data-cost-inputs], or a form it adds after the data), recomputes every output as
   the fields change, writes each figure into every [data-cost-output="name"] element, and keeps
   the changed inputs in the page's query string so a rep can send the link.
+
+  A pitch page carries one model per card it tells (<script id="pc-cost-models">, a list of
+  {card, title, model}; pitchcraft.site.costs): each card has its own calculator, shown at the
+  top of each pitch told from it ([data-cost-inputs][data-cost-card]; the views of one card
+  share its numbers), and updates only the figures that name it ([data-cost-card]). The link's
+  numbers are for the card its `card` parameter names (the page's first card without one).
 
   Every rule here mirrors pitchcraft/costs (evaluate.py and units.py) step by step; a browser
   test runs both on the same models so that they never disagree.
@@ -132,10 +138,11 @@
   }
 
   /* A figure in the talk track is said as its format says (outputs are spoken); one in a
-     worked example ([data-cost-exact]) keeps every digit, as the evidence table does. */
-  function show(data, values) {
+     worked example ([data-cost-exact]) keeps every digit, as the evidence table does.
+     `spans` are the calculator's own figures (see `owned`). */
+  function show(data, values, spans) {
     var fmts = formats(data);
-    document.querySelectorAll("[data-cost-output]").forEach(function (element) {
+    spans.forEach(function (element) {
       var name = element.getAttribute("data-cost-output"), fmt = fmts[name];
       if (Object.prototype.hasOwnProperty.call(fmts, name)) {
         if (element.hasAttribute("data-cost-exact")) {
@@ -147,16 +154,30 @@
   }
 
   /* The link keeps what the rep typed, a wrong value too, so whoever opens it sees the same
-     page, problem included; a default leaves the link. */
-  function remember(data, inputs, item, raw) {
-    var url = new URL(window.location.href);
-    if (inputs[item.name] === null) {
-      if (raw) { url.searchParams.set(item.name, raw); } else { url.searchParams.delete(item.name); }
-    } else if (inputs[item.name] === item.default) {
-      url.searchParams.delete(item.name);
-    } else {
-      url.searchParams.set(item.name, String(inputs[item.name]));
+     page, problem included; a default leaves the link. On a pitch page the link names the
+     card whose numbers it carries: typing into another card's calculator moves the link to
+     that card, with all of its numbers, and drops the previous card's. */
+  function remember(calc, item) {
+    var url = new URL(window.location.href), params = url.searchParams;
+    var items = [item];
+    if (calc.card && params.get("card") !== calc.card) {
+      var before = linked(calc.all, params);
+      if (before && before !== calc) {
+        before.data.inputs.forEach(function (i) { params.delete(i.name); });
+      }
+      params.set("card", calc.card);
+      items = calc.data.inputs;
     }
+    items.forEach(function (i) {
+      var value = calc.inputs[i.name], raw = calc.raws[i.name];
+      if (value === null) {
+        if (raw) { params.set(i.name, raw); } else { params.delete(i.name); }
+      } else if (value === i.default) {
+        params.delete(i.name);
+      } else {
+        params.set(i.name, String(value));
+      }
+    });
     window.history.replaceState(window.history.state, "", url.toString());
   }
 
@@ -177,8 +198,7 @@
     return null;
   }
 
-  function field(item, value) {
-    var id = "pc-cost-" + item.name;
+  function field(item, value, id) {
     var wrap = document.createElement("div");
     var label = document.createElement("label");
     var input = document.createElement("input");
@@ -204,59 +224,114 @@
     return wrap;
   }
 
-  /* Shows (or clears) the field's problem; the input's value in effect is null while one
-     stands, so no figure is computed from a number the buyer did not give. */
-  function judge(set, inputs, item, raw) {
-    var input = set.querySelector("#pc-cost-" + item.name);
+  /* Shows (or clears) the field's problem in every view of the calculator; the input's value
+     in effect is null while one stands, so no figure is computed from a number the buyer did
+     not give. `typed` is the field the rep typed in, left as it is. */
+  function judge(calc, item, raw, typed) {
     var said = problem(item, raw);
-    input.setAttribute("aria-invalid", said ? "true" : "false");
-    set.querySelector("#pc-cost-" + item.name + "-problem").textContent = said || "";
-    inputs[item.name] = said ? null : Number(raw);
+    calc.views.forEach(function (view) {
+      var input = view.fields[item.name];
+      input.setAttribute("aria-invalid", said ? "true" : "false");
+      view.notes[item.name].textContent = said || "";
+      if (input !== typed) { input.value = PLAIN_NUMBER.test(raw) ? raw : ""; }
+    });
+    calc.inputs[item.name] = said ? null : Number(raw);
+    calc.raws[item.name] = raw;
     return said;
   }
 
-  function given(name) {  // the page's link carries this number
-    return new RegExp("[?&]" + name + "=").test(window.location.search);
+  /* The calculators of the page: a card page's one model (`pc-cost-model`, every figure on
+     the page its own), or a pitch page's model per card (`pc-cost-models`, each figure naming
+     its card in data-cost-card). */
+  function calculators() {
+    var one = document.getElementById("pc-cost-model");
+    var many = document.getElementById("pc-cost-models");
+    var found = one ? [{ card: "", title: "", data: JSON.parse(one.textContent), source: one }]
+      : many ? JSON.parse(many.textContent).map(function (entry) {
+        return { card: entry.card, title: entry.title, data: entry.model, source: many };
+      }) : [];
+    found.forEach(function (calc) { calc.all = found; });
+    return found;
   }
 
-  function start() {
-    var source = document.getElementById("pc-cost-model");
-    if (!source) { return; }
-    var data = JSON.parse(source.textContent);
-    var inputs = readInputs(data, window.location.search);
-    var params = new URLSearchParams(window.location.search);
-    var box = document.querySelector("[data-cost-inputs]");
-    if (!box) {
-      box = document.createElement("form");
-      source.parentNode.insertBefore(box, source.nextSibling);
-    }
+  /* The calculator a link's numbers are for: the card named by `card`, the page's first
+     without one (the calculator a pitch page had alone before), none for a card the page has
+     no calculator for. */
+  function linked(all, params) {
+    if (!all.length || !all[0].card || !params.has("card")) { return all[0] || null; }
+    return all.filter(function (calc) { return calc.card === params.get("card"); })[0] || null;
+  }
+
+  function mine(calc, element) {
+    return !calc.card || element.getAttribute("data-cost-card") === calc.card;
+  }
+
+  function owned(calc, selector) {
+    return Array.prototype.filter.call(document.querySelectorAll(selector),
+      function (element) { return mine(calc, element); });
+  }
+
+  function view(calc, box, place) {
     var set = document.createElement("fieldset");
     var legend = document.createElement("legend");
+    var prefix = calc.card ? "pc-cost-" + calc.card + "-" + place + "-" : "pc-cost-";
+    var made = { box: box, fields: {}, notes: {} };
     set.className = "pc-cost-inputs";
     legend.textContent = box.getAttribute("data-cost-legend") || "Your numbers";
     set.appendChild(legend);
-    data.inputs.forEach(function (item) { set.appendChild(field(item, inputs[item.name])); });
-    box.appendChild(set);
-    var wrong = data.inputs.filter(function (item) {
-      var raw = params.get(item.name);
-      if (raw === null || !judge(set, inputs, item, raw)) { return false; }
-      set.querySelector("#pc-cost-" + item.name).value = PLAIN_NUMBER.test(raw) ? raw : "";
-      return true;
+    calc.data.inputs.forEach(function (item) {
+      var wrap = field(item, calc.inputs[item.name], prefix + item.name);
+      made.fields[item.name] = wrap.querySelector("input");
+      made.notes[item.name] = wrap.querySelector("p");
+      set.appendChild(wrap);
     });
-    var fold = box.closest ? box.closest("details") : null;
-    if (fold && (wrong.length || data.inputs.some(function (i) { return given(i.name); }))) {
-      fold.open = true;
-    }
+    box.appendChild(set);
     box.addEventListener("submit", function (event) { event.preventDefault(); });
     set.addEventListener("input", function (event) {
-      var item = data.inputs.filter(function (i) { return i.name === event.target.name; })[0];
+      var item = calc.data.inputs.filter(function (i) { return i.name === event.target.name; })[0];
       if (!item) { return; }
       var raw = event.target.validity && event.target.validity.badInput ? "" : event.target.value;
-      judge(set, inputs, item, raw);
-      show(data, evaluate(data, inputs));
-      remember(data, inputs, item, raw);
+      judge(calc, item, raw, event.target);
+      show(calc.data, evaluate(calc.data, calc.inputs), calc.spans);
+      remember(calc, item);
     });
-    show(data, evaluate(data, inputs));
+    return made;
+  }
+
+  function setUp(calc, params) {
+    var given = calc.linked ? params : new URLSearchParams("");
+    calc.inputs = readInputs(calc.data, calc.linked ? window.location.search : "");
+    calc.raws = {};
+    var boxes = owned(calc, "[data-cost-inputs]");
+    if (!boxes.length) {
+      var form = document.createElement("form");
+      calc.source.parentNode.insertBefore(form, calc.source.nextSibling);
+      boxes = [form];
+    }
+    calc.views = boxes.map(function (box, place) { return view(calc, box, place); });
+    calc.spans = owned(calc, "[data-cost-output]");
+    var wrong = calc.data.inputs.filter(function (item) {
+      var raw = given.get(item.name);
+      return raw !== null && judge(calc, item, raw, null);
+    });
+    if (wrong.length || calc.data.inputs.some(function (i) { return given.has(i.name); })) {
+      calc.views.forEach(function (made) {
+        var fold = made.box.closest ? made.box.closest("details") : null;
+        if (fold) { fold.open = true; }
+      });
+    }
+    show(calc.data, evaluate(calc.data, calc.inputs), calc.spans);
+  }
+
+  function start() {
+    var params = new URLSearchParams(window.location.search);
+    var all = calculators(), chosen = linked(all, params);
+    all.forEach(function (calc) {
+      calc.linked = calc === chosen;
+      setUp(calc, params);
+    });
+    window.pitchcraftCost.calculators = all;
+    window.pitchcraftCost.linked = chosen;
   }
 
   window.pitchcraftCost = { evaluate: evaluate, format: format, readInputs: readInputs };

@@ -7,7 +7,7 @@ from ...pitch import Pitch
 from ...pitch.summary import Summary, summarize
 from ...shared import forget_gone, kept_for
 from ..battlecards import pitch_alternatives
-from ..costs import CALCULATOR, page_meta, pitch_page_figures, plain_text
+from ..costs import page_meta, pitch_page_figures, plain_text
 from ..urls import pitch_path
 from .kind import Making, PageGroup, PageKind, Reads
 
@@ -25,13 +25,13 @@ def make(making: Making) -> None:
         summary = first_sentence(plain_text(first.steps[1].text))
         memos.page(pitch_path(industry, problem), TEMPLATE,
                    f"{first.industry.name}: {first.problem.name}", summary, meta={
-                       "search": {"boost": 2},
+                       "search": {"boost": 3},
                        "hide": ["toc"],  # one table of contents per persona tab is noise
                        "tags": sorted({t for p in pitches for t in p.card.tags}),
                        **page_meta(figures),
                    }, pitches=pitches, industry=first.industry, problem=first.problem,
                    summaries={p.persona.id: _summary(p, summaries) for p in pitches},
-                   summary=summary, calculator=CALCULATOR if figures else "",
+                   summary=summary, calculators=figures.calculators() if figures else {},
                    against={p.persona.id: pitch_alternatives(site.taxonomy, p.card, problem)
                             for p in pitches},
                    made_from=tuple(composed))
