@@ -14,7 +14,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ..model import FACTORS, Against, Alternative, Card, FactorVerdict, Taxonomy
+from ..model import FACTORS, Against, Alternative, Card, Evidence, FactorVerdict, Taxonomy
 
 KIND_NAMES = {
     "status-quo": "Status quo",
@@ -87,6 +87,18 @@ class Battlecard:
     @property
     def path(self) -> str:
         return battlecard_path(self.alternative.id)
+
+    @property
+    def ledger_proofs(self) -> tuple[Evidence, ...]:
+        """Each ledger entry given as proof, once, in the order the factors first quote it:
+        the page lists them in one table instead of repeating a claim under every card."""
+        found: dict[str, Evidence] = {}
+        for row in self.factors:
+            for v in row.verdicts:
+                proof = v.verdict.proof
+                if proof is not None and proof.id:
+                    found.setdefault(proof.id, proof)
+        return tuple(found.values())
 
 
 def battlecard_path(alternative_id: str) -> str:
