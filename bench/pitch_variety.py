@@ -1,6 +1,6 @@
 """How much the pitches of a content folder differ between the buyers who hear them.
 
-    python -m bench.pitch_variety [CONTENT] [--design] [--table] [--json LABEL]
+    python -m bench.pitch_variety [CONTENT] [--design] [--table] [--commit REF] [--json LABEL]
 
 Composes every pitch the internal site shows (the same `build_site` the MkDocs plugin and
 `pitchcraft build` use) and prints: how many pitches; how many distinct reframes; for each
@@ -14,22 +14,31 @@ fresh > evidence > reviewed > id) and each step takes the variant for the person
 industry > the persona > the industry > the general text. Without it the script measures what
 the installed engine composes. Fields that may not exist yet are read with getattr, so the
 script runs before and after the engine learns the new spelling.
+
+Issue 31's three numbers, against the buyer's alternatives (`alternatives`): published cards
+the engine scores 5 of 5 with no alternative named (as the card stands, and from its text
+alone with its `against:` removed); buyer x alternative pairs (each buyer with a pitch, times
+each alternative the taxonomy says is chosen for its problem) with a serving card meaningfully
+different against the alternative; and pitches composed `against=` it whose discovery
+questions, as `pitchcraft pitch --against` prints them, hold one of its traps. An engine from
+before alternatives has none (0 pairs) and scores the text (`differentiation:`).
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import inspect
 import itertools
 import json
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any
 
 from pitchcraft.load import load_content
-from pitchcraft.model import STEPS, Card, Content
-from pitchcraft.pitch import Pitch
+from pitchcraft.model import FACTORS, STEPS, Card, Content
+from pitchcraft.pitch import Combination, Pitch, compose_pitch, scorecard, serving_cards
 from pitchcraft.site.pages import SiteOptions, build_site
 
 COMPARED = (*STEPS, "Cost of doing nothing", "Next step")
@@ -151,6 +160,76 @@ def summary(heard: list[Heard], personas: set[str]) -> dict[str, Any]:
     }
 
 
+def unnamed_score(card: Card, content: Content) -> int | None:
+    """Factors the installed engine counts for the card when no alternative is named; None
+    when the count it gives is against an alternative the card names (that is not 5 of 5
+    against nothing). An engine without alternatives counts `differentiation:` text."""
+    if "taxonomy" not in inspect.signature(scorecard).parameters:
+        return sum(f.holds for f in scorecard(card))  # type: ignore[call-arg, union-attr]
+    matrix = scorecard(card, content.taxonomy)
+    judged = matrix.judged
+    return None if judged is not None and judged.addressed else matrix.shown
+
+
+def traps_said(pitch: Pitch) -> bool:
+    """One of the alternative's traps is among the discovery questions of the rep's pitch as
+    `pitchcraft pitch --against` prints it."""
+    from pitchcraft.cli.common import render_template
+    from pitchcraft.render.buyer_pitch import proposal
+    from pitchcraft.render.terminal_text import plain
+
+    text = render_template(None, "pitch.txt.j2", pitch=pitch, proposal=proposal(pitch))
+    lines = text.partition("\nDISCOVERY QUESTIONS\n")[2].splitlines()
+    end = next((i for i, line in enumerate(lines)  # the next heading, in capitals
+                if line[:1].isalpha() and line == line.upper() != line.lower()), len(lines))
+    said = " ".join(" ".join(lines[:end]).split())
+    return any(" ".join(plain(t.question).split()) in said for t in pitch.against.traps)
+
+
+def alternatives(content: Content, pitches: list[Pitch], today: dt.date) -> dict[str, Any]:
+    """Issue 31's numbers (bench/pitch_variety.json): see the module's docstring."""
+    assert content.taxonomy is not None
+    published = content.published_cards
+    as_scored = {c.id for c in published if unnamed_score(c, content) == len(FACTORS)}
+    if "against" in {f.name for f in fields(Card)}:
+        text_only = {c.id for c in published
+                     if unnamed_score(replace(c, against=()), content) == len(FACTORS)}
+    else:
+        text_only = as_scored
+    buyers = dict.fromkeys(Combination(p.industry.id, p.problem.id, p.persona.id)
+                           for p in pitches)
+    pairs = [(b, a) for b in buyers for a in getattr(content.taxonomy, "alternatives", ())
+             if a.chosen_for(b.problem)]
+    served = told = trapped = 0
+    for buyer, alternative in pairs:
+        serving = serving_cards(content, buyer, today, against=alternative)
+        served += any(r.card.meaningfully_different_against(alternative.id) for r in serving)
+        pitch = compose_pitch(content, buyer, today, alternatives=0, against=alternative.id)
+        told += bool(pitch and pitch.meaningfully_different)
+        trapped += bool(pitch and traps_said(pitch))
+    return {"cards": len(published),
+            "five_of_five_no_alternative": len(as_scored | text_only),
+            "five_of_five_as_scored": len(as_scored), "five_of_five_text_only": len(text_only),
+            "buyers": len(buyers), "alternative_pairs": len(pairs),
+            "pairs_meaningfully_different": served, "pairs_pitch_meaningfully_different": told,
+            "pitches_with_trap": trapped}
+
+
+def alternatives_report(found: dict[str, Any]) -> list[str]:
+    pairs = found["alternative_pairs"]
+    return [
+        f"published cards scoring {len(FACTORS)} of {len(FACTORS)} with no alternative named:"
+        f" {found['five_of_five_no_alternative']} of {found['cards']}"
+        f" (as scored {found['five_of_five_as_scored']},"
+        f" from text alone {found['five_of_five_text_only']})",
+        f"buyer x alternative pairs: {pairs} ({found['buyers']} buyers);"
+        f" with a serving card meaningfully different against the alternative:"
+        f" {found['pairs_meaningfully_different']}; whose pitch against it is told by one:"
+        f" {found['pairs_pitch_meaningfully_different']}",
+        f"pitches against an alternative whose discovery questions include a trap:"
+        f" {found['pitches_with_trap']} of {pairs}"]
+
+
 def report(heard: list[Heard], personas: set[str], table: bool) -> list[str]:
     out = [f"pitches: {len(heard)}",
            f"distinct reframes: {len({h.parts.get('Reframe', '') for h in heard})}",
@@ -216,6 +295,8 @@ def main() -> None:
                         help="rank and tailor by issue 16's rules, not the installed engine's")
     parser.add_argument("--table", action="store_true", help="list the card each buyer hears")
     parser.add_argument("--today", type=dt.date.fromisoformat, default=dt.date.today())
+    parser.add_argument("--commit", default="",
+                        help="the commit measured, recorded with --json")
     parser.add_argument("--json", metavar="LABEL",
                         help="also record the summary under LABEL in bench/pitch_variety.json")
     args = parser.parse_args()
@@ -230,11 +311,14 @@ def main() -> None:
     mode = "issue 16 rules (preview)" if args.design else "installed engine"
     print(f"{args.content}: {mode}, {errors} content errors, as of {args.today}")
     print("\n".join(report(heard, personas, args.table)))
+    found = alternatives(content, pitches, args.today)
+    print("\n".join(alternatives_report(found)))
     if args.json:
         out = Path(__file__).with_name("pitch_variety.json")
         kept = json.loads(out.read_text(encoding="utf-8")) if out.is_file() else {}
         kept[args.json] = {"content": str(args.content), "mode": mode,
-                           "today": args.today.isoformat(), **summary(heard, personas)}
+                           "today": args.today.isoformat(), "commit": args.commit,
+                           **summary(heard, personas), "alternatives": found}
         out.write_text(json.dumps(kept, indent=1) + "\n", encoding="utf-8")
 
 

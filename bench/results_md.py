@@ -136,6 +136,37 @@ def pitch_variety(bench: Path) -> list[str]:
     out += [f"| pairs identical in {step} | " + " | ".join(
         str(data[label]["pairs_identical_per_step"].get(step, "")) for label in labels) + " |"
         for step in steps]
+    return [*out, "", *_against_alternatives(data)]
+
+
+def _against_alternatives(data: dict) -> list[str]:
+    """Issue 31's three numbers, for the runs that measured them."""
+    runs = {label: row for label, row in data.items() if "alternatives" in row}
+    if not runs:
+        return []
+    rows = (
+        ("published cards", lambda a: str(a["cards"])),
+        ("**1. cards scoring 5 of 5 with no alternative named** (goal 0)",
+         lambda a: f"**{a['five_of_five_no_alternative']} of {a['cards']}**"),
+        ("... as the engine scores the card", lambda a: str(a["five_of_five_as_scored"])),
+        ("... from its text alone (`against:` removed)",
+         lambda a: str(a["five_of_five_text_only"])),
+        ("buyers with a pitch", lambda a: str(a["buyers"])),
+        ("buyer x alternative pairs (each alternative chosen for the buyer's problem)",
+         lambda a: str(a["alternative_pairs"])),
+        ("**2. pairs with a serving card meaningfully different against the alternative**",
+         lambda a: f"**{a['pairs_meaningfully_different']} of {a['alternative_pairs']}**"),
+        ("... whose pitch against it is told by such a card",
+         lambda a: str(a["pairs_pitch_meaningfully_different"])),
+        ("**3. pitches against an alternative whose discovery questions include a trap**",
+         lambda a: f"**{a['pitches_with_trap']} of {a['alternative_pairs']}**"),
+    )
+    out = ["### Against the buyer's alternatives (issue 31)", "",
+           "| measure | " + " | ".join(f"{label} (`{row['commit']}`, {row['today']})"
+                                        for label, row in runs.items()) + " |",
+           "|---|" + "---|" * len(runs)]
+    out += [f"| {name} | " + " | ".join(cell(row["alternatives"]) for row in runs.values())
+            + " |" for name, cell in rows]
     return [*out, ""]
 
 

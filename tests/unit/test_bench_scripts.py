@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from builders import DEMO, REPO, ContentFolder
+from builders import DEMO, FRONT, REPO, TODAY, ContentFolder, alternatives_folder
 
 BENCH = REPO / "bench"
 
@@ -87,9 +87,21 @@ def _plain(module, tmp_path, monkeypatch) -> None:
 
 
 def _pitch_variety(module, tmp_path, monkeypatch) -> None:
+    """Issue 31's numbers over the alternatives fixture, plus a card with text for all five
+    factors and no `against:`: text alone scores nothing."""
     kept = json.loads((BENCH / "pitch_variety.json").read_text(encoding="utf-8"))
     for row in kept.values():  # what the summary holds is what RESULTS.md shows
         assert set(row["pairs_identical_per_step"]) == set(module.COMPARED)
+    folder = alternatives_folder(tmp_path / "content")
+    folder.card("text-only", front=FRONT.replace("leads_to:", "  ease: Nothing to install.\n"
+                                                 "leads_to:"))
+    content = folder.load()
+    found = module.alternatives(content, module.engine_pitches(content, TODAY), TODAY)
+    assert found["cards"] == 2 and found["five_of_five_no_alternative"] == 0
+    # cfo and coo x the status quo and the free option: the card is meaningfully different
+    # against the status quo only; every pitch prints its alternative's trap
+    assert (found["alternative_pairs"], found["pairs_meaningfully_different"],
+            found["pitches_with_trap"]) == (4, 2, 4)
     _help("pitch_variety")(module, tmp_path, monkeypatch)
 
 

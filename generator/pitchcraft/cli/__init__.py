@@ -90,7 +90,8 @@ def check(content_dir: Path, strict: bool, fmt: str, accounts: Path | None) -> N
 @click.option("--against", default="", metavar="ALT",
               help="Pitch against this alternative (an id from the taxonomy's"
                    " 'alternatives:'): adds its traps, objection answers and, for the rep"
-                   " only, where we lose; prefers the card meaningfully different against it.")
+                   " only, where we lose, what to concede and the landmines; prefers the card"
+                   " meaningfully different against it.")
 @TEMPLATES
 @CONTENT_DIR
 def pitch(
