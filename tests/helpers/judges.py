@@ -32,6 +32,8 @@ PAGE_TYPES = {
     "persona": "personas/cfo/",
     "card": "cards/shift-start-sets-the-bill/",
     "pitch": "pitches/food-processing--peak-demand-charges/",
+    "battlecards index": "battlecards/",
+    "battlecard": "battlecards/utility-portal/",
     "coverage matrix": "coverage/",
     "authoring guide": "authoring/",
     "meeting-prep guide": "meeting-prep/",

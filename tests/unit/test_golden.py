@@ -51,6 +51,13 @@ CASES: dict[str, dict[str, list[str]]] = {
         "site-public/index.md": [],
         "site-public/cards/late-payers-are-a-forecast.md": [],
     },
+    "battlecards": {  # late-payers with alternatives, and a public card addressing them
+        "site/battlecards/index.md": [],
+        "site/battlecards/status-quo.md": [],
+        "site/cards/late-payers-are-a-forecast.md": [],
+        "site/pitches/retail--late-cash.md": [],
+        "site-public/cards/late-payers-are-a-forecast.md": [],
+    },
     "broken-folder": {
         "check.txt": ["check", "content"],
     },

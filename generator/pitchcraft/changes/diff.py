@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from ..model import Finding
+from .alternative_diff import AlternativeChange, alternative_changes
 from .snapshot import CardState, Figure, PitchKey, PitchState, Snapshot, Step
 
 APPEARED, DISAPPEARED, SWITCHED, CHANGED = "appeared", "disappeared", "switched", "changed"
@@ -127,6 +128,11 @@ class ModelDiff:
     cards: tuple[CardChange, ...]
     findings_before: tuple[Finding, ...]
     findings_after: tuple[Finding, ...]
+    alternatives: tuple[AlternativeChange, ...] = ()
+    """Battlecards whose alternative or whose cards' verdicts changed (internal)."""
+    stale: tuple[tuple[str, str, str], ...] = ()
+    """(id, name, due) of every battlecard past its review at the newer revision: a review
+    names them all, changed or not (not a change: `empty` ignores them)."""
 
     @property
     def coverage(self) -> tuple[PitchChange, ...]:
@@ -146,7 +152,7 @@ class ModelDiff:
 
     @property
     def empty(self) -> bool:
-        return not (self.pitches or self.figures or self.cards)
+        return not (self.pitches or self.figures or self.cards or self.alternatives)
 
 
 def diff(before: Snapshot, after: Snapshot) -> ModelDiff:
@@ -159,7 +165,9 @@ def diff(before: Snapshot, after: Snapshot) -> ModelDiff:
             pitches.append(change)
     cards = [c for key in _ordered(before.cards, after.cards)
              if (c := _card_change(before.cards.get(key), after.cards.get(key))) is not None]
-    return ModelDiff(tuple(pitches), figures, tuple(cards), before.findings, after.findings)
+    stale = tuple((a.id, a.name, a.stale) for a in after.alternatives.values() if a.stale)
+    return ModelDiff(tuple(pitches), figures, tuple(cards), before.findings, after.findings,
+                     alternative_changes(before, after), stale)
 
 
 def _ordered(before: dict, after: dict) -> list:
@@ -246,7 +254,7 @@ INTERNAL_SECTIONS = ("Discovery questions", "Objection: ")
 
 def public_view(change: ModelDiff) -> ModelDiff:
     """What a public build may say: public cards only, no pitches (a public site has none),
-    no internal figures, no internal sections."""
+    no internal figures, no internal sections, no alternatives."""
     cards = tuple(
         replace(c, figures=c.public_figures, rows=tuple(r for r in c.rows if r.public),
                 sections=tuple(s for s in c.sections if not s.startswith(INTERNAL_SECTIONS)))

@@ -17,6 +17,7 @@ from feedgen.feed import FeedGenerator
 
 from ..escape.xml_text import xml_text
 from ..model import Taxonomy
+from .alternative_diff import AlternativeChange
 from .diff import CardChange, ModelDiff, PitchChange
 from .history import ChangeLog, Entry
 
@@ -36,6 +37,26 @@ def relevant(change: ModelDiff, kind: str, item_id: str
     place = 0 if kind == "industry" else 2
     return ([p for p in change.pitches if p.key[place] == item_id],
             [c for c in change.cards if c.concerns(kind, item_id)])
+
+
+def relevant_alternatives(change: ModelDiff, kind: str,
+                          item_id: str) -> list[AlternativeChange]:
+    """The battlecards of one commit that concern an industry or persona: those that alter
+    one of its pitches (a public log has none)."""
+    if not kind:
+        return list(change.alternatives)
+    place = 0 if kind == "industry" else 2
+    return [a for a in change.alternatives if any(p.key[place] == item_id for p in a.pitches)]
+
+
+def alternative_changed(alt: AlternativeChange) -> str:
+    """What changed in a battlecard, in one phrase: its fields, the cards' verdicts, and how
+    many pitches it alters."""
+    what = [f"{alt.kind}"] if alt.kind != "changed" else []
+    what += [", ".join(alt.fields)] if alt.fields else []
+    what += [f"{card}: {', '.join(factors)}" for card, factors in alt.by_card()]
+    count = len(alt.pitches)
+    return "; ".join([*what, f"alters {count} pitch{'es' if count != 1 else ''}"])
 
 
 def describe(pitch: PitchChange) -> str:
@@ -89,16 +110,17 @@ def _feed(log: ChangeLog, kind: str, item_id: str, title: str) -> str:
     feed.link(href=f"{base}changes/", rel="alternate")
     feed.link(href=f"{base}{feed_path(kind, item_id)}", rel="self")
     feed.language("en")
-    chosen = [(e, *relevant(e.change, kind, item_id)) for e in log.entries]
-    chosen = [(e, p, c) for e, p, c in chosen if p or c]
+    chosen = [(e, *relevant(e.change, kind, item_id),
+               relevant_alternatives(e.change, kind, item_id)) for e in log.entries]
+    chosen = [(e, p, c, a) for e, p, c, a in chosen if p or c or a]
     feed.updated(chosen[0][0].commit.when if chosen else "1970-01-01T00:00:00Z")
-    for entry, pitches, cards in reversed(chosen):  # feedgen lists the last added first
-        _entry(feed, base, entry, pitches, cards)
+    for entry, pitches, cards, alternatives in reversed(chosen):  # the last added is first
+        _entry(feed, base, entry, pitches, cards, alternatives)
     return feed.atom_str(pretty=True).decode("utf-8")
 
 
 def _entry(feed: FeedGenerator, base: str, entry: Entry, pitches: list[PitchChange],
-           cards: list[CardChange]) -> None:
+           cards: list[CardChange], alternatives: list[AlternativeChange]) -> None:
     item = feed.add_entry()
     item.id(f"{base}changes/#c-{entry.commit.short}")
     item.title(xml_text(entry.commit.subject or f"Content change {entry.commit.short}"))
@@ -106,7 +128,8 @@ def _entry(feed: FeedGenerator, base: str, entry: Entry, pitches: list[PitchChan
     item.updated(entry.commit.when)
     item.published(entry.commit.when)
     lines = [xml_text(line) for line in
-             [describe(p) for p in pitches] + [describe_card(c) for c in cards]]
+             [describe(p) for p in pitches] + [describe_card(c) for c in cards]
+             + [f"Battlecard {a.name}: {alternative_changed(a)}" for a in alternatives]]
     item.summary("; ".join(lines))
     item.content("<ul>" + "".join(f"<li>{html.escape(line)}</li>" for line in lines) + "</ul>",
                  type="html")

@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from . import git_read, revision
+from .alternative_diff import AlternativeChange
 from .diff import CardChange, ModelDiff, PitchChange, diff, public_view
 from .snapshot import PitchKey, Snapshot
 
@@ -55,6 +56,14 @@ class ChangeLog:
         for entry in self.entries:
             for change in entry.change.cards:
                 if change.id == card_id:
+                    return entry, change
+        return None
+
+    def last_alternative_change(self, alternative_id: str
+                                ) -> tuple[Entry, AlternativeChange] | None:
+        for entry in self.entries:
+            for change in entry.change.alternatives:
+                if change.id == alternative_id:
                     return entry, change
         return None
 

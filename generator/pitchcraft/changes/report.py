@@ -134,4 +134,9 @@ def as_json(change: ModelDiff, labels: Labels) -> str:
         "figures": [{"id": f.id, "before": plain(f.before), "after": plain(f.after),
                      "pitches": ["/".join(p.key) for p in f.pitches]} for f in change.figures],
         "cards": [plain(c) for c in change.cards],
+        "alternatives": [{"kind": a.kind, "id": a.id, "name": a.name, "fields": list(a.fields),
+                          "factors": [list(f) for f in a.factors], "stale": a.stale or None,
+                          "pitches": ["/".join(p.key) for p in a.pitches]}
+                         for a in change.alternatives],
+        "stale_battlecards": [{"id": i, "name": n, "due": d} for i, n, d in change.stale],
     }, indent=2) + "\n"

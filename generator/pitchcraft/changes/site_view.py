@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..model import Taxonomy
-from .feeds import card_changed, feed_path, site_feeds, what_changed
+from .feeds import alternative_changed, card_changed, feed_path, site_feeds, what_changed
 from .history import ChangeLog
 
 
@@ -22,8 +22,11 @@ def change_globals(site: Any) -> dict[str, Any]:
     change, and whether a pitch or card of an older change still has a page to link to."""
     pitches = {(*key, p.persona.id) for key, group in site.pitches.items() for p in group}
     cards = {c.id for c in site.cards}
+    alternatives = {a.id for a in site.taxonomy.alternatives}
     return {"changes": shown_log(site.options.changes, site.public),
             "pitch_changed": what_changed, "card_changed": card_changed,
+            "alternative_changed": alternative_changed,
+            "has_battlecard": lambda alt_id: alt_id in alternatives,
             "feed_path": feed_path, "has_pitch": lambda key: tuple(key) in pitches,
             "has_card": lambda card_id: card_id in cards}
 

@@ -1,5 +1,6 @@
 """The pitch model at one revision, reduced to what a reader compares: each pitch's spoken
-text and evidence, each published card's sections and figures, and the ledger.
+text and evidence, each published card's sections, figures and verdicts against each
+alternative, the alternatives (battlecards) and the ledger.
 
 Pure data: built from loaded `Content`, no git and no files, so the diff is a function of two
 snapshots. Provenance that a newer pitch model may carry on `Part` (which card and which
@@ -11,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from ..model import Card, Content, Evidence, Finding
+from ..model import Alternative, Card, Content, Evidence, FactorVerdict, Finding
 from ..pitch import CardIndex, Part, Pitch, compose_pitch, covered_combinations
 
 PitchKey = tuple[str, str, str]
@@ -73,6 +74,21 @@ class CardState:
     industries: tuple[str, ...] = ()
     """Industry ids, or ("all",)."""
     personas: tuple[str, ...] = ()
+    against: tuple[tuple[str, str, str], ...] = ()
+    """(alternative id, factor, verdict with its reason and proof), per `against:` entry."""
+
+
+@dataclass(frozen=True)
+class AlternativeState:
+    """An alternative of the taxonomy as its battlecard shows it: each field as text."""
+
+    id: str
+    name: str
+    fields: tuple[tuple[str, str], ...]
+    """(field name, text); lists are one text, an item a line."""
+    problems: tuple[str, ...] = ()
+    stale: str = field(default="", compare=False)
+    """When its review was due, if that is before the snapshot's day."""
 
 
 @dataclass(frozen=True)
@@ -83,6 +99,7 @@ class Snapshot:
     findings: tuple[Finding, ...]
     names: dict[tuple[str, str], str] = field(default_factory=dict)
     """(kind, id) -> display name, for industries and personas in feeds."""
+    alternatives: dict[str, AlternativeState] = field(default_factory=dict)
 
 
 def figure(e: Evidence) -> Figure:
@@ -112,8 +129,33 @@ def _card(card: Card) -> CardState:
         sections += [(f"{name} (for {persona})", text)
                      for persona, text in sorted(section.variants.items())]
     sections += [(f"Objection: {o.objection}", o.answer) for o in card.objections]
+    against = tuple((a.alternative, v.factor, _verdict(v)) for a in card.against
+                    for v in a.factors)
     return CardState(card.id, card.title, str(card.audience), card.path, tuple(sections),
-                     tuple(figure(e) for e in card.evidence), card.industries, card.personas)
+                     tuple(figure(e) for e in card.evidence), card.industries, card.personas,
+                     against)
+
+
+def _verdict(v: FactorVerdict) -> str:
+    proof = v.proof
+    said = f"{v.verdict}: {v.reason}"
+    return said + (f" [{proof.id or proof.figure}: {proof.figure}, {proof.claim}]" if proof
+                   else "")
+
+
+def _alternative(a: Alternative, interval: int, today: dt.date) -> AlternativeState:
+    fields = (
+        ("name", a.name), ("kind", str(a.kind)), ("description", a.description),
+        ("chosen when", a.chosen_when), ("problems", ", ".join(a.problems)),
+        ("owner", a.owner), ("reviewed", str(a.reviewed or "")),
+        ("traps", "\n".join(f"{t.question} / {t.listen_for}" for t in a.traps)),
+        ("objections", "\n".join(f"{o.objection} / {o.answer}" for o in a.objections)),
+        ("where we lose", a.where_we_lose), ("concede", a.concede),
+        ("landmines", "\n".join(a.landmines)),
+    )
+    due = a.review_due(interval)
+    return AlternativeState(a.id, a.name, fields, a.problems,
+                            str(due) if a.is_stale(interval, today) else "")
 
 
 def snapshot(content: Content, today: dt.date) -> Snapshot:
@@ -134,4 +176,6 @@ def snapshot(content: Content, today: dt.date) -> Snapshot:
     cards = {c.id: _card(c) for c in content.published_cards}
     names = {("industry", i.id): i.name for i in taxonomy.industries}
     names |= {("persona", p.id): p.name for p in taxonomy.personas}
-    return Snapshot(pitches, cards, ledger, findings, names)
+    alternatives = {a.id: _alternative(a, taxonomy.review_interval_days, today)
+                    for a in taxonomy.alternatives}
+    return Snapshot(pitches, cards, ledger, findings, names, alternatives)

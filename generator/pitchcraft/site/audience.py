@@ -11,7 +11,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..load.rep_notes import card_for_buyer, card_for_team
-from ..model import Card, Content, Status
+from ..model import Card, Content, Status, Taxonomy
 from ..model.outputs import Output
 from ..shared import kept_for
 from .page_groups import PUBLIC
@@ -32,6 +32,12 @@ def visible_cards(content: Content, options: SiteOptions,
     return tuple(kept_for(views, c, lambda c=c: _view(c, options.audience)) for c in cards)
 
 
+def visible_taxonomy(taxonomy: Taxonomy, options: SiteOptions) -> Taxonomy:
+    """The taxonomy a site shows: a public one has no alternatives (the buyer's other choices
+    are the team's), so no page, index or feed of it can name one."""
+    return replace(taxonomy, alternatives=()) if options.audience == PUBLIC else taxonomy
+
+
 def empty_public_site(content: Content, options: SiteOptions) -> str | None:
     """The warning for a public build no published card may enter (a home page with nothing
     under its heading, deployed as if it were a site), or None."""
@@ -46,5 +52,5 @@ def _view(card: Card, audience: str) -> Card:
     site = Output.PUBLIC_SITE if audience == PUBLIC else Output.INTERNAL_SITE
     if site.rule.rep_notes:  # the team's site: notes shown, set apart and labelled
         return card_for_team(card)
-    return replace(card_for_buyer(card),
+    return replace(card_for_buyer(card), against=(),  # alternatives are internal
                    evidence=tuple(e for e in card.evidence if e.audience == PUBLIC))

@@ -37,7 +37,8 @@ from ..pitch import (
 )
 from ..render.templates import environment
 from ..shared import paused_cycle_collection
-from .audience import visible_cards
+from .audience import visible_cards, visible_taxonomy
+from .battlecards import Battlecard, battlecards
 from .kinds import registry
 from .kinds.kind import Making, PageKind
 from .page_groups import INTERNAL, PAGE_GROUPS, PUBLIC, left_out
@@ -80,6 +81,11 @@ class Site:
     @property
     def public(self) -> bool:
         return self.options.audience == PUBLIC
+
+    @cached_property
+    def battlecards(self) -> tuple[Battlecard, ...]:
+        """One per alternative, from the cards this site shows (none on a public site)."""
+        return battlecards(self.taxonomy, self.cards, self.today)
 
     def cards_for(self, kind: str, item_id: str) -> list[Card]:
         if kind == "industries":
@@ -153,7 +159,8 @@ def build_site(content: Content, options: SiteOptions, today: dt.date,
                 if pitch is not None:
                     pitches.setdefault((combination.industry, combination.problem),
                                        []).append(pitch)
-    return Site(content.taxonomy, cards, {k: tuple(v) for k, v in pitches.items()},
+    return Site(visible_taxonomy(content.taxonomy, options), cards,
+                {k: tuple(v) for k, v in pitches.items()},
                 options, today, content.ledger)
 
 

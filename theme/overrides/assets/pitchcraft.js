@@ -1,4 +1,5 @@
-/* Pitchcraft: the pitch finder, persona tabs from the URL, and print buttons.
+/* Pitchcraft: the pitch finder, persona tabs from the URL, print buttons, and the chooser
+   of an alternative to pitch against.
    Plain DOM code over the static site: no server, no build step. */
 (function () {
   "use strict";
@@ -241,6 +242,25 @@
     });
   }
 
+  // "Pitch against an alternative": a persona tab holds a block per alternative, and the
+  // chooser (hidden until this script runs) shows the one chosen; without the script every
+  // block shows under its heading.
+  function againstChoosers() {
+    document.querySelectorAll("[data-pc-against]").forEach(function (box) {
+      var select = box.querySelector("[data-pc-against-select]");
+      if (!select) { return; }
+      var choices = box.querySelectorAll("[data-pc-against-choice]");
+      function show() {
+        choices.forEach(function (choice) {
+          choice.hidden = choice.getAttribute("data-pc-against-choice") !== select.value;
+        });
+      }
+      select.addEventListener("change", show);
+      select.closest(".pc-against__control").hidden = false;
+      show();
+    });
+  }
+
   // Work nobody waits for runs when the browser is idle, after the page has painted.
   var idle = window.requestIdleCallback || function (task) { return setTimeout(task, 200); };
 
@@ -250,6 +270,7 @@
     openTabFromHash();
     window.addEventListener("hashchange", openTabFromHash);
     printButtons();
+    againstChoosers();
     idle(scrollableTables, { timeout: 1000 });
     var pending = 0;
     window.addEventListener("resize", function () {

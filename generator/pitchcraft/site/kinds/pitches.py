@@ -6,6 +6,7 @@ from ...load.rep_notes import buyer_text
 from ...pitch import Pitch
 from ...pitch.summary import Summary, summarize
 from ...shared import forget_gone, kept_for
+from ..battlecards import pitch_alternatives
 from ..costs import page_meta, pitch_page_figures, plain_text
 from ..urls import pitch_path
 from .kind import Making, PageGroup, PageKind, Reads
@@ -31,6 +32,8 @@ def make(making: Making) -> None:
                    }, pitches=pitches, industry=first.industry, problem=first.problem,
                    summaries={p.persona.id: _summary(p, summaries) for p in pitches},
                    summary=summary, calculators=figures.calculators() if figures else {},
+                   against={p.persona.id: pitch_alternatives(site.taxonomy, p.card, problem)
+                            for p in pitches},
                    made_from=tuple(composed))
     forget_gone(summaries, [p for composed in site.pitches.values() for p in composed])
 

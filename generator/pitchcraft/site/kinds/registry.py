@@ -3,7 +3,7 @@ in this folder and one entry here."""
 
 from __future__ import annotations
 
-from . import cards, changes, coverage, home, pitches, taxonomy
+from . import battlecards, cards, changes, coverage, home, pitches, taxonomy
 from .kind import PageKind
 
 KINDS: tuple[PageKind, ...] = (
@@ -13,6 +13,7 @@ KINDS: tuple[PageKind, ...] = (
     taxonomy.PERSONAS,
     cards.KIND,
     pitches.KIND,
+    battlecards.KIND,
     coverage.KIND,
     changes.KIND,
 )

@@ -22,6 +22,7 @@ GLOBAL_READS: dict[str, frozenset[Reads]] = {
     "changes": frozenset({Reads.HISTORY}),
     "has_card": frozenset({Reads.SITE}),
     "has_pitch": frozenset({Reads.SITE}),
+    "has_battlecard": frozenset({Reads.TAXONOMY}),
 }
 """Globals that read something; the rest (`pitch_path`, `tab_anchor`, `steps`...) are
 functions of their arguments or constants."""
