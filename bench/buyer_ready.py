@@ -16,7 +16,8 @@ presenter deck, leave-behind), counts:
    name as a heading or title, "(3 of 7)") or the rep's next step or instructions;
 4. deck slides with text off the slide or over other text, as LibreOffice Impress renders them
    and Poppler reads them (bench/libreoffice.py; skipped with --no-render).
-Where Our solution starts in a form: its heading or title, else the first of its sentences.
+Where Our solution starts in a form: its heading or title (or the card's headline for it, as a
+public card page heads it), else the first of its sentences, the persona's or the card's.
 Evidence that does not say whose it is (an older engine) is classed by `--whose-from`: the
 ledger of a later content folder, by evidence id. `--json` keeps the counts under `--label`
 in the JSON file RESULTS.md is made from.
@@ -80,8 +81,13 @@ def before_solution(heard: Heard, blocks: tuple[str, ...]) -> str:
     marked = _SOLUTION_HEADING.sub(_MARK, raw, count=1)
     text = norm(marked)
     ends = [text.find(norm(_MARK))] if _MARK in marked else []
-    ends += [i for s in _sentences(_part(heard.pitch, "Our solution"))
-             if (i := text.find(" ".join(s.split()[:8]))) >= 0]
+    card = heard.pitch.card
+    general = getattr(card.sections.get("Our solution"), "text", "")
+    headline = getattr(card, "headlines", {}).get("our-solution", "")
+    said = [*_sentences(_part(heard.pitch, "Our solution")), *_sentences(general)]
+    ends += [i for s in said if (i := text.find(" ".join(s.split()[:8]))) >= 0]
+    if headline and (i := text.find(norm(headline))) >= 0:  # a public card page's heading
+        ends.append(i)
     return text[:min(ends)] if ends else text
 
 
