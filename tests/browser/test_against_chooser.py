@@ -49,6 +49,8 @@ def test_choosing_an_alternative_shows_its_traps_answers_and_where_we_lose(site,
         chooser.select_option(value="")
         expect(erp_trap).to_be_hidden()
         expect(trap).to_be_hidden()
+        page.wait_for_load_state("networkidle")  # what the page fetches arrives before the
+        # server stops, so no request is cut off into a console error
 
 
 def test_each_persona_tab_has_its_own_chooser(site, page: Page):
@@ -57,9 +59,11 @@ def test_each_persona_tab_has_its_own_chooser(site, page: Page):
         tab = page.locator(".tabbed-block").filter(has=page.locator("#for-coo"))
         tab.get_by_label("Pitch against").select_option(label="The ERP's dunning module")
         expect(tab.get_by_text("It is free and already installed.")).to_be_visible()
+        page.wait_for_load_state("networkidle")
         page.goto(url + PITCH)
         cfo = page.locator(".tabbed-block").filter(has=page.locator("#for-cfo"))
         expect(cfo.get_by_text("It is free and already installed.")).to_be_hidden()
+        page.wait_for_load_state("networkidle")
 
 
 def test_the_chosen_alternative_passes_the_accessibility_judge(site, page: Page):
@@ -70,3 +74,4 @@ def test_the_chosen_alternative_passes_the_accessibility_judge(site, page: Page)
         result = Axe().run(page, context=".pc-against", options={
             "runOnly": {"type": "tag", "values": WCAG_21_AA}})
         assert result.violations_count == 0, result.generate_report()
+        page.wait_for_load_state("networkidle")
