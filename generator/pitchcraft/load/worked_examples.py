@@ -49,7 +49,7 @@ def worked_example_findings(
     if not card.published or parsed.tree is None:
         return []
     examples = [(item, source) for item, source in _evidence(card, ledger or {})
-                if _is_worked_example(source)]
+                if is_worked_example(source)]
     if not examples:
         return []
     said = list(_figures(_card_text(card, ledger or {})))
@@ -85,7 +85,9 @@ def _evidence(card: Card, ledger: Mapping[str, Evidence]) -> Iterator[tuple[Evid
             yield item, source
 
 
-def _is_worked_example(item: Evidence) -> bool:
+def is_worked_example(item: Evidence) -> bool:
+    """An item that describes the card's own arithmetic rather than the world: the one rule,
+    for `check` and for what buyers are shown."""
     claim = item.claim.casefold()
     return item.figure.strip().casefold() == MARK or any(
         MARK in text.casefold() for text in (item.claim, item.source)) or any(

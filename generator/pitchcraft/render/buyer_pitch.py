@@ -20,14 +20,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..load.rep_notes import buyer_text
+from ..load.worked_examples import is_worked_example
 from ..model import PROPOSAL, Audience, Card, Concern, Evidence, Item, section_key
 from ..model.outputs import Output
 from ..pitch import Pitch
 from ..pitch.talk_time import minutes, spoken_words
 from .headlines import choose_headline, key_lines
 from .terminal_text import text_lines
-
-_WORKED_EXAMPLE = "worked example"
 
 
 @dataclass(frozen=True)
@@ -125,5 +124,4 @@ def _shown(item: Evidence) -> bool:
     `check` warning: the card's cost model gives its worked examples)."""
     if item.audience == Audience.INTERNAL:
         return False
-    return not (item.figure.strip().casefold() == _WORKED_EXAMPLE or any(
-        _WORKED_EXAMPLE in text.casefold() for text in (item.claim, item.source)))
+    return not is_worked_example(item)
