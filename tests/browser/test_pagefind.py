@@ -19,7 +19,7 @@ from playwright.sync_api import Page, expect
 
 import pitchcraft.output.incremental as loading  # where a build loads the content
 from builders import REPO, site_project
-from pitchcraft.mkdocs.pagefind_search import PARTS, index_site
+from pitchcraft.output.pagefind_index import PARTS, index_site
 from site_server import mkdocs_build, serve
 
 PAGES_PER_PART = 20
