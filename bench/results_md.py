@@ -101,18 +101,28 @@ def _stages(data: dict) -> list[str]:
 
 
 def engines(bench: Path) -> list[str]:
-    """Build time and pages per engine (bench/engines.json)."""
+    """Build time, pages and content per engine (bench/engines.json)."""
     data = _json(bench, "engines.json")
     sizes = data["sizes"]
     columns = list(next(iter(sizes.values())))
-    out = ["### Engines: build time and page count", "",
-           "| site | " + " | ".join(columns) + " |", "|---|" + "---|" * len(columns)]
+    out = ["### Engines: build time, pages and content", "",
+           "| site | " + " | ".join(f"`--engine {c}`" for c in columns) + " |",
+           "|---|" + "---|" * len(columns)]
     for size, row in sizes.items():
-        label = "demo (about 20 cards)" if size == "demo" else f"{_n(size)} cards"
-        cells = [f"{row[c]['s']:.1f} s" + (f", {_n(row[c]['pages'])} pages"
-                                           if row[c].get("pages") else "") for c in columns]
-        out.append(f"| {label} | " + " | ".join(cells) + " |")
-    return [*out, "", f"Measured by `{data['command']}`.", ""]
+        label = "demo" if size == "demo" else f"{_n(size)} cards"
+        out.append(f"| {label} | " + " | ".join(_engine_cell(row[c]) for c in columns) + " |")
+    return [*out, "", f"Measured by `{data['command']}`. Each engine's pages and their content "
+            "(the article, without the theme's own parts) compared with MkDocs' "
+            "(`bench/site_compare.py`).", ""]
+
+
+def _engine_cell(cell: dict) -> str:
+    text = f"{cell['s']:.1f} s, {_n(cell['pages'])} pages"
+    if "same_pages" in cell:
+        same = "same pages" if cell["same_pages"] else "**other pages**"
+        differs = cell["content_differs"]
+        text += f", {same}, " + ("same content" if differs == 0 else f"**{differs} differ**")
+    return text
 
 
 def pitch_variety(bench: Path) -> list[str]:

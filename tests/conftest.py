@@ -14,9 +14,6 @@ import pytest
 from builders import REPO, ContentFolder
 from site_server import engine_build, mkdocs_build, serve
 
-ENGINES = ("properdocs", "zensical")
-"""The engines `pitchcraft build --engine` runs besides MkDocs with the plugin."""
-
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--update-golden", action="store_true",

@@ -24,9 +24,7 @@ from builders import TAXONOMY, ContentFolder, site_project
 from payloads import content_with_payloads
 from pitchcraft.engines.build import build_with
 from pitchcraft.mkdocs.config_file import read_site
-from site_server import mkdocs_build, serve
-
-ENGINES = ("properdocs", "zensical")
+from site_server import ENGINES, mkdocs_build, serve
 
 
 @pytest.fixture(params=[("internal", "material"), ("public", "material"),

@@ -33,6 +33,10 @@ def mkdocs_build(
     )
 
 
+ENGINES = ("properdocs", "zensical")
+"""The engines `pitchcraft build --engine` runs besides MkDocs with the plugin."""
+
+
 def engine_build(
     project: Path, site_dir: Path, engine: str, *args: str, **env: str
 ) -> subprocess.CompletedProcess:

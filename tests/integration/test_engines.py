@@ -4,43 +4,19 @@ cleaned card HTML; a build that cannot be right fails and leaves the last good s
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from lxml import html as lxml_html
+from bench.site_compare import differing, pages
 
 from builders import site_project
-from conftest import ENGINES
-from site_server import engine_build
-
-THEME_ONLY = ("//nav[contains(@class, 'md-tags')]", "//a[@id='__skip']")
-"""Parts of the article each engine's theme writes in its own way (the tags, a skip target)."""
-
-
-def _pages(site: Path) -> set[str]:
-    return {p.relative_to(site).as_posix() for p in site.rglob("*.html")}
-
-
-def _article(page: Path) -> str:
-    """The page's content as the theme shows it, without what only the theme adds; an engine's
-    own search indexer removes its marks (`data-search-exclude`), so they are left out too."""
-    article = lxml_html.fromstring(page.read_bytes()).xpath("//article")[0]
-    for xpath in THEME_ONLY:
-        for element in article.xpath("." + xpath):
-            element.drop_tree()
-    for element in article.xpath(".//*[@data-search-exclude]"):
-        del element.attrib["data-search-exclude"]
-    return " ".join(lxml_html.tostring(article, encoding="unicode").split())
+from site_server import ENGINES, engine_build
 
 
 @pytest.mark.parametrize("engine", ENGINES)
 def test_each_engine_builds_the_same_pages_with_the_same_card_html(engine, demo_site,
                                                                     engine_sites):
     site = engine_sites(engine)
-    assert _pages(site) == _pages(demo_site)
-    different = [page for page in sorted(_pages(site))
-                 if _article(site / page) != _article(demo_site / page)]
-    assert different == []
+    assert pages(site) == pages(demo_site)
+    assert differing(site, demo_site) == []
     assert (site / "pagefind/pagefind.js").is_file()
     assert (site / "changes/feeds/all.xml").is_file()
     assert not (site / "search.json").exists()  # Zensical's own index: Pagefind searches

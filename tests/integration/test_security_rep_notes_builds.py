@@ -19,11 +19,9 @@ from lxml import html as lxml_html
 from pptx import Presentation
 
 from rep_note_containers import MARKERS, leaked, notes_project, site_text
-from site_server import engine_build, mkdocs_build
+from site_server import ENGINES, engine_build, mkdocs_build
 
 CARD = "cards/card/index.html"
-ENGINES = ("properdocs", "zensical")
-"""Built by `pitchcraft build --engine`: the generated pages without the plugin."""
 
 
 def _all_text(site: Path) -> dict[str, str]:
@@ -88,8 +86,9 @@ def test_the_internal_site_shows_each_note_as_a_rep_box(builds, site):
     assert "For the rep" in inside
 
 
-def test_no_note_rides_into_a_deck_the_site_offers(builds):
-    decks = sorted((builds["internal"] / "decks").glob("*.pptx"))
+@pytest.mark.parametrize("site", ["internal", *(f"internal-{e}" for e in ENGINES)])
+def test_no_note_rides_into_a_deck_the_site_offers(builds, site):
+    decks = sorted((builds[site] / "decks").glob("*.pptx"))
     assert decks
     for deck in decks:
         said = _deck_text(deck)

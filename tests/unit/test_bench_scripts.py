@@ -123,6 +123,16 @@ def _stages(module, tmp_path, monkeypatch) -> None:
     assert module.best(lambda: None) >= 0
 
 
+def _site_compare(module, tmp_path, monkeypatch) -> None:
+    for name, tag in (("a", '<nav class="md-tags">t</nav>'), ("b", "")):
+        (tmp_path / name / "p").mkdir(parents=True)
+        (tmp_path / name / "p/index.html").write_text(
+            f"<article>{tag}<p data-search-exclude>x</p></article>")
+    assert module.differing(tmp_path / "a", tmp_path / "b") == []
+    (tmp_path / "b/p/index.html").write_text("<article><p>y</p></article>")
+    assert module.differing(tmp_path / "a", tmp_path / "b") == ["p/index.html"]
+
+
 def _timed_build(module, tmp_path, monkeypatch) -> None:
     monkeypatch.setattr(module, "spent", {})
     timed = module._timed("on_test", lambda: "done")
@@ -151,6 +161,7 @@ CHECKS: dict[str, Callable] = {
     "search_speed": _help("search_speed"),
     "serve_speed": _help("serve_speed"),
     "serve_stages": _serve_stages,
+    "site_compare": _site_compare,
     "stages": _stages,
     "timed_build": _timed_build,
 }
@@ -196,6 +207,5 @@ def test_only_the_json_results_md_is_made_from_is_kept():
     from bench import results_md
 
     kept = {p.suffix for p in BENCH.rglob("*") if p.is_file() and "__pycache__" not in p.parts}
-    assert kept <= {".py", ".json", ".md", ".txt"}
-    assert [p.name for p in BENCH.glob("*.txt")] == ["requirements-engines.txt"]
+    assert kept <= {".py", ".json", ".md"}
     assert {p.name for p in BENCH.glob("*.json")} == results_md.SOURCES

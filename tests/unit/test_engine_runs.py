@@ -1,0 +1,41 @@
+"""What `pitchcraft build --engine` asks of an engine: a configuration without the plugin that
+names Pitchcraft's page extension and Pagefind, and a clear word when the engine is missing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pitchcraft.engines import engines
+from pitchcraft.output.engine_config import engine_config
+
+SITE = {"site_name": "S", "theme": {"name": "material", "custom_dir": "mine"},
+        "plugins": ["search", {"pitchcraft": {"audience": "internal"}}, "tags"],
+        "extra": {"analytics": "x"}}
+
+
+def _config(search_plugin: bool) -> dict:
+    return engine_config(SITE, Path("pages"), [], Path("overrides"), "internal",
+                         ("cards", "pitches"), ("guide.md",), search_plugin)
+
+
+def test_the_configuration_names_the_page_extension_pagefind_and_one_overrides_folder():
+    config = _config(search_plugin=False)
+    assert config["plugins"] == ["tags"]
+    assert config["theme"]["custom_dir"] == "overrides"
+    assert config["extra"] == {"analytics": "x", "pitchcraft_search": "pagefind"}
+    assert {"pitchcraft.site.page_extension": {"groups": ["cards", "pitches"],
+                                               "docs": ["guide.md"]}} in config[
+        "markdown_extensions"]
+
+
+def test_zensical_keeps_its_search_plugin_so_its_header_shows_the_search_box():
+    assert engines.ENGINES["zensical"].search_plugin
+    assert _config(search_plugin=True)["plugins"] == ["search", "tags"]
+
+
+def test_a_missing_engine_names_the_command_that_installs_it(monkeypatch, tmp_path):
+    monkeypatch.setattr(engines.importlib.util, "find_spec", lambda name: None)
+    with pytest.raises(engines.EngineFailed, match=r"pip install 'pitchcraft\[zensical\]'"):
+        engines.run(engines.ENGINES["zensical"], tmp_path / "engine.yml", strict=True)
