@@ -39,3 +39,18 @@ def test_a_missing_engine_names_the_command_that_installs_it(monkeypatch, tmp_pa
     monkeypatch.setattr(engines.importlib.util, "find_spec", lambda name: None)
     with pytest.raises(engines.EngineFailed, match=r"pip install 'pitchcraft\[zensical\]'"):
         engines.run(engines.ENGINES["zensical"], tmp_path / "engine.yml", strict=True)
+
+
+def test_a_sites_own_overrides_folder_is_never_replaced(tmp_path):
+    from pitchcraft.engines.export import NotOurs, write_overrides
+
+    mine = tmp_path / "pages-overrides"
+    mine.mkdir()
+    (mine / "main.html").write_text("mine")
+    with pytest.raises(NotOurs):
+        write_overrides(mine, None)
+    assert (mine / "main.html").read_text() == "mine"
+    ours = write_overrides(tmp_path / "other", mine)
+    assert (ours / "main.html").read_text() == "mine"  # the site's own wins over the packaged
+    assert (ours / "partials/search.html").is_file()
+    assert write_overrides(ours, None) == ours  # its own folder is written again

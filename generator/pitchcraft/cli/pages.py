@@ -99,8 +99,11 @@ def generate(out: Path | None, config_file: Path, with_docs: bool,
     if engine_config:
         from ..engines.build import theme_dir
 
-        overrides = export.write_overrides(engine_config.parent / "overrides",
-                                           theme_dir(config_file, site))
+        try:
+            overrides = export.write_overrides(folder.with_name(folder.name + "-overrides"),
+                                               theme_dir(config_file, site))
+        except export.NotOurs as exc:
+            raise click.UsageError(str(exc)) from None
         export.write_config(engine_config, site, folder, docs_dir, options, overrides,
                             search_plugin=True)
         click.echo(f"configuration for any engine in {engine_config}, theme overrides in "

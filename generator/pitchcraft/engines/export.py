@@ -57,12 +57,26 @@ def write_folder(folder: Path, pages: Sequence[Page], docs_dir: Path) -> Written
     return writer.finish()
 
 
+OVERRIDES_MARK = ".pitchcraft-overrides"
+"""In an overrides folder Pitchcraft wrote: the only kind it replaces."""
+
+
+class NotOurs(Exception):
+    """The overrides folder exists and Pitchcraft did not write it; nothing was touched."""
+
+
 def write_overrides(folder: Path, site_overrides: Path | None) -> Path:
-    """The packaged overrides with the site's own copied over them, in `folder`."""
+    """The packaged overrides with the site's own copied over them, in `folder`, which is
+    replaced only if Pitchcraft wrote it (a site's own `overrides/` is never deleted)."""
+    if folder.exists() and not (folder / OVERRIDES_MARK).is_file():
+        raise NotOurs(f"{folder} exists and was not written by Pitchcraft; it is replaced on "
+                      "every run, so choose another folder for the generated pages")
     shutil.rmtree(folder, ignore_errors=True)
     shutil.copytree(overrides_dir(), folder)
     if site_overrides is not None:
         shutil.copytree(site_overrides, folder, dirs_exist_ok=True)
+    (folder / OVERRIDES_MARK).write_text("Written by pitchcraft; replaced on every run.\n",
+                                         encoding="utf-8")
     return folder
 
 
