@@ -56,6 +56,26 @@ def engine_sites(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], Pa
 
 
 @pytest.fixture(scope="session")
+def corpus_sites(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], Path]:
+    """A synthetic library of 1,000 cards (`bench.corpus`) built by `pitchcraft build
+    --engine <name>` (`mkdocs`: the plugin's build), once per engine per test run."""
+    from bench.corpus import site_project
+
+    project = site_project(1000, tmp_path_factory.mktemp("corpus-1000") / "project")
+    built: dict[str, Path] = {}
+
+    def site(engine: str) -> Path:
+        if engine not in built:
+            site_dir = tmp_path_factory.mktemp(f"corpus-site-{engine}")
+            result = engine_build(project, site_dir, engine, PITCHCRAFT_SEARCH="pagefind")
+            assert result.returncode == 0, result.stderr
+            built[engine] = site_dir
+        return built[engine]
+
+    return site
+
+
+@pytest.fixture(scope="session")
 def site_url(demo_site: Path) -> Iterator[str]:
     with serve(demo_site) as url:
         yield url

@@ -23,6 +23,14 @@ def test_each_engine_builds_the_same_pages_with_the_same_card_html(engine, demo_
 
 
 @pytest.mark.parametrize("engine", ENGINES)
+def test_a_thousand_card_library_builds_the_same_on_each_engine(engine, corpus_sites):
+    site, reference = corpus_sites(engine), corpus_sites("mkdocs")
+    assert len(pages(reference)) > 1000
+    assert pages(site) == pages(reference)
+    assert differing(site, reference) == []
+
+
+@pytest.mark.parametrize("engine", ENGINES)
 def test_every_page_holds_pitchcrafts_styles_scripts_and_search(engine, engine_sites):
     site = engine_sites(engine)
     for page in site.rglob("*.html"):
