@@ -15,13 +15,13 @@ SITE = {"site_name": "S", "theme": {"name": "material", "custom_dir": "mine"},
         "extra": {"analytics": "x"}}
 
 
-def _config(search_plugin: bool) -> dict:
+def _config(search_off=()) -> dict:
     return engine_config(SITE, Path("pages"), [], Path("overrides"), "internal",
-                         ("cards", "pitches"), ("guide.md",), search_plugin)
+                         ("cards", "pitches"), ("guide.md",), search_off)
 
 
 def test_the_configuration_names_the_page_extension_pagefind_and_one_overrides_folder():
-    config = _config(search_plugin=False)
+    config = _config()
     assert config["plugins"] == ["tags"]
     assert config["theme"]["custom_dir"] == "overrides"
     assert config["extra"] == {"analytics": "x", "pitchcraft_search": "pagefind"}
@@ -30,9 +30,9 @@ def test_the_configuration_names_the_page_extension_pagefind_and_one_overrides_f
         "markdown_extensions"]
 
 
-def test_zensical_keeps_its_search_plugin_so_its_header_shows_the_search_box():
-    assert engines.ENGINES["zensical"].search_plugin
-    assert _config(search_plugin=True)["plugins"] == ["search", "tags"]
+def test_zensical_is_told_not_to_index_pagefind_is_the_search():
+    off = engines.ENGINES["zensical"].search_off
+    assert _config(off)["plugins"] == [{"search": {"enabled": False}}, "tags"]
 
 
 def test_a_missing_engine_names_the_command_that_installs_it(monkeypatch, tmp_path):

@@ -98,6 +98,7 @@ def generate(out: Path | None, config_file: Path, with_docs: bool,
     click.echo(f"{len(pages)} pages in {folder}: {written.summary()}")
     if engine_config:
         from ..engines.build import theme_dir
+        from ..engines.engines import ENGINES
 
         try:
             overrides = export.write_overrides(folder.with_name(folder.name + "-overrides"),
@@ -105,7 +106,7 @@ def generate(out: Path | None, config_file: Path, with_docs: bool,
         except export.NotOurs as exc:
             raise click.UsageError(str(exc)) from None
         export.write_config(engine_config, site, folder, docs_dir, options, overrides,
-                            search_plugin=True)
+                            search_off=ENGINES["zensical"].search_off)
         click.echo(f"configuration for any engine in {engine_config}, theme overrides in "
                    f"{overrides}; `pitchcraft build --engine` also indexes the site for "
                    "search and checks every page")

@@ -75,7 +75,7 @@ def build_with(engine_name: str, config_file: Path, site: Mapping[str, Any],
             overrides = export.write_overrides(work / "overrides", custom)
             config = work / "engine.yml"
             export.write_config(config, site, work / "pages", docs_dir, plugin, overrides,
-                                engine.search_plugin, site_dir="site")
+                                engine.search_off, site_dir="site")
             run(engine, config, strict)
             indexed, decks = finish(work / "site", engine, content, options, today, replaced)
             fresh.rmdir()

@@ -25,17 +25,18 @@ class Engine:
     """Run as `python -m <module> build`."""
     extra: str
     """The optional extra of Pitchcraft that installs it."""
-    search_plugin: bool
-    """Whether the configuration keeps the engine's `search` plugin: Zensical's header shows
-    the search box (Pitchcraft's Pagefind box, `partials/search.html`) only while it is on."""
+    search_off: tuple[dict, ...]
+    """Plugin entries that keep the engine's own search from indexing: Pagefind is the search
+    (Zensical indexes unless told not to, and its indexer refuses long pages)."""
     own_index: tuple[str, ...]
-    """The engine's own search index, removed after the build: Pagefind is the search."""
+    """The engine's own search index, removed after the build if one was written."""
 
 
 ENGINES = {
-    "properdocs": Engine("properdocs", "properdocs", "properdocs", False,
+    "properdocs": Engine("properdocs", "properdocs", "properdocs", (),
                          ("search/search_index.json",)),
-    "zensical": Engine("zensical", "zensical", "zensical", True, ("search.json",)),
+    "zensical": Engine("zensical", "zensical", "zensical", ({"search": {"enabled": False}},),
+                       ("search.json",)),
 }
 CHOICES = (MKDOCS, *ENGINES)
 

@@ -81,7 +81,7 @@ def write_overrides(folder: Path, site_overrides: Path | None) -> Path:
 
 
 def write_config(target: Path, site: Mapping[str, Any], folder: Path, docs_dir: Path,
-                 options: Mapping[str, Any], overrides: Path, search_plugin: bool,
+                 options: Mapping[str, Any], overrides: Path, search_off: Sequence[dict],
                  site_dir: str | None = None) -> None:
     """The configuration that builds `folder` without the plugin; paths relative to it."""
     docs = {p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*.md")}
@@ -90,7 +90,7 @@ def write_config(target: Path, site: Mapping[str, Any], folder: Path, docs_dir: 
     where = target.resolve().parent
     config = engine_config(site, _relative(folder, where), nav, _relative(overrides, where),
                            options["audience"], built, sorted(docs - docs_left_out(options)),
-                           search_plugin)
+                           search_off)
     if site_dir is not None:
         config["site_dir"] = site_dir
     target.write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True),

@@ -27,18 +27,18 @@ SEARCH = "pagefind"
 
 def engine_config(site: Mapping[str, Any], docs_dir: Path, nav: list, overrides: Path,
                   audience: str, groups: Sequence[str], docs: Sequence[str],
-                  search_plugin: bool) -> dict[str, Any]:
+                  search_off: Sequence[dict] = ()) -> dict[str, Any]:
     """`site` is the site's `mkdocs.yml` as loaded (environment tags resolved); `groups` the
     page groups built and `docs` the team's pages kept, for the page extension's links. A
-    public site's Markdown drops every rep-only note, as the plugin's does. `search_plugin`
-    keeps the engine's `search` plugin (without its options) where its theme needs it on to
-    show a search box; without it, every `search` entry goes."""
+    public site's Markdown drops every rep-only note, as the plugin's does. The site's `search`
+    plugin goes (Pagefind is the search); `search_off` holds the entries that keep an engine
+    from indexing anyway."""
     config = {k: v for k, v in site.items() if k not in ("docs_dir", "nav", "plugins")}
     config["docs_dir"] = str(docs_dir)
     config["nav"] = nav
     plugins = [p for p in site.get("plugins", [])
                if _plugin_name(p) not in ("pitchcraft", "search")]
-    config["plugins"] = (["search"] if search_plugin else []) + plugins
+    config["plugins"] = [*search_off, *plugins]
     theme = dict(config.get("theme") or {})
     theme["custom_dir"] = str(overrides)
     config["theme"] = theme
