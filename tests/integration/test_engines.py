@@ -65,3 +65,23 @@ def test_an_override_that_drops_pitchcrafts_script_fails_the_build_by_name(tmp_p
     assert result.returncode == 1, result.stdout
     assert "main.html replaces Pitchcraft's main.html" in result.stderr
     assert not (tmp_path / "site").exists()
+
+
+def test_an_engine_build_never_replaces_a_folder_of_sources(tmp_path):
+    project = site_project(tmp_path)
+    before = sorted(p.relative_to(project) for p in (project / "content").rglob("*"))
+    result = engine_build(project, project / "content", "zensical")
+    assert result.returncode == 1
+    assert "refusing to build into" in result.stderr and "content" in result.stderr
+    assert sorted(p.relative_to(project) for p in (project / "content").rglob("*")) == before
+
+
+def test_markdown_nested_too_deep_stops_an_engine_build_with_its_line(tmp_path):
+    project = site_project(tmp_path)
+    card = next((project / "content/insights").rglob("*.md"))
+    nested = "".join("    " * depth + "- x\n" for depth in range(60))
+    card.write_text(card.read_text().replace("## A new way\n", f"## A new way\n{nested}", 1))
+    result = engine_build(project, tmp_path / "site", "zensical")
+    assert result.returncode == 1
+    assert card.name in result.stderr and "nested too deep" in result.stderr
+    assert "Traceback" not in result.stderr and not (tmp_path / "site").exists()
