@@ -74,10 +74,12 @@
   }
 
   /* Loads Pagefind ahead of the first query; a failure shows at that query, not here. Once
-     loaded, an empty box offers the filters with the whole site's counts. */
+     loaded, an empty box says so and offers the filters with the whole site's counts. */
   function warm() {
     pagefind().then(function () {
-      if (idle()) { facets(totals || {}); }
+      if (!idle()) { return; }
+      meta.textContent = "Type to start searching";
+      facets(totals || {});
     }, function () {});
   }
 
@@ -287,7 +289,15 @@
     chip.setAttribute("aria-pressed", chosen[key] === value ? "true" : "false");
     changed();
   });
-  input.addEventListener("focus", warm);
+  /* A click or Tab into the header's box opens the dialog, as Material's own search does:
+     without it the results would be made below a closed dialog. */
+  input.addEventListener("focus", function () {
+    if (!toggle.checked) {
+      toggle.checked = true;
+      toggle.dispatchEvent(new Event("change"));
+    }
+    warm();
+  });
   ["pointerdown", "touchstart", "mouseover"].forEach(function (type) {
     document.querySelectorAll("label[for='__search']").forEach(function (label) {
       label.addEventListener(type, warm, { once: true, passive: true });
