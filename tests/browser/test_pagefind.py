@@ -566,3 +566,40 @@ def test_a_cards_title_outweighs_its_text(page: Page, pagefind_url, pagefind_sit
         tried += 1
         assert in_title == sorted(in_title, reverse=True), (word, ranked)
     assert tried >= 10
+
+
+def test_a_long_row_shows_the_values_with_most_results_and_the_rest_on_request(page: Page,
+                                                                               tmp_path):
+    """A site with many industries keeps its results on the first screen: a row shows the
+    values with the most results, and a button the reader presses shows the rest."""
+    project = site_project(tmp_path)
+    taxonomy = project / "content/taxonomy.yml"
+    extra = "".join(f"  - id: extra-{n}\n    name: Extra industry {n}\n    description: More.\n"
+                    f"    context: [It grows.]\n" for n in range(5))
+    taxonomy.write_text(taxonomy.read_text().replace("industries:\n", "industries:\n" + extra, 1))
+    site = tmp_path / "site"
+    with pytest.MonkeyPatch.context() as env:  # not --strict: the new industries have gaps
+        env.setenv("PITCHCRAFT_SEARCH", "pagefind")
+        build(load_config(str(project / "mkdocs.yml"), site_dir=str(site), strict=False))
+    totals = Counter(name for page in _found(site) for name in page["filters"].get("industry", []))
+    assert len(totals) > 6
+    ranked = sorted(totals, key=lambda name: (-totals[name], name))
+    with serve(site) as url:
+        page.goto(url)
+        page.keyboard.press("/")
+        row = page.get_by_role("group", name="Industry")
+        more = row.get_by_role("button", name=f"{len(totals) - 6} more")
+        expect(more).to_have_attribute("aria-expanded", "false", timeout=15_000)
+        assert row.locator(".pc-chip[data-key]").all_text_contents() == [
+            f"{name}{totals[name]}" for name in ranked[:6]]
+        more.focus()
+        page.keyboard.press("Enter")
+        fewer = row.get_by_role("button", name="Fewer")
+        expect(fewer).to_be_focused()
+        expect(fewer).to_have_attribute("aria-expanded", "true")
+        assert len(row.locator(".pc-chip[data-key]").all()) == len(totals)
+        _chip(page, "Industry", ranked[-1]).click()  # the chosen value stays when folded
+        expect(page.locator(META)).to_have_text(f"{totals[ranked[-1]]} matching documents",
+                                                timeout=15_000)
+        row.get_by_role("button", name="Fewer").click()
+        expect(_chip(page, "Industry", ranked[-1])).to_have_attribute("aria-pressed", "true")

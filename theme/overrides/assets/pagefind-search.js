@@ -19,6 +19,12 @@
                 ["persona", "Persona"], ["freshness", "Review"]];
   var chosen = Object.create(null); /* filter key -> the one value the reader chose */
   var totals = null; /* each filter value's pages on the whole site, once loaded */
+  /* A row shows its values with the most results first, at most LIMIT of them (and the
+     chosen one) until the reader asks for the rest: a site with fifty industries keeps its
+     results on the first screen. */
+  var LIMIT = 6;
+  var expanded = Object.create(null); /* filter key -> true: the row shows every value */
+  var shownCounts = {}; /* the counts the rows show now, to draw them again when expanded */
   /* The site root comes from this script's own address (it lives at assets/), never from the
      page: card text may define elements with any id, so nothing here reads a URL or settings
      from the DOM. The getter is taken from the prototype, which named elements cannot shadow. */
@@ -104,13 +110,22 @@
     }).sort().map(function (key) { return [key, key.charAt(0).toUpperCase() + key.slice(1)]; }));
   }
 
-  /* One row per filter: its values that leave at least one result (and the chosen one), in
-     alphabetical order so a button stays where the reader saw it, each with its count. The
-     rows are made again after each search; the button that had the focus gets it back. */
+  function button(className, focusKey) {
+    var made = document.createElement("button");
+    made.type = "button";
+    made.className = className;
+    made.setAttribute("data-focus", focusKey);
+    return made;
+  }
+
+  /* One row per filter: its values that leave at least one result (and the chosen one), the
+     most results first, each with its count. The rows are made again after each search; the
+     button that had the focus gets it back. */
   function facets(counts) {
+    shownCounts = counts;
     var had = document.activeElement;
-    var focus = had && bar.contains(had) ? [had.getAttribute("data-key"),
-                                            had.getAttribute("data-value")] : null;
+    var focus = had && bar.contains(had) ? had.getAttribute("data-focus") : null;
+    var again = null;
     bar.textContent = "";
     facetOrder(counts).forEach(function (facet) {
       var key = facet[0];
@@ -118,7 +133,9 @@
       var names = Object.keys(values).filter(function (v) { return values[v] > 0; });
       if (key in chosen && names.indexOf(chosen[key]) === -1) { names.push(chosen[key]); }
       if (!names.length) { return; }
-      names.sort(function (a, b) { return a.localeCompare(b); });
+      names.sort(function (a, b) { return (values[b] || 0) - (values[a] || 0) || a.localeCompare(b); });
+      var shown = expanded[key] ? names : names.slice(0, LIMIT);
+      if (key in chosen && shown.indexOf(chosen[key]) === -1) { shown.push(chosen[key]); }
       var row = document.createElement("div");
       row.className = "pc-search-facet";
       row.setAttribute("role", "group");
@@ -128,27 +145,36 @@
       name.textContent = facet[1];
       row.setAttribute("aria-labelledby", name.id);
       row.appendChild(name);
-      names.forEach(function (value) {
+      shown.forEach(function (value) {
         var n = values[value] || 0;
-        var button = document.createElement("button");
-        button.type = "button";
-        button.className = "pc-chip";
-        button.setAttribute("data-key", key);
-        button.setAttribute("data-value", value);
-        button.setAttribute("aria-pressed", chosen[key] === value ? "true" : "false");
-        button.setAttribute("aria-label", value + ": " + n + (n === 1 ? " result" : " results"));
-        button.appendChild(document.createTextNode(value));
+        var chip = button("pc-chip", "chip\n" + key + "\n" + value);
+        chip.setAttribute("data-key", key);
+        chip.setAttribute("data-value", value);
+        chip.setAttribute("aria-pressed", chosen[key] === value ? "true" : "false");
+        chip.setAttribute("aria-label", value + ": " + n + (n === 1 ? " result" : " results"));
+        chip.appendChild(document.createTextNode(value));
         var count = document.createElement("span");
         count.className = "pc-chip__count";
         count.textContent = String(n);
-        button.appendChild(count);
-        row.appendChild(button);
-        if (focus && focus[0] === key && focus[1] === value) { focus = button; }
+        chip.appendChild(count);
+        row.appendChild(chip);
       });
+      if (expanded[key] ? names.length > LIMIT : names.length > shown.length) {
+        var more = button("pc-chip pc-chip--more", "more\n" + key);
+        more.setAttribute("data-more", key);
+        more.setAttribute("aria-expanded", expanded[key] ? "true" : "false");
+        more.textContent = expanded[key] ? "Fewer" : (names.length - shown.length) + " more";
+        row.appendChild(more);
+      }
       bar.appendChild(row);
     });
     bar.hidden = !bar.firstChild;
-    if (focus) { (focus instanceof Element ? focus : input).focus(); }
+    if (focus !== null) {
+      bar.querySelectorAll("button").forEach(function (b) {
+        if (b.getAttribute("data-focus") === focus) { again = b; }
+      });
+      (again || input).focus();
+    }
   }
 
   function open() {
@@ -281,6 +307,13 @@
   }
   input.addEventListener("input", changed);
   bar.addEventListener("click", function (event) {
+    var more = event.target.closest("button[data-more]");
+    if (more) {
+      var row = more.getAttribute("data-more");
+      expanded[row] = !expanded[row];
+      facets(shownCounts);
+      return;
+    }
     var chip = event.target.closest("button[data-key]");
     if (!chip) { return; }
     var key = chip.getAttribute("data-key");
