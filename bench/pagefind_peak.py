@@ -3,7 +3,7 @@
     python -m bench.pagefind_peak SITE [--pages-per-part N] [--out FILE]
 
 Removes SITE's `pagefind/` folder, then runs `index_site`
-(pitchcraft/mkdocs/pagefind_search.py) in a fresh Python process, the way a build's
+(pitchcraft.output.pagefind_index.py) in a fresh Python process, the way a build's
 `on_post_build` runs it. Measured:
 - `wall_s`: seconds from starting that process to its end (interpreter start-up included),
   and `cpu_s`, the CPU seconds of it and its Pagefind processes (less stretched by a busy
@@ -31,12 +31,12 @@ import sys
 import time
 from pathlib import Path
 
-from pitchcraft.mkdocs.pagefind_search import OUTPUT, PAGES_PER_PART, PARTS
+from pitchcraft.output.pagefind_index import OUTPUT, PAGES_PER_PART, PARTS
 
 CHILD = r"""
 import json, resource, sys
 from pathlib import Path
-from pitchcraft.mkdocs.pagefind_search import index_site
+from pitchcraft.output.pagefind_index import index_site
 pages = index_site(Path(sys.argv[1]), pages_per_part=int(sys.argv[2]))
 me, kids = (resource.getrusage(who) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
 print(json.dumps({"pages": pages, "self_kb": me.ru_maxrss, "children_kb": kids.ru_maxrss,

@@ -26,7 +26,7 @@ from pathlib import Path
 
 from bench.browser import CHROMIUM_FLAGS, require_chromium, serve
 from bench.corpus import site_project
-from pitchcraft.mkdocs.pagefind_search import index_site
+from pitchcraft.output.pagefind_index import index_site
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent

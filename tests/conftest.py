@@ -6,13 +6,16 @@ Nothing here imports a browser: Playwright's fixtures live in `browser/conftest.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
 from builders import REPO, ContentFolder
-from site_server import mkdocs_build, serve
+from site_server import engine_build, mkdocs_build, serve
+
+ENGINES = ("properdocs", "zensical")
+"""The engines `pitchcraft build --engine` runs besides MkDocs with the plugin."""
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -37,6 +40,22 @@ def demo_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = mkdocs_build(REPO, site_dir)
     assert result.returncode == 0, result.stderr
     return site_dir
+
+
+@pytest.fixture(scope="session")
+def engine_sites(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], Path]:
+    """The demo built by `pitchcraft build --engine <name>`, once per engine per test run."""
+    built: dict[str, Path] = {}
+
+    def site(engine: str) -> Path:
+        if engine not in built:
+            site_dir = tmp_path_factory.mktemp(f"site-{engine}")
+            result = engine_build(REPO, site_dir, engine)
+            assert result.returncode == 0, result.stderr
+            built[engine] = site_dir
+        return built[engine]
+
+    return site
 
 
 @pytest.fixture(scope="session")

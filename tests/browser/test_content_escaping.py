@@ -4,7 +4,8 @@ Every field a contributor controls (card title, summary, tags, the Reframe's fir
 that becomes a page description, taxonomy names and descriptions, the company, ledger text)
 carries a payload. `check` refuses each one with its line; and because a site must stay safe
 even where a rule is missed, the site is then built by the real MkDocs with those findings
-ignored, and every page is opened in Chromium (and searched): no payload may run.
+ignored, and every page is opened in Chromium (and searched): no payload may run. The same
+holds for the site ProperDocs and Zensical build from the generated pages without the plugin.
 """
 
 from __future__ import annotations
@@ -21,11 +22,18 @@ from playwright.sync_api import Browser
 import pitchcraft.output.incremental as loading  # where a build loads the content
 from builders import TAXONOMY, ContentFolder, site_project
 from payloads import content_with_payloads
+from pitchcraft.engines.build import build_with
+from pitchcraft.mkdocs.config_file import read_site
 from site_server import mkdocs_build, serve
+
+ENGINES = ("properdocs", "zensical")
 
 
 @pytest.fixture(params=[("internal", "material"), ("public", "material"),
-                        ("internal", "pagefind")], ids=lambda p: "-".join(p))
+                        ("internal", "pagefind"), *(
+                            (audience, engine) for engine in ENGINES
+                            for audience in ("internal", "public"))],
+                ids=lambda p: "-".join(p))
 def payload_site(request, tmp_path, monkeypatch) -> Iterator[tuple[str, Path]]:
     project = site_project(tmp_path, content_with_payloads(tmp_path / "content").root)
     real = loading.load_content
@@ -36,9 +44,15 @@ def payload_site(request, tmp_path, monkeypatch) -> Iterator[tuple[str, Path]]:
     monkeypatch.setattr(loading, "load_content", without_findings)
     audience, search = request.param
     monkeypatch.setenv("PITCHCRAFT_AUDIENCE", audience)
-    monkeypatch.setenv("PITCHCRAFT_SEARCH", search)
+    monkeypatch.setenv("PITCHCRAFT_SEARCH", "pagefind" if search in ENGINES else search)
     site = tmp_path / "site"
-    build(load_config(str(project / "mkdocs.yml"), site_dir=str(site), strict=False))
+    if search in ENGINES:  # built without the plugin; the engine's own Markdown renders it
+        config = project / "mkdocs.yml"
+        site_yaml, options, sources = read_site(config)
+        build_with(search, config, site_yaml, {**options, "audience": audience}, sources,
+                   site, strict=False, say=lambda _: None)
+    else:
+        build(load_config(str(project / "mkdocs.yml"), site_dir=str(site), strict=False))
     yield request.param, site
 
 
@@ -59,7 +73,7 @@ def test_no_payload_runs_on_any_page(payload_site, browser: Browser):
             assert tab.evaluate("window.__pwned") is None, path
             assert tab.evaluate("document.querySelectorAll('#__config').length") == 1, path
         tab.goto(url)
-        if search == "pagefind":
+        if search != "material":  # Pagefind: the plugin's choice, and every other engine's
             tab.keyboard.press("/")
             tab.keyboard.type("Late")
             results = tab.locator("[data-pc-search] .md-search-result__item")

@@ -22,8 +22,8 @@ import pitchcraft.output.incremental as loading  # where a build loads the conte
 from a11y import assert_accessible
 from builders import DEMO, REPO, site_project
 from pitchcraft.load import load_content
-from pitchcraft.mkdocs.pagefind_search import PARTS, index_site
 from pitchcraft.output.incremental import build_date
+from pitchcraft.output.pagefind_index import PARTS, index_site
 from pitchcraft.site.search_facets import REVIEW_DUE
 from site_server import mkdocs_build, serve
 

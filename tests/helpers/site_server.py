@@ -33,6 +33,19 @@ def mkdocs_build(
     )
 
 
+def engine_build(
+    project: Path, site_dir: Path, engine: str, *args: str, **env: str
+) -> subprocess.CompletedProcess:
+    """`pitchcraft build --engine <engine>` (strict) as a user runs it; `mkdocs` is the
+    plugin's own build."""
+    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **env}
+    return subprocess.run(
+        [sys.executable, "-c", "from pitchcraft.cli import main; main()", "build",
+         "--engine", engine, "-f", str(project / "mkdocs.yml"), "-d", str(site_dir), *args],
+        capture_output=True, text=True, env=environment, check=False,
+    )
+
+
 class QuietHandler(browser.QuietHandler):
     """The bench's quiet server, telling LinkChecker it may go faster than 10 requests a
     second (it does only on a server that says so)."""

@@ -5,7 +5,8 @@ admonition with a second class, an admonition inside another and a collapsible b
 heading, which must not reach the page's table of contents either), each holding a word found
 nowhere else: the public site (its pages and its Pagefind index) holds none of those words in
 any byte, nor does any deck the internal site offers; the internal site shows each note as a
-rep box where it was written. One public and one internal build serve every test.
+rep box where it was written. One public and one internal build of each engine (MkDocs with
+the plugin; ProperDocs and Zensical without it) serve every test.
 """
 
 from __future__ import annotations
@@ -18,9 +19,11 @@ from lxml import html as lxml_html
 from pptx import Presentation
 
 from rep_note_containers import MARKERS, leaked, notes_project, site_text
-from site_server import mkdocs_build
+from site_server import engine_build, mkdocs_build
 
 CARD = "cards/card/index.html"
+ENGINES = ("properdocs", "zensical")
+"""Built by `pitchcraft build --engine`: the generated pages without the plugin."""
 
 
 def _all_text(site: Path) -> dict[str, str]:
@@ -50,11 +53,19 @@ def builds(project: Path) -> dict[str, Path]:
         result = mkdocs_build(project, project.parent / name, **env)
         assert result.returncode == 0, result.stderr
         sites[name] = project.parent / name
+    for engine in ENGINES:
+        for audience in ("public", "internal"):
+            name = f"{audience}-{engine}"
+            result = engine_build(project, project.parent / name, engine,
+                                  PITCHCRAFT_AUDIENCE=audience)
+            assert result.returncode == 0, result.stderr
+            sites[name] = project.parent / name
     return sites
 
 
-def test_no_note_reaches_the_public_page_or_its_search_index(builds):
-    texts = _all_text(builds["public"])
+@pytest.mark.parametrize("site", ["public", *(f"public-{e}" for e in ENGINES)])
+def test_no_note_reaches_the_public_page_or_its_search_index(builds, site):
+    texts = _all_text(builds[site])
     page = texts[CARD]
     assert "Predictive dunning ranks invoices by risk." in page  # the card is published
     assert "The ledger shows it every month." in page and "A forecast you can act on." in page
@@ -67,8 +78,9 @@ def test_no_note_reaches_the_public_page_or_its_search_index(builds):
     assert 'class="admonition rep' not in page and 'details class="rep' not in page
 
 
-def test_the_internal_site_shows_each_note_as_a_rep_box(builds):
-    page = lxml_html.fromstring(_all_text(builds["internal"])[CARD])
+@pytest.mark.parametrize("site", ["internal", *(f"internal-{e}" for e in ENGINES)])
+def test_the_internal_site_shows_each_note_as_a_rep_box(builds, site):
+    page = lxml_html.fromstring(_all_text(builds[site])[CARD])
     boxes = page.xpath('//*[contains(concat(" ", normalize-space(@class), " "), " rep ")]')
     inside = " ".join(box.text_content() for box in boxes)
     assert [name for name, word in MARKERS.items() if word not in inside] == []
@@ -85,7 +97,8 @@ def test_no_note_rides_into_a_deck_the_site_offers(builds):
         assert leaked(said) == []
 
 
-@pytest.mark.parametrize("site", ["public", "public-material"])
+@pytest.mark.parametrize("site", ["public", "public-material",
+                                  *(f"public-{e}" for e in ENGINES)])
 def test_no_raw_html_note_reaches_a_public_page_or_either_search_index(builds, site):
     texts = _all_text(builds[site])
     assert "Also said last." in texts["raw-notes/index.html"]

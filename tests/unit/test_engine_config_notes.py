@@ -17,7 +17,8 @@ NOTE_IN_A_TAB = '=== "CFO"\n\n    Cash.\n\n    ??? rep\n        SECRET-41\n'
 
 def _rendered(audience: str, text: str) -> str:
     config = engine_config({"site_name": "S", "markdown_extensions": ["attr_list"]},
-                           Path("pages"), [], Path("overrides"), audience)
+                           Path("pages"), [], Path("overrides"), audience, ("cards",),
+                           (), search_plugin=False)
     given = config["markdown_extensions"]
     names = [e if isinstance(e, str) else next(iter(e)) for e in given]
     options = {next(iter(e)): e[next(iter(e))] for e in given if isinstance(e, dict)}

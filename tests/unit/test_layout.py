@@ -36,6 +36,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("site",),
     ("prep",),
     ("output",),
+    ("engines",),
     ("mkdocs",),
     ("preview",),
     ("cli",),

@@ -14,6 +14,8 @@ from pathlib import Path
 
 import click
 
+from ..engines.engines import CHOICES as ENGINE_CHOICES
+from ..engines.engines import MKDOCS
 from ..load.schema import SCHEMAS, schema_json
 from ..pitch import (
     Combination,
@@ -154,19 +156,48 @@ def _echo_template(templates: Path | None, name: str, **context: object) -> None
               help="Fail on warnings too.")
 @click.option("--drafts", is_flag=True,
               help="A preview with drafts, bannered, into <site_dir>-drafts/; never published.")
+@click.option("--engine", type=click.Choice(ENGINE_CHOICES), default=MKDOCS, show_default=True,
+              help="mkdocs: MkDocs with the plugin. properdocs, zensical: that engine builds "
+                   "the generated pages without the plugin (same pages, Pagefind search); "
+                   "install it with pip install 'pitchcraft[zensical]' (or [properdocs]).")
 def build(
-    config_file: Path, site_dir: Path | None, audience: str | None, strict: bool, drafts: bool
+    config_file: Path, site_dir: Path | None, audience: str | None, strict: bool, drafts: bool,
+    engine: str,
 ) -> None:
     """Build the site; the previous site stays in place unless the build succeeds."""
-    from ..mkdocs.site_build import BuildFailed, build_site_dir
+    from ..output.site_folder import BuildFailed
 
     try:
-        target = build_site_dir(config_file, site_dir, audience, strict, drafts,
-                                on_wait=lambda message: click.echo(message, err=True))
+        if engine == MKDOCS:
+            from ..mkdocs.site_build import build_site_dir
+
+            target = build_site_dir(config_file, site_dir, audience, strict, drafts,
+                                    on_wait=lambda message: click.echo(message, err=True))
+        else:
+            target = _engine_build(engine, config_file, site_dir, audience, strict, drafts)
     except BuildFailed as exc:
         click.echo(f"build failed: {exc}; the previous site is unchanged.", err=True)
         raise SystemExit(1) from None
     click.echo(f"{'drafts preview' if drafts else 'site'} built in {target}")
+
+
+def _engine_build(engine: str, config_file: Path, site_dir: Path | None, audience: str | None,
+                  strict: bool, drafts: bool) -> Path:
+    from ..engines.build import build_with
+    from ..mkdocs.config_file import ConfigError, read_site
+    from ..output.site_folder import BuildFailed
+
+    try:
+        site, plugin, sources = read_site(config_file)
+    except ConfigError as exc:
+        raise BuildFailed(str(exc)) from None
+    if plugin is None:
+        raise BuildFailed(f"{config_file} does not enable the pitchcraft plugin, which holds "
+                          "the site's Pitchcraft options")
+    plugin = {**plugin, "audience": audience or plugin["audience"], "drafts": drafts}
+    return build_with(engine, config_file, site, plugin, sources, site_dir, strict,
+                      say=lambda text: click.echo(text, err=True),
+                      on_wait=lambda text: click.echo(text, err=True))
 
 
 @main.command()

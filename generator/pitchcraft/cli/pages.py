@@ -9,15 +9,10 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
 import click
-import yaml
 
 from .common import existing_file
-
-if TYPE_CHECKING:
-    from ..site.pages import Page
 
 CONFIG = click.option(
     "-f", "--config-file", default="mkdocs.yml", show_default=True,
@@ -44,6 +39,7 @@ def generate(out: Path | None, config_file: Path, with_docs: bool,
     sources, holding only what Pitchcraft wrote there.
     """
     # Imported here, so that the other commands start without Jinja2, feeds or MkDocs.
+    from ..engines import export
     from ..mkdocs.config_file import read_site
     from ..output.incremental import SiteGenerator, build_date
     from ..output.loading import ContentErrors, load_checked
@@ -52,7 +48,6 @@ def generate(out: Path | None, config_file: Path, with_docs: bool,
     from ..render.templates import TemplateError
     from ..site.audience import empty_public_site
     from ..site.options import options_for, template_dirs
-    from ..site.pages import Page
 
     site, options, sources = read_site(config_file)
     if options is None:
@@ -86,27 +81,31 @@ def generate(out: Path | None, config_file: Path, with_docs: bool,
     if with_docs or engine_config:
         if problem := links_problem(docs_dir, "docs"):
             raise click.UsageError(problem + "; nothing was written")
-        pages = _docs_pages(docs_dir, options, pages) + pages
-    if engine_config:
-        from ..output.engine_config import relative_links
-
-        pages = [Page(p.path, relative_links(p.path, p.markdown)) for p in pages]
+        docs = export.docs_pages(docs_dir, options, pages)
+        pages = export.engine_pages(pages, docs) if engine_config else docs + pages
     if out is None:
         cache_folder(folder.parent)
     try:
-        writer = PageWriter(folder)
-        for page in pages:
-            writer.write(page)
         if with_docs or engine_config:
-            for path, source in _docs_assets(docs_dir):
-                writer.write_file(path, source, source.read_bytes)
-        written = writer.finish()
+            written = export.write_folder(folder, pages, docs_dir)
+        else:
+            writer = PageWriter(folder)
+            for page in pages:
+                writer.write(page)
+            written = writer.finish()
     except NotGenerated as exc:
         raise click.UsageError(str(exc)) from None
     click.echo(f"{len(pages)} pages in {folder}: {written.summary()}")
     if engine_config:
-        _write_engine_config(engine_config, site, folder, docs_dir, options)
-        click.echo(f"configuration for any engine in {engine_config}")
+        from ..engines.build import theme_dir
+
+        overrides = export.write_overrides(engine_config.parent / "overrides",
+                                           theme_dir(config_file, site))
+        export.write_config(engine_config, site, folder, docs_dir, options, overrides,
+                            search_plugin=True)
+        click.echo(f"configuration for any engine in {engine_config}, theme overrides in "
+                   f"{overrides}; `pitchcraft build --engine` also indexes the site for "
+                   "search and checks every page")
 
 
 @click.command()
@@ -132,37 +131,3 @@ def serve(config_file: Path, dev_addr: str, poll: bool) -> None:
         preview(str(config_file), dev_addr)
     except ConfigError as error:
         raise click.ClickException(f"{error}; nothing to serve until it is fixed") from None
-
-
-def _docs_pages(docs_dir: Path, options: dict[str, Any], generated: list[Page]) -> list[Page]:
-    """The team's own pages; a generated page of the same path wins, as in the plugin."""
-    from ..site.options import docs_left_out
-    from ..site.pages import Page
-
-    taken = {p.path for p in generated} | docs_left_out(options)
-    return [Page(path.relative_to(docs_dir).as_posix(), path.read_text(encoding="utf-8"))
-            for path in sorted(docs_dir.rglob("*.md"))
-            if path.relative_to(docs_dir).as_posix() not in taken]
-
-
-def _docs_assets(docs_dir: Path) -> list[tuple[str, Path]]:
-    """The docs folder's other files (images, styles), by path under it."""
-    return [(path.relative_to(docs_dir).as_posix(), path) for path in sorted(docs_dir.rglob("*"))
-            if path.is_file() and path.suffix != ".md"]
-
-
-def _write_engine_config(target: Path, site: dict[str, Any], folder: Path, docs_dir: Path,
-                         options: dict[str, Any]) -> None:
-    from ..output.engine_config import engine_config
-    from ..site import page_groups
-    from ..site.options import docs_left_out, groups
-    from ..theme_files import overrides_dir
-
-    docs = {p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*.md")}
-    nav = page_groups.site_nav(site.get("nav"), groups(options), docs, docs_left_out(options))
-    where = target.resolve().parent
-    config = engine_config(site, Path(os.path.relpath(folder.resolve(), where)), nav,
-                           overrides_dir(), options["audience"])
-    target.write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True),
-                      encoding="utf-8")
-

@@ -25,6 +25,7 @@ from ..render.templates import TemplateError
 from ..site import decks as site_decks
 from ..site import page_groups
 from ..site.audience import empty_public_site
+from ..site.links import LeftOutLinks, unlink_html
 from ..site.options import docs_left_out, options_for, template_dirs
 from ..site.options import groups as built_groups
 from ..site.pages import Page as GeneratedPage
@@ -33,7 +34,6 @@ from . import search as search_wiring
 from .background_pages import BackgroundPages
 from .compiled_templates import CompiledTemplates
 from .held_html import WORKER_FROM_PAGES, HeldHtml
-from .links import LeftOutLinks, unlink_html
 from .pages_folder import generated_file, pages_folder
 from .plugin_config import PitchcraftConfig
 from .search_index import SearchEntries

@@ -15,7 +15,7 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
-from .pagefind_search import index_site
+from ..output.pagefind_index import index_site
 
 PAGEFIND_FROM_PAGES = 100
 """Where Pagefind takes over under `search: auto`; see bench/RESULTS.md for the measurements."""

@@ -1,37 +1,48 @@
 """A configuration any engine can build without the Pitchcraft plugin.
 
 Zensical reads `mkdocs.yml` but never runs MkDocs plugins, and any engine can build a folder of
-ordinary pages. `pitchcraft generate --engine-config` therefore writes the site's own settings
-with what the plugin would have added: the docs folder is the generated folder, the nav is the
-one the plugin computes, the Markdown extensions and the packaged theme overrides are named,
-and the plugin itself is left out.
+ordinary pages. The configuration is the site's own settings with what the plugin would have
+added: the docs folder is the generated folder, the nav is the one the plugin computes, the
+Markdown extensions are named (Pitchcraft's page extension among them: `site.page_extension`),
+the theme overrides are the folder given, and search is Pagefind's, indexed after the build.
+The plugin itself is left out.
 """
 
 from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from ..load.rep_notes import REP_NOTES_EXTENSION
 from ..site import config as site_config
+from ..site import page_extension
 from ..site.page_groups import PUBLIC
 
+SEARCH = "pagefind"
+"""The search of a site built without the plugin: Material's indexer is the plugin's to run."""
 
-def engine_config(site: Mapping[str, Any], docs_dir: Path, nav: list,
-                  overrides: Path, audience: str) -> dict[str, Any]:
-    """`site` is the site's `mkdocs.yml` as loaded (environment tags resolved). A public
-    site's Markdown drops every rep-only note, as the plugin's does."""
+
+def engine_config(site: Mapping[str, Any], docs_dir: Path, nav: list, overrides: Path,
+                  audience: str, groups: Sequence[str], docs: Sequence[str],
+                  search_plugin: bool) -> dict[str, Any]:
+    """`site` is the site's `mkdocs.yml` as loaded (environment tags resolved); `groups` the
+    page groups built and `docs` the team's pages kept, for the page extension's links. A
+    public site's Markdown drops every rep-only note, as the plugin's does. `search_plugin`
+    keeps the engine's `search` plugin (without its options) where its theme needs it on to
+    show a search box; without it, every `search` entry goes."""
     config = {k: v for k, v in site.items() if k not in ("docs_dir", "nav", "plugins")}
     config["docs_dir"] = str(docs_dir)
     config["nav"] = nav
-    config["plugins"] = [p for p in site.get("plugins", []) if _plugin_name(p) != "pitchcraft"]
+    plugins = [p for p in site.get("plugins", [])
+               if _plugin_name(p) not in ("pitchcraft", "search")]
+    config["plugins"] = (["search"] if search_plugin else []) + plugins
     theme = dict(config.get("theme") or {})
-    if "custom_dir" not in theme:  # a site's own overrides must copy the packaged ones
-        theme["custom_dir"] = str(overrides)
+    theme["custom_dir"] = str(overrides)
     config["theme"] = theme
+    config["extra"] = {**(config.get("extra") or {}), "pitchcraft_search": SEARCH}
     given = list(config.get("markdown_extensions") or [])
     names = [e if isinstance(e, str) else next(iter(e)) for e in given]
     options = {next(iter(e)): e[next(iter(e))] for e in given if isinstance(e, dict)}
@@ -40,6 +51,7 @@ def engine_config(site: Mapping[str, Any], docs_dir: Path, nav: list,
               for name in setup.add]
     if audience == PUBLIC:
         given.append({REP_NOTES_EXTENSION: {"drop": True}})
+    given.append({page_extension.__name__: {"groups": list(groups), "docs": list(docs)}})
     config["markdown_extensions"] = given
     validation = dict(config.get("validation") or {})
     validation["links"] = {**(validation.get("links") or {}),

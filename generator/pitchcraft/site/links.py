@@ -1,6 +1,6 @@
 """Links to pages a build does not make become their text, on the parsed page.
 
-This runs as a Markdown tree processor just before MkDocs' own link handling, so it sees
+This runs as a Markdown tree processor just before an engine's own link handling, so it sees
 every kind of Markdown link (inline, reference-style, autolinks, links inside `md_in_html`
 blocks) as the `<a>` elements MkDocs is about to check. Links written as raw HTML, which
 MkDocs passes through unread, are found by an HTML parser on the rendered page

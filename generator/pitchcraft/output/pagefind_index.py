@@ -1,7 +1,7 @@
 """Index the built site with Pagefind, for sites too large for Material's built-in search.
 
 Material's search ships one JSON index of every page to every browser; Pagefind splits its
-index into fragments a browser fetches on demand. It indexes the HTML MkDocs wrote, so drafts
+index into fragments a browser fetches on demand. It indexes the HTML the engine wrote, so drafts
 and internal pages, which were never written, can never be in it.
 
 Pagefind holds every page it indexes in memory until it writes the index (5.4 GB at 10,000
