@@ -44,6 +44,7 @@ from .kinds.kind import Making, PageKind
 from .page_groups import INTERNAL, PAGE_GROUPS, PUBLIC, left_out
 from .page_head import markdown_text
 from .page_memo import PageMemo
+from .search_facets import freshness
 from .urls import pitch_path, tab_anchor
 
 
@@ -193,7 +194,9 @@ def site_pages(site: Site, template_dirs: list, memo: dict | None = None,
                            card, None if site.public else site.taxonomy),
                        steps=STEPS, teaching=TEACHING, factors=FACTORS,
                        link=lambda text, target: _link(text, target, groups),
-                       names=lambda kind, ids: _names(site.taxonomy, kind, ids))
+                       names=lambda kind, ids: _names(site.taxonomy, kind, ids),
+                       freshness=lambda items: freshness(
+                           items, site.taxonomy.review_interval_days, site.today))
     env.filters["md_text"] = markdown_text
     env.globals.update(change_globals(site))
     reads: dict = {}

@@ -53,6 +53,7 @@ def first_sentence(markdown: str) -> str:
 
 KIND = PageKind(
     PageGroup("pitches", "pitches/", internal=True),
-    {TEMPLATE: frozenset({Reads.PITCH, Reads.OPTIONS, Reads.HISTORY})},
+    # the taxonomy: its review interval, for the freshness filter (`search_facets`)
+    {TEMPLATE: frozenset({Reads.PITCH, Reads.TAXONOMY, Reads.OPTIONS, Reads.HISTORY})},
     make,
 )

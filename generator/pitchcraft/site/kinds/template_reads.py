@@ -16,6 +16,7 @@ from .kind import Reads
 GLOBAL_READS: dict[str, frozenset[Reads]] = {
     "taxonomy": frozenset({Reads.TAXONOMY}),
     "names": frozenset({Reads.TAXONOMY}),
+    "freshness": frozenset({Reads.TAXONOMY, Reads.OPTIONS}),
     "drafts": frozenset({Reads.OPTIONS}),
     "link": frozenset({Reads.OPTIONS}),
     "deck_href": frozenset({Reads.OPTIONS}),
