@@ -165,7 +165,9 @@
     waiting = query;
     next();
   });
-  input.addEventListener("focus", warm);
+  /* A click into the box where the header shows it (Material, a wide window) opens the
+     results under it, as Material's own search does. */
+  input.addEventListener("focus", function () { if (toggle.checked) { warm(); } else { open(); } });
   ["pointerdown", "touchstart", "mouseover"].forEach(function (type) {
     document.querySelectorAll("label[for='__search']").forEach(function (label) {
       label.addEventListener(type, warm, { once: true, passive: true });
