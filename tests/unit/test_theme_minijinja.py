@@ -117,7 +117,7 @@ def test_pagefind_site_gets_pitchcrafts_box_and_the_themes_scripts_as_written():
     assert 'data-md-component="search"' not in page  # no theme search to fetch an index
     assert '<script src="assets/javascripts/bundle.js"></script>' in page
     assert "<template data-pc-later>" not in page
-    assert 'setAttribute("data-pc-search-look", "own")' in page  # styled on any theme
+    assert 'setAttribute("data-pc-unstyled-search", "")' in page  # styled on any theme
 
 
 def test_material_search_site_starts_the_themes_scripts_after_the_first_paint():
