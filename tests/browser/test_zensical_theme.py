@@ -110,9 +110,12 @@ def test_every_page_mkdocs_builds_has_pitchcrafts_theme_on_zensical(zensical_sit
 
 
 @pytest.mark.parametrize("path", list(PAGE_TYPES.values()), ids=list(PAGE_TYPES))
-def test_a_page_of_each_kind_loads_without_console_errors(page: Page, zensical_url, path):
-    open_page(page, zensical_url + path)  # the `page` fixture fails on any console error
-    expect(page.locator("h1").first).to_be_visible()
+def test_a_page_of_each_kind_loads_on_a_phone_without_errors_or_sideways_scroll(
+        browser: Browser, zensical_url, path):
+    with browsing(browser, viewport=PHONE) as page:  # fails on any console error
+        open_page(page, zensical_url + path)
+        expect(page.locator("h1").first).to_be_visible()
+        assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
 
 
 def _checked_tab(page: Page) -> str:
