@@ -285,3 +285,21 @@ def test_search_box_finds_what_it_finds_on_mkdocs(browser: Browser, zensical_url
         expect(page.locator("[data-pc-search] .md-search__input")).to_be_hidden()
     with browsing(browser, viewport=viewport) as page:
         assert _search(page, mkdocs_url, title) == titles
+
+
+TIMES = """() => ({
+  paint: performance.getEntriesByType('paint').map(e => e.startTime)[0],
+  fetched: Object.fromEntries(performance.getEntriesByType('resource')
+    .filter(r => /\\/(bundle\\.[^/]*\\.js|search_index\\.json)$/.test(r.name))
+    .map(r => [r.name.includes('search_index') ? 'index' : 'bundle', r.startTime])),
+  started: typeof window.document$ === 'object',
+})"""
+
+
+def test_materials_bundle_still_starts_after_the_first_paint_on_mkdocs(page: Page, site_url):
+    """The held-back theme scripts (main.html) on the MkDocs demo with Material's search: the
+    bundle and its search index are fetched once the page has painted, and the bundle runs."""
+    open_page(page, site_url + "cards/shift-start-sets-the-bill/")
+    times = page.evaluate(TIMES)
+    assert times["started"] and set(times["fetched"]) == {"bundle", "index"}, times
+    assert min(times["fetched"].values()) >= times["paint"], times
