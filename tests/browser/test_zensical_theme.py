@@ -6,71 +6,30 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
-import subprocess
-import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-import yaml
 from playwright.sync_api import Browser, Page, expect
 
 from builders import REPO
 from judges import DESKTOP, PAGE_TYPES, PHONE, Finder, ask_finder_for_uncovered, browsing, open_page
-from pitchcraft.mkdocs.pagefind_search import index_site
 from site_server import mkdocs_build, serve
 
-BIN = Path(sys.executable).parent
 COST_DATA = re.compile(r'<script type="application/json" id="pc-cost-models?">')
 
 
-def _run(*command: str, cwd: Path) -> str:
-    result = subprocess.run(command, cwd=cwd, capture_output=True, text=True, check=False)
-    assert result.returncode == 0, f"{command}: {result.stdout}{result.stderr}"
-    return result.stdout + result.stderr
+@pytest.fixture(scope="module")
+def zensical_site(engine_sites: Callable[[str], Path]) -> Path:
+    """The demo built by `pitchcraft build --engine zensical` (Pagefind is its search)."""
+    return engine_sites("zensical")
 
 
 @pytest.fixture(scope="module")
-def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A copy of this repository's demo site (its configuration, content and guides)."""
-    root = tmp_path_factory.mktemp("zensical") / "demo"
-    root.mkdir()
-    shutil.copy(REPO / "mkdocs.yml", root)
-    for folder in ("content", "docs"):
-        shutil.copytree(REPO / folder, root / folder)
-    return root
-
-
-@pytest.fixture(scope="module")
-def zensical_site(project: Path) -> Path:
-    """The demo built by Zensical as the engines contract builds it by hand: the pages and
-    a configuration for any engine, Pagefind chosen (Zensical's header holds a search box
-    only with its search plugin on), Zensical's own index removed, Pagefind's made.
-    `pitchcraft build --engine zensical` is to replace this recipe."""
-    _run(str(BIN / "pitchcraft"), "generate", "pages", "--engine-config", "engine.yml",
-         cwd=project)
-    config = yaml.safe_load((project / "engine.yml").read_text(encoding="utf-8"))
-    assert "search" in config["plugins"]
-    config.setdefault("extra", {})["pitchcraft_search"] = "pagefind"
-    # Zensical's bundle fetches its own index (search.json) for `search.highlight` on a page
-    # with a `.md-search`, as Pagefind's box is; the route deletes that index.
-    features = config["theme"].get("features", [])
-    config["theme"]["features"] = [f for f in features if f != "search.highlight"]
-    (project / "engine.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
-    said = _run(str(BIN / "zensical"), "build", "-f", "engine.yml", cwd=project)
-    assert "error" not in said.lower(), said  # a template error also stops it (MiniJinja)
-    site = project / "site"
-    (site / "search.json").unlink()
-    assert index_site(site) == len(list(site.rglob("*.html")))
-    return site
-
-
-@pytest.fixture(scope="module")
-def mkdocs_site(project: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+def mkdocs_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The same demo built by MkDocs through the plugin, with Pagefind."""
-    site = tmp_path_factory.mktemp("mkdocs-site")
-    result = mkdocs_build(project, site, PITCHCRAFT_SEARCH="pagefind")
+    site = tmp_path_factory.mktemp("mkdocs-pagefind")
+    result = mkdocs_build(REPO, site, PITCHCRAFT_SEARCH="pagefind")
     assert result.returncode == 0, result.stderr
     return site
 
@@ -287,19 +246,29 @@ def test_search_box_finds_what_it_finds_on_mkdocs(browser: Browser, zensical_url
         assert _search(page, mkdocs_url, title) == titles
 
 
-TIMES = """() => ({
-  paint: performance.getEntriesByType('paint').map(e => e.startTime)[0],
-  fetched: Object.fromEntries(performance.getEntriesByType('resource')
-    .filter(r => /\\/(bundle\\.[^/]*\\.js|search_index\\.json)$/.test(r.name))
-    .map(r => [r.name.includes('search_index') ? 'index' : 'bundle', r.startTime])),
-  started: typeof window.document$ === 'object',
-})"""
+FETCHED = """() => performance.getEntriesByType('resource').map(r => r.name)
+  .filter(name => /\\/(bundle\\.[^/]*\\.js|search_index\\.json)$/.test(name))
+  .map(name => name.includes('search_index') ? 'index' : 'bundle')"""
+"""What of Material's bundle and its search index the page has fetched."""
 
 
-def test_materials_bundle_still_starts_after_the_first_paint_on_mkdocs(page: Page, site_url):
-    """The held-back theme scripts (main.html) on the MkDocs demo with Material's search: the
-    bundle and its search index are fetched once the page has painted, and the bundle runs."""
-    open_page(page, site_url + "cards/shift-start-sets-the-bill/")
-    times = page.evaluate(TIMES)
-    assert times["started"] and set(times["fetched"]) == {"bundle", "index"}, times
-    assert min(times["fetched"].values()) >= times["paint"], times
+HELD_FRAMES = "window.frames_held = []; window.requestAnimationFrame = f => frames_held.push(f);"
+"""Frames are held back: the page has not painted until the test lets them run."""
+
+NEXT_FRAME = "() => window.frames_held.splice(0).forEach(frame => frame(performance.now()))"
+
+
+def test_materials_bundle_starts_once_the_page_has_painted_on_mkdocs(browser: Browser,
+                                                                     site_url):
+    """The held-back theme scripts (main.html) on the MkDocs demo with Material's search:
+    nothing of Material's bundle or its index is fetched before the page paints; after two
+    frames (the first one painted) the bundle runs and loads the index."""
+    with browsing(browser) as page:
+        page.add_init_script(HELD_FRAMES)
+        open_page(page, site_url + "cards/shift-start-sets-the-bill/")
+        assert page.evaluate(FETCHED) == []
+        assert page.evaluate("typeof window.document$") == "undefined"
+        page.evaluate(NEXT_FRAME)
+        page.evaluate(NEXT_FRAME)
+        page.wait_for_function("typeof window.document$ === 'object'", polling=100)
+        page.wait_for_function(f"({FETCHED})().includes('index')", polling=100)
