@@ -41,6 +41,8 @@ def engine_config(site: Mapping[str, Any], docs_dir: Path, nav: list, overrides:
     config["plugins"] = [*search_off, *plugins]
     theme = dict(config.get("theme") or {})
     theme["custom_dir"] = str(overrides)
+    if "features" in theme:  # the theme's own search has no index: Pagefind is the search
+        theme["features"] = [f for f in theme["features"] or [] if not f.startswith("search.")]
     config["theme"] = theme
     config["extra"] = {**(config.get("extra") or {}), "pitchcraft_search": SEARCH}
     given = list(config.get("markdown_extensions") or [])
