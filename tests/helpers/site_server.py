@@ -33,7 +33,7 @@ def mkdocs_build(
     )
 
 
-ENGINES = ("properdocs", "zensical")
+ENGINES = ("zensical", "properdocs")
 """The engines `pitchcraft build --engine` runs besides MkDocs with the plugin."""
 
 

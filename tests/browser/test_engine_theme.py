@@ -1,6 +1,7 @@
-"""Pitchcraft's theme on Zensical: the demo built by Zensical 0.0.73 has Pitchcraft's stylesheet,
-scripts, calculator and Pagefind box on every page, and in Chromium a rep's finder, persona tabs,
-print buttons, calculator, deep links and search work as on the same demo built by MkDocs."""
+"""Pitchcraft's theme on Zensical and ProperDocs: the demo built by Zensical 0.0.73 (or by
+ProperDocs without the plugin) has Pitchcraft's stylesheet, scripts, calculator and Pagefind
+box on every page, and in Chromium a rep's finder, persona tabs, print buttons, calculator, deep
+links and search work as on the same demo built by MkDocs."""
 
 from __future__ import annotations
 
@@ -14,15 +15,16 @@ from playwright.sync_api import Browser, Page, expect
 
 from builders import REPO
 from judges import DESKTOP, PAGE_TYPES, PHONE, Finder, ask_finder_for_uncovered, browsing, open_page
-from site_server import mkdocs_build, serve
+from site_server import ENGINES, mkdocs_build, serve
 
 COST_DATA = re.compile(r'<script type="application/json" id="pc-cost-models?">')
 
 
-@pytest.fixture(scope="module")
-def zensical_site(engine_sites: Callable[[str], Path]) -> Path:
-    """The demo built by `pitchcraft build --engine zensical` (Pagefind is its search)."""
-    return engine_sites("zensical")
+@pytest.fixture(scope="module", params=ENGINES)
+def engine_site(request, engine_sites: Callable[[str], Path]) -> Path:
+    """The demo built by `pitchcraft build --engine <engine>` for Zensical, then ProperDocs
+    (Pagefind is their search)."""
+    return engine_sites(request.param)
 
 
 @pytest.fixture(scope="module")
@@ -35,8 +37,8 @@ def mkdocs_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def zensical_url(zensical_site: Path) -> Iterator[str]:
-    with serve(zensical_site) as url:
+def engine_url(engine_site: Path) -> Iterator[str]:
+    with serve(engine_site) as url:
         yield url
 
 
@@ -51,8 +53,8 @@ def _pages(site: Path) -> dict[str, str]:
             for p in site.rglob("*.html")}
 
 
-def test_every_page_mkdocs_builds_has_pitchcrafts_theme_on_zensical(zensical_site, mkdocs_site):
-    zensical, mkdocs = _pages(zensical_site), _pages(mkdocs_site)
+def test_every_page_mkdocs_builds_has_pitchcrafts_theme_on_each_engine(engine_site, mkdocs_site):
+    zensical, mkdocs = _pages(engine_site), _pages(mkdocs_site)
     assert set(zensical) == set(mkdocs)
     for path, html in zensical.items():
         for part in ("<style data-pc-style>", "assets/pitchcraft.js", "assets/deep-link.js",
@@ -70,9 +72,9 @@ def test_every_page_mkdocs_builds_has_pitchcrafts_theme_on_zensical(zensical_sit
 
 @pytest.mark.parametrize("path", list(PAGE_TYPES.values()), ids=list(PAGE_TYPES))
 def test_a_page_of_each_kind_loads_on_a_phone_without_errors_or_sideways_scroll(
-        browser: Browser, zensical_url, path):
+        browser: Browser, engine_url, path):
     with browsing(browser, viewport=PHONE) as page:  # fails on any console error
-        open_page(page, zensical_url + path)
+        open_page(page, engine_url + path)
         expect(page.locator("h1").first).to_be_visible()
         assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
 
@@ -82,36 +84,36 @@ def _checked_tab(page: Page) -> str:
     return page.locator(f"label[for='{checked}']").inner_text()
 
 
-def test_finder_opens_the_pitch_on_the_persona_tab(page: Page, zensical_url, zensical_site):
-    finder = Finder.read(zensical_site)
+def test_finder_opens_the_pitch_on_the_persona_tab(page: Page, engine_url, engine_site):
+    finder = Finder.read(engine_site)
     (industry, problem, persona), url = sorted(finder.pitches.items())[-1]
-    open_page(page, zensical_url)
+    open_page(page, engine_url)
     page.select_option("#pc-industry", industry)
     page.select_option("#pc-problem", problem)
     page.select_option("#pc-persona", persona)
     page.get_by_role("button", name="Open the pitch").click()
-    page.wait_for_url(zensical_url + url)
+    page.wait_for_url(engine_url + url)
     assert _checked_tab(page) == finder.personas[persona]
     expect(page.get_by_role("heading", name=f"Talk track for the {finder.personas[persona]}."
                             )).to_be_visible()
 
 
-def test_finder_names_the_nearest_pitches_of_an_uncovered_choice(page: Page, zensical_url,
-                                                                 zensical_site):
-    result = ask_finder_for_uncovered(page, zensical_url, zensical_site)
+def test_finder_names_the_nearest_pitches_of_an_uncovered_choice(page: Page, engine_url,
+                                                                 engine_site):
+    result = ask_finder_for_uncovered(page, engine_url, engine_site)
     result.locator("a").first.click()
     page.wait_for_url(re.compile(r"/pitches/[^/]+/#for-[\w-]+$"))
 
 
-def test_persona_tabs_open_from_the_link_and_by_a_click(page: Page, zensical_url,
-                                                        zensical_site):
-    finder = Finder.read(zensical_site)
+def test_persona_tabs_open_from_the_link_and_by_a_click(page: Page, engine_url,
+                                                        engine_site):
+    finder = Finder.read(engine_site)
     path, anchors = sorted(finder.pitch_pages().items())[0]
     assert len(anchors) >= 2
     names = {anchor: finder.personas[anchor.removeprefix("for-")] for anchor in anchors}
     for anchor in anchors:  # each a link opened afresh
         page.goto("about:blank")
-        open_page(page, f"{zensical_url}{path}#{anchor}")
+        open_page(page, f"{engine_url}{path}#{anchor}")
         assert _checked_tab(page) == names[anchor]
     page.locator(".tabbed-labels > label", has_text=names[anchors[0]]).click()
     assert _checked_tab(page) == names[anchors[0]]
@@ -137,11 +139,11 @@ def _print_page(page: Page, url: str, button: str) -> dict[str, object]:
 
 
 @pytest.mark.parametrize("button", ["Print this persona", "Print all personas"])
-def test_print_buttons_print_as_on_mkdocs(page: Page, zensical_url, mkdocs_url, zensical_site,
+def test_print_buttons_print_as_on_mkdocs(page: Page, engine_url, mkdocs_url, engine_site,
                                           button):
-    path, anchors = sorted(Finder.read(zensical_site).pitch_pages().items())[0]
+    path, anchors = sorted(Finder.read(engine_site).pitch_pages().items())[0]
     url = f"{path}#{anchors[-1]}"
-    printed = _print_page(page, zensical_url + url, button)
+    printed = _print_page(page, engine_url + url, button)
     assert printed == _print_page(page, mkdocs_url + url, button)
     assert len(printed["shown"]) == (1 if button == "Print this persona" else len(anchors))
 
@@ -170,23 +172,23 @@ def _calculate(browser: Browser, url: str, viewport: dict, name: str, value: str
 
 
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "390 px"])
-def test_the_calculator_computes_as_on_mkdocs(browser: Browser, zensical_url, mkdocs_url,
-                                              zensical_site, viewport):
-    path, model = _cost_page(zensical_site, "cards")
+def test_the_calculator_computes_as_on_mkdocs(browser: Browser, engine_url, mkdocs_url,
+                                              engine_site, viewport):
+    path, model = _cost_page(engine_site, "cards")
     item = model["inputs"][0]
     value = str(int(min(item["max"], item["default"] * 2)))
-    zensical = _calculate(browser, zensical_url + path, viewport, item["name"], value)
+    zensical = _calculate(browser, engine_url + path, viewport, item["name"], value)
     assert zensical["after"] != zensical["before"]
     assert zensical["query"] == f"{item['name']}={value}"
     assert zensical == _calculate(browser, mkdocs_url + path, viewport, item["name"], value)
 
 
-def test_a_deep_link_opens_with_the_buyers_numbers(page: Page, zensical_url, zensical_site):
-    path, models = _cost_page(zensical_site, "pitches")
-    anchor = Finder.read(zensical_site).pitch_pages()[path][0]
+def test_a_deep_link_opens_with_the_buyers_numbers(page: Page, engine_url, engine_site):
+    path, models = _cost_page(engine_site, "pitches")
+    anchor = Finder.read(engine_site).pitch_pages()[path][0]
     card, item = models[0]["card"], models[0]["model"]["inputs"][0]
     value = str(int(min(item["max"], item["default"] * 2)))
-    open_page(page, f"{zensical_url}{path}?card={card}&{item['name']}={value}#{anchor}")
+    open_page(page, f"{engine_url}{path}?card={card}&{item['name']}={value}#{anchor}")
     expect(page.locator(".pc-deep-link")).to_contain_text("use the numbers in your link")
     fields = page.locator(f"input[id^='pc-cost-{card}-'][name='{item['name']}']")
     assert fields.count() >= 1
@@ -223,20 +225,20 @@ def _search(page: Page, url: str, words: str) -> list[str]:
 
 
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "390 px"])
-def test_search_box_finds_what_it_finds_on_mkdocs(browser: Browser, zensical_url, mkdocs_url,
-                                                  zensical_site, viewport):
-    path, _ = _cost_page(zensical_site, "cards")
-    title = re.search(r"<h1[^>]*>(.*?)<", (zensical_site / path / "index.html").read_text(
+def test_search_box_finds_what_it_finds_on_mkdocs(browser: Browser, engine_url, mkdocs_url,
+                                                  engine_site, viewport):
+    path, _ = _cost_page(engine_site, "cards")
+    title = re.search(r"<h1[^>]*>(.*?)<", (engine_site / path / "index.html").read_text(
         encoding="utf-8")).group(1)
     with browsing(browser, viewport=viewport) as page:
-        titles = _search(page, zensical_url, title)
+        titles = _search(page, engine_url, title)
         assert f"Card: {title}" in titles
         dialog = page.locator("[data-pc-search] .md-search__inner").bounding_box()
         assert dialog and dialog["x"] >= 0 and dialog["x"] + dialog["width"] <= viewport["width"]
         page.keyboard.press("ArrowDown")
         page.keyboard.press("Enter")
         page.wait_for_url(re.compile(r"/(pitches|cards)/[^/]+/$"))
-        open_page(page, zensical_url)
+        open_page(page, engine_url)
         page.keyboard.press("/")
         page.keyboard.type("zzyzxnotaword")
         expect(page.locator(META)).to_have_text("No matching documents", timeout=15_000)
