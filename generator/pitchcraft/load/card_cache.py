@@ -77,11 +77,11 @@ class StoredCards:
         self._key_bytes = user_key()
         self._state_stamp: str | None = None  # computed when first needed
         self._stored_state: Any = None  # read from the file, until taken
+        self._saved = False  # the file holds the cards of this code (read or written)
         self._entries = self._read()
         self._digests: dict[Path, tuple[str, str] | None] = {}
         self._changed = False
         self._added = {"parses": 0, "checks": 0}  # added since the last save
-        self._saved = False
         self._state: Callable[[], Any] | None = None
         self._state_kept = self._stored_state is not None  # the file holds a state for this code
         self._since_state = 0  # parses added since a state was last written
@@ -108,6 +108,7 @@ class StoredCards:
         entries = kept[1]
         if not all(isinstance(k, tuple) and isinstance(v, _Entry) for k, v in entries.items()):
             return {}
+        self._saved = True  # the first edit after a restart does not rewrite it
         state = kept[2]
         if isinstance(state, tuple) and len(state) == 2 and state[0] == self._current_state():
             self._stored_state = state[1]
