@@ -60,10 +60,12 @@ def cold_start(bench: Path) -> list[str]:
         for key in ("before_fresh", "before_restart", "now_fresh", "now_restart"):
             run = row.get(key)
             cells.append(f"{run['first_page_s']:.1f} s (load {_load(run)})" if run else "-")
-        restart = row.get("now_restart", {})
+        restart, before = row.get("now_restart", {}), row.get("before_restart", {})
         saves = restart.get("saves_s")
-        cells.append(f"{restart['save_median_s']:.2f} s ({len(saves)} saves,"
-                     f" {min(saves):.2f} to {max(saves):.2f})" if saves else "-")
+        cells.append((f"{restart['save_median_s']:.2f} s ({len(saves)} saves,"
+                      f" {min(saves):.2f} to {max(saves):.2f})" if saves else "-")
+                     + (f"; before {before['save_median_s']:.2f} s ({len(before['saves_s'])}"
+                        " saves)" if before.get("saves_s") else ""))
         sizes = row.get("command", "").partition("--sizes ")[2].split(" --")[0]
         ref = row.get("command", "").partition("--before ")[2].split(" ")[0] or "-"
         out.append(f"| {_n(n)} | " + " | ".join(cells) + f" | {row['date']} | {sizes} | `{ref}` |")

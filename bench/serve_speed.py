@@ -14,9 +14,11 @@ needs every page rendered) and the server's peak resident memory (VmHWM) after t
 
     python -m bench.serve_speed --sizes 1000 --edits 10 --before-edits 3 --before 95f4f8e
 
-`--cold-start` times only the start, fresh and again, into bench/cold_start.json:
+`--cold-start` times only the start, fresh and again (and the saves after the restart), into
+bench/cold_start.json:
 
-    python -m bench.serve_speed --cold-start --sizes 1000 10000 --edits 5 --before 90c2c2e
+    python -m bench.serve_speed --cold-start --sizes 1000 10000 --edits 5 --before-edits 5 \
+        --before 59e28d8
 """
 
 from __future__ import annotations
@@ -175,11 +177,12 @@ def _start(root: Path, env: dict[str, str], fresh: bool, edits: int = 0,
 def cold_start(args: argparse.Namespace) -> None:
     """The first page of `pitchcraft serve`, started on a project never served (`fresh`) and
     started again on it (`restart`, the pages cache folder left by the run before), for the
-    code of --before and for the working tree; the working tree's restart then times
-    --edits saves. A restart serves on the address of the start before it, as an author's
-    second `pitchcraft serve` does (the site's feeds and Changes page hold the address, so a
-    new one makes every page anew). Results merge into bench/cold_start.json by size; a size
-    measured before keeps its earlier runs under `earlier`."""
+    code of --before and for the working tree; the working tree's restart then times --edits
+    saves, the restart of --before the --before-edits saves. A restart serves on the address
+    of the start before it, as an author's second `pitchcraft serve` does (the site's feeds
+    and Changes page hold the address, so a new one makes every page anew). Results merge into
+    bench/cold_start.json by size; a size measured before keeps its earlier runs under
+    `earlier`."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": EPOCH}
     out = args.out or HERE / "cold_start.json"
     kept = json.loads(out.read_text(encoding="utf-8")) if out.is_file() else {"sizes": {}}
@@ -196,7 +199,8 @@ def cold_start(args: argparse.Namespace) -> None:
             for side, environment in sides:
                 port = _port()
                 for start in ("fresh", "restart"):
-                    edits = args.edits if side == "now" and start == "restart" else 0
+                    edits = 0 if start == "fresh" else (
+                        args.edits if side == "now" else args.before_edits)
                     row[f"{side}_{start}"] = _start(root, environment, start == "fresh", edits,
                                                     port)
                     print(n, side, start, json.dumps(row[f"{side}_{start}"]), flush=True)
