@@ -161,13 +161,14 @@ PITCHCRAFT_SERVE = [sys.executable, "-c", "from pitchcraft.cli import main; main
 
 
 def _start(root: Path, env: dict[str, str], fresh: bool, edits: int = 0,
-           port: int | None = None) -> dict:
-    """One `pitchcraft serve` until its first page (and `edits` saves), with the project's
-    pages cache folder removed first when `fresh`; on `port`, when given."""
+           port: int | None = None, offset: int = 5) -> dict:
+    """One `pitchcraft serve` until its first page (and `edits` saves, each adding a word
+    `offset` makes its own, so a later run's saves never find it there already), with the
+    project's pages cache folder removed first when `fresh`; on `port`, when given."""
     if fresh:
         shutil.rmtree(root / ".pitchcraft", ignore_errors=True)
     load = os.getloadavg()
-    row = run_server(root, PITCHCRAFT_SERVE, env, edits, 5, index=False, port=port)
+    row = run_server(root, PITCHCRAFT_SERVE, env, edits, offset, index=False, port=port)
     return {"first_page_s": round(row["first_page_s"], 2), "loadavg_before": load,
             "loadavg_after": os.getloadavg(), "peak_mb": round(row["peak_mb"]),
             **({"saves_s": [round(s, 3) for s in row["saves_s"]],
@@ -202,7 +203,7 @@ def cold_start(args: argparse.Namespace) -> None:
                     edits = 0 if start == "fresh" else (
                         args.edits if side == "now" else args.before_edits)
                     row[f"{side}_{start}"] = _start(root, environment, start == "fresh", edits,
-                                                    port)
+                                                    port, 5 if side == "now" else 7)
                     print(n, side, start, json.dumps(row[f"{side}_{start}"]), flush=True)
             if str(n) in kept["sizes"]:  # the run before stays, as a measure of the noise
                 kept.setdefault("earlier", {}).setdefault(str(n), []).append(kept["sizes"][str(n)])
