@@ -44,16 +44,15 @@ def core(bench: Path) -> list[str]:
 def cold_start(bench: Path) -> list[str]:
     """The first page of `pitchcraft serve` (bench/cold_start.json)."""
     data = _json(bench, "cold_start.json")
-    before = data.get("before") or "before"
     out = ["## The preview's cold start (`bench/cold_start.json`)", "",
            "Measured by `python -m bench.serve_speed --cold-start` (each row's command is in"
            " the JSON). `fresh`: the project has never been served (no"
            " pages cache folder); `restart`: served again right after, with the pages cache"
            " folder the run before left. Seconds from starting `pitchcraft serve` to its home"
            " page answering; the load average (1 minute) before / after each start.", "",
-           f"| cards | before (`{before}`), fresh | before, restart | now, fresh | now, restart |"
-           " saves after the restart (median) | date | sizes measured in that run |",
-           "|---|---|---|---|---|---|---|---|"]
+           "| cards | before, fresh | before, restart | now, fresh | now, restart |"
+           " saves after the restart (median) | date | sizes measured in that run | before is |",
+           "|---|---|---|---|---|---|---|---|---|"]
     rows = [(n, row) for n, row in data["sizes"].items()]
     rows += [(n, row) for n, earlier in data.get("earlier", {}).items() for row in earlier]
     for n, row in sorted(rows, key=lambda item: (int(item[0]), item[1]["date"])):
@@ -61,17 +60,20 @@ def cold_start(bench: Path) -> list[str]:
         for key in ("before_fresh", "before_restart", "now_fresh", "now_restart"):
             run = row.get(key)
             cells.append(f"{run['first_page_s']:.1f} s (load {_load(run)})" if run else "-")
-        restart = row.get("now_restart", {})
+        restart, before = row.get("now_restart", {}), row.get("before_restart", {})
         saves = restart.get("saves_s")
-        cells.append(f"{restart['save_median_s']:.2f} s ({len(saves)} saves,"
-                     f" {min(saves):.2f} to {max(saves):.2f})" if saves else "-")
+        cells.append((f"{restart['save_median_s']:.2f} s ({len(saves)} saves,"
+                      f" {min(saves):.2f} to {max(saves):.2f})" if saves else "-")
+                     + (f"; before {before['save_median_s']:.2f} s ({len(before['saves_s'])}"
+                        " saves)" if before.get("saves_s") else ""))
         sizes = row.get("command", "").partition("--sizes ")[2].split(" --")[0]
-        out.append(f"| {_n(n)} | " + " | ".join(cells) + f" | {row['date']} | {sizes} |")
+        ref = row.get("command", "").partition("--before ")[2].split(" ")[0] or "-"
+        out.append(f"| {_n(n)} | " + " | ".join(cells) + f" | {row['date']} | {sizes} | `{ref}` |")
     return [*out, "", *_stages(data)]
 
 
-STAGES = ("load", "compose", "render", "write", "rest of the preparation", "first page",
-          "total")
+STAGES = ("read store", "load", "compose", "render", "write store", "write",
+          "rest of the preparation", "first page", "total")
 
 
 def _stages(data: dict) -> list[str]:
@@ -86,9 +88,11 @@ def _stages(data: dict) -> list[str]:
     runs.sort(key=lambda run: (int(run[0]), run[2].get("date", ""), run[1]))
     out = ["Where the start goes, in one process, by `python -m bench.serve_stages` (the"
            f" latest run: `{data['stages_command']}`; seconds;"
-           " load: reading and checking the cards, compose: every pitch, render: every"
-           " generated page's Markdown, write: the changed files; then MkDocs' config, files,"
-           " nav and theme, and the home page):", "",
+           " read store: reading the stored cards and generator state, load: reading and"
+           " checking the cards, compose: the pitches, render: the generated pages' Markdown,"
+           " write store: writing the stored cards and state, write: the changed files; then"
+           " MkDocs' config, files, nav and theme, and the home page; `-`: not timed in that"
+           " run):", "",
            "| stage | " + " | ".join(f"{_n(n)} cards, {start}" for n, start, _ in runs) + " |",
            "|---|" + "---|" * len(runs)]
     for stage in STAGES:

@@ -14,9 +14,11 @@ needs every page rendered) and the server's peak resident memory (VmHWM) after t
 
     python -m bench.serve_speed --sizes 1000 --edits 10 --before-edits 3 --before 95f4f8e
 
-`--cold-start` times only the start, fresh and again, into bench/cold_start.json:
+`--cold-start` times only the start, fresh and again (and the saves after the restart), into
+bench/cold_start.json:
 
-    python -m bench.serve_speed --cold-start --sizes 1000 10000 --edits 5 --before 90c2c2e
+    python -m bench.serve_speed --cold-start --sizes 1000 10000 --edits 5 --before-edits 5 \
+        --before 59e28d8
 """
 
 from __future__ import annotations
@@ -66,8 +68,8 @@ def _peak_mb(pid: int) -> float:
 
 
 def run_server(root: Path, cmd: list[str], env: dict[str, str], edits: int,
-               offset: int, index: bool = True) -> dict:
-    port = _port()
+               offset: int, index: bool = True, port: int | None = None) -> dict:
+    port = port or _port()
     url = f"http://127.0.0.1:{port}/"
     start = time.perf_counter()
     process = subprocess.Popen([*cmd, "-f", str(root / "mkdocs.yml"), "-a", f"127.0.0.1:{port}"],
@@ -158,13 +160,15 @@ def main() -> None:
 PITCHCRAFT_SERVE = [sys.executable, "-c", "from pitchcraft.cli import main; main()", "serve"]
 
 
-def _start(root: Path, env: dict[str, str], fresh: bool, edits: int = 0) -> dict:
-    """One `pitchcraft serve` until its first page (and `edits` saves), with the project's
-    pages cache folder removed first when `fresh`."""
+def _start(root: Path, env: dict[str, str], fresh: bool, edits: int = 0,
+           port: int | None = None, offset: int = 5) -> dict:
+    """One `pitchcraft serve` until its first page (and `edits` saves, each adding a word
+    `offset` makes its own, so a later run's saves never find it there already), with the
+    project's pages cache folder removed first when `fresh`; on `port`, when given."""
     if fresh:
         shutil.rmtree(root / ".pitchcraft", ignore_errors=True)
     load = os.getloadavg()
-    row = run_server(root, PITCHCRAFT_SERVE, env, edits, 5, index=False)
+    row = run_server(root, PITCHCRAFT_SERVE, env, edits, offset, index=False, port=port)
     return {"first_page_s": round(row["first_page_s"], 2), "loadavg_before": load,
             "loadavg_after": os.getloadavg(), "peak_mb": round(row["peak_mb"]),
             **({"saves_s": [round(s, 3) for s in row["saves_s"]],
@@ -174,9 +178,12 @@ def _start(root: Path, env: dict[str, str], fresh: bool, edits: int = 0) -> dict
 def cold_start(args: argparse.Namespace) -> None:
     """The first page of `pitchcraft serve`, started on a project never served (`fresh`) and
     started again on it (`restart`, the pages cache folder left by the run before), for the
-    code of --before and for the working tree; the working tree's restart then times
-    --edits saves. Results merge into bench/cold_start.json by size; a size measured
-    before keeps its earlier runs under `earlier`."""
+    code of --before and for the working tree; the working tree's restart then times --edits
+    saves, the restart of --before the --before-edits saves. A restart serves on the address
+    of the start before it, as an author's second `pitchcraft serve` does (the site's feeds
+    and Changes page hold the address, so a new one makes every page anew). Results merge into
+    bench/cold_start.json by size; a size measured before keeps its earlier runs under
+    `earlier`."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": EPOCH}
     out = args.out or HERE / "cold_start.json"
     kept = json.loads(out.read_text(encoding="utf-8")) if out.is_file() else {"sizes": {}}
@@ -191,9 +198,12 @@ def cold_start(args: argparse.Namespace) -> None:
             row: dict = {"date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
                          "command": "python -m bench.serve_speed " + " ".join(sys.argv[1:])}
             for side, environment in sides:
+                port = _port()
                 for start in ("fresh", "restart"):
-                    edits = args.edits if side == "now" and start == "restart" else 0
-                    row[f"{side}_{start}"] = _start(root, environment, start == "fresh", edits)
+                    edits = 0 if start == "fresh" else (
+                        args.edits if side == "now" else args.before_edits)
+                    row[f"{side}_{start}"] = _start(root, environment, start == "fresh", edits,
+                                                    port, 5 if side == "now" else 7)
                     print(n, side, start, json.dumps(row[f"{side}_{start}"]), flush=True)
             if str(n) in kept["sizes"]:  # the run before stays, as a measure of the noise
                 kept.setdefault("earlier", {}).setdefault(str(n), []).append(kept["sizes"][str(n)])

@@ -6,9 +6,12 @@ process, timed stage by stage.
 For each size it writes the synthetic project (bench/corpus.py), then starts the preview's site
 (`PreviewSite.prepare`, what `pitchcraft serve` does before it answers) twice in fresh
 processes: `fresh`, with no pages cache folder, and `restart`, with the folder the first left
-(stored cards included). Stages: reading and checking the cards (`load`), composing every pitch
-(`compose`), rendering every generated page's Markdown (`render`), writing the changed files
-(`write`), the rest of the preparation (MkDocs: config, files, nav, theme) and the first page.
+(stored cards and generator state included). Stages: reading the stored cards and state
+(`read store`), reading and checking the cards (`load`), composing the pitches (`compose`),
+rendering the generated pages' Markdown (`render`), writing the stored cards and state
+(`write store`), writing the changed pages (`write`), the rest of the preparation (MkDocs:
+config, files, nav, theme) and the first page. A stage called inside another counts in its own
+line only.
 Results go under `stages` in bench/cold_start.json (a size measured before keeps its earlier
 stages under `stages_earlier`).
 """
@@ -34,28 +37,41 @@ HERE = Path(__file__).resolve().parent
 EPOCH = "1795000000"
 
 
-def _timed(spent: dict[str, float], name: str, work: Callable[..., Any]) -> Callable[..., Any]:
+def _timed(spent: dict[str, float], name: str, work: Callable[..., Any],
+           inner: list[float] | None = None) -> Callable[..., Any]:
+    """`work`, its seconds added to `spent[name]`, less those of timed stages it calls."""
+    inner = [] if inner is None else inner  # one stack for every stage of a run
+
     @functools.wraps(work)
     def timed(*args: Any, **kwargs: Any) -> Any:
+        inner.append(0.0)
         start = time.perf_counter()
         try:
             return work(*args, **kwargs)
         finally:
-            spent[name] = spent.get(name, 0.0) + time.perf_counter() - start
+            took = time.perf_counter() - start
+            spent[name] = spent.get(name, 0.0) + took - inner.pop()
+            if inner:
+                inner[-1] += took
     return timed
 
 
 def stages(root: Path) -> dict[str, float]:
     """One start of the preview on the project `root`, in this process."""
+    from pitchcraft.load import card_cache
     from pitchcraft.output import incremental
     from pitchcraft.preview.site import PreviewSite
 
     spent: dict[str, float] = {}
-    generator = incremental.SiteGenerator
-    for name, attribute in (("load", "load"), ("write", "write")):
-        setattr(generator, attribute, _timed(spent, name, getattr(generator, attribute)))
-    incremental.build_site = _timed(spent, "compose", incremental.build_site)
-    incremental.site_pages = _timed(spent, "render", incremental.site_pages)
+    stack: list[float] = []
+    for owner, attribute, name in (
+            (incremental.CardCache, "store_in", "read store"),
+            (incremental.SiteGenerator, "load", "load"),
+            (incremental, "build_site", "compose"),
+            (incremental, "site_pages", "render"),
+            (card_cache.StoredCards, "save", "write store"),
+            (incremental.SiteGenerator, "write", "write")):
+        setattr(owner, attribute, _timed(spent, name, getattr(owner, attribute), stack))
     site = PreviewSite(str(root / "mkdocs.yml"), tempfile.mkdtemp(), "127.0.0.1:8000")
     start = time.perf_counter()
     site.prepare()

@@ -43,3 +43,9 @@ def forget_gone(memo: dict, live: Iterable[Any]) -> None:
     ids = {id(obj) for obj in live}
     for key in [key for key in memo if key[1] not in ids]:
         del memo[key]
+
+
+def rekeyed(memo: dict) -> dict:
+    """A `kept_for` memo read back from a file (unpickled): the same entries under the ids of
+    the objects as they are now."""
+    return {(key[0], id(kept[0])): kept for key, kept in memo.items()}

@@ -5,6 +5,7 @@ card is gone is gone. Plain `mkdocs serve` is `test_serve.py`."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -34,13 +35,18 @@ SERVERS = {
 
 @pytest.fixture(params=list(SERVERS))
 def served(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Served]:
-    project = site_project(tmp_path)
-    port = free_port()
+    with _serving(site_project(tmp_path), SERVERS[request.param]) as server:
+        yield server
+
+
+@contextlib.contextmanager
+def _serving(project: Path, command: list[str], port: int | None = None) -> Iterator[Served]:
+    port = port or free_port()
     config = project / "mkdocs.yml"
     config.write_text(re.sub(r"(?m)^site_url: .*$", f"site_url: http://127.0.0.1:{port}/",
                              config.read_text()))
     process = subprocess.Popen(
-        [*SERVERS[request.param], "-f", str(config), "-a", f"127.0.0.1:{port}"],
+        [*command, "-f", str(config), "-a", f"127.0.0.1:{port}"],
         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
         env={**os.environ, "SOURCE_DATE_EPOCH": EPOCH},
     )
@@ -135,3 +141,25 @@ def test_every_served_page_equals_a_clean_build_after_each_edit(served: Served, 
     _assert_same_site(served, tmp_path, "fix")
     assert served.process.poll() is None
     assert not any("Traceback" in line for line in served.log)
+
+
+def test_a_restarted_preview_serves_a_clean_build_and_follows_saves(tmp_path):
+    """`pitchcraft serve` started again takes over the last run's pitches and pages
+    (`output.restart`): what it serves, after a save and after an edit made while no preview
+    ran, is still a clean build's."""
+    project, port = site_project(tmp_path), free_port()  # its feeds hold the address
+    command = SERVERS["pitchcraft serve"]
+    with _serving(project, command, port):
+        pass
+    card = sorted((project / "content" / "insights").rglob("*.md"))[0]
+    with _serving(project, command, port) as again:
+        _assert_same_site(again, tmp_path, "restart")
+        _edit(card, _once(r"^title: (.*)$", r"title: Edited \1"))
+        until(lambda: again.shows(f"cards/{card.stem}/", "Edited "), "the edited card",
+              log=again.log)
+        _assert_same_site(again, tmp_path, "save after a restart")
+    _edit(card, _once(r"^title: Edited (.*)$", r"title: Offline \1"))
+    with _serving(project, command, port) as third:
+        assert third.shows(f"cards/{card.stem}/", "Offline ")
+        _assert_same_site(third, tmp_path, "restart after an edit")
+        assert not any("Traceback" in line for line in third.log + again.log)

@@ -110,9 +110,10 @@ DAMAGE = {
 def signed_damage() -> dict[str, bytes]:
     """Files this user's Pitchcraft could have written, yet wrong inside."""
     return {"garbage, signed": signed(b"not a pickle"),
-            "old stamp": signed(pickle.dumps(("another stamp", {}))),
+            "old stamp": signed(pickle.dumps(("another stamp", {}, None))),
             "wrong shape": signed(pickle.dumps(["a", "list"])),
-            "wrong entries": signed(pickle.dumps((stamp(), {"a": "b"})))}
+            "the first format": signed(pickle.dumps((stamp(), {}))),
+            "wrong entries": signed(pickle.dumps((stamp(), {"a": "b"}, None)))}
 
 
 def test_a_damaged_cache_is_ignored_and_rebuilt(content, tmp_path, parses):
@@ -190,7 +191,7 @@ def test_a_store_this_user_did_not_write_is_never_unpickled(content, tmp_path, p
     key (or none): it is ignored before anything in it runs."""
     trap = tmp_path / "unpickled"
     monkeypatch.setenv("TRAP", str(trap))
-    payload = pickle.dumps((stamp(), {("x", "y"): _Trap()}))
+    payload = pickle.dumps((stamp(), {("x", "y"): _Trap()}, None))
     (tmp_path / "cache").mkdir()
     for name, data in {"another key": signed(payload, b"k" * 32), "unsigned": payload,
                        "no signature": MAGIC + payload}.items():

@@ -20,128 +20,45 @@ unpickled. One whose signature, shape or stamp is wrong, or that cannot be read,
 is stored. It is written beside, then renamed, so a reader never sees half of it. Only
 regular files below the card size limit are stored; a link, a FIFO or an oversized file is
 read by `load_card` every time, which reports it.
+
+Beside the cards, the same file may hold the state of the preview's generator (its composed
+pitches and page memo, `output.incremental`), pickled with the cards so that what it made from a
+card is, once read back, made from the very card object the store gives: a restarted preview then
+takes an unchanged pitch or page as a running one does, by identity. That state is used only by
+the very same code (`state_stamp`: every module of Pitchcraft and its packaged templates), and
+every part of it is checked again against the content as read now before it is used.
 """
 
 from __future__ import annotations
 
 import hashlib
 import hmac
-import importlib.metadata
 import os
 import pickle
-import stat
-import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ..model import Finding
+from ..shared import paused_cycle_collection
+from .cache_keys import (
+    KEY_FILE,
+    context_digest,
+    file_digest,
+    read_regular,
+    stamp,
+    state_stamp,
+    user_key,
+)
+
+__all__ = ["CARD_CACHE", "KEY_FILE", "MAGIC", "StoredCards", "context_digest", "file_digest",
+           "stamp", "state_stamp", "user_key"]
 
 CARD_CACHE = ".cards.pickle"
 """The file's name in the pages cache folder."""
 
 MAGIC = b"pitchcraft cards 1\n"
-KEY_FILE = "card-cache.key"
-
-
-def user_key() -> bytes | None:
-    """This user's signing key, made on first use (readable by this user alone); None when
-    it cannot be read or made."""
-    home = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    folder = Path(home) / "pitchcraft"
-    path = folder / KEY_FILE
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        try:
-            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600)
-        except FileExistsError:
-            key = path.read_bytes()
-            return key if len(key) == 32 else None
-        with os.fdopen(fd, "wb") as handle:
-            key = os.urandom(32)
-            handle.write(key)
-        return key
-    except OSError:
-        return None
-
-FORMAT = 1
-"""Raised when what an entry holds changes shape."""
-
-_CODE = ("load", "model", "costs")
-"""The packages whose code decides a card's parse and checks."""
-
-
-def _code_digest() -> str:
-    root = Path(__file__).resolve().parent.parent
-    digest = hashlib.sha256()
-    for package in _CODE:
-        for source in sorted((root / package).rglob("*.py")):
-            digest.update(source.relative_to(root).as_posix().encode() + b"\0")
-            digest.update(source.read_bytes())
-    return digest.hexdigest()
-
-
-def stamp() -> tuple:
-    """What the stored cards were made by; they are used only by the very same."""
-    return (FORMAT, importlib.metadata.version("pitchcraft"), sys.version_info[:2],
-            _code_digest())
-
-
-def file_digest(file: Path, max_bytes: int) -> str | None:
-    """SHA-256 of a regular file's bytes; None for a link, a non-regular or too large file,
-    or one that cannot be read (those are never stored)."""
-    try:
-        fd = os.open(file, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
-    except OSError:
-        return None
-    try:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode) or info.st_size > max_bytes:
-            return None
-        with os.fdopen(fd, "rb", closefd=False) as handle:
-            data = handle.read(max_bytes + 1)
-        return None if len(data) > max_bytes else hashlib.sha256(data).hexdigest()
-    except OSError:
-        return None
-    finally:
-        os.close(fd)
-
-
-def _read_regular(file: Path) -> bytes | None:
-    """The bytes of a regular file, never through a link (a store linked to a device or a
-    FIFO would never end); None otherwise."""
-    try:
-        fd = os.open(file, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
-    except OSError:
-        return None
-    try:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
-            return None
-        with os.fdopen(fd, "rb", closefd=False) as handle:
-            return handle.read()
-    except OSError:
-        return None
-    finally:
-        os.close(fd)
-
-
-def context_digest(root: Path, names: tuple[str, ...], today: object) -> str:
-    """What a card's checks read besides the card: the data files' bytes (or that one is
-    missing or a link) and the day."""
-    digest = hashlib.sha256(f"{root}\0{today}\0".encode())
-    for name in names:
-        path = root / name
-        digest.update(name.encode() + b"\0")
-        if path.is_symlink():
-            digest.update(b"link\0")
-            continue
-        try:
-            digest.update(path.read_bytes())
-        except OSError as exc:
-            digest.update(f"unreadable {exc.errno}\0".encode())
-    return digest.hexdigest()
-
-
 @dataclass
 class _Entry:
     parsed: Any  # a ParsedCard without tree, positions and lines, or None
@@ -158,35 +75,61 @@ class StoredCards:
         self._max = max_bytes
         self._stamp = stamp()
         self._key_bytes = user_key()
+        self._state_stamp: str | None = None  # computed when first needed
+        self._stored_state: Any = None  # read from the file, until taken
+        self._saved = False  # the file holds the cards of this code (read or written)
         self._entries = self._read()
         self._digests: dict[Path, tuple[str, str] | None] = {}
         self._changed = False
         self._added = {"parses": 0, "checks": 0}  # added since the last save
-        self._saved = False
+        self._state: Callable[[], Any] | None = None
+        self._state_kept = self._stored_state is not None  # the file holds a state for this code
+        self._since_state = 0  # parses added since a state was last written
         self.context = ""
 
     def _read(self) -> dict[tuple[str, str], _Entry]:
         if self._key_bytes is None:
             return {}
-        raw = _read_regular(self.file)
+        raw = read_regular(self.file)
         if raw is None:
             return {}
-        signature, payload = raw[len(MAGIC):len(MAGIC) + 32], raw[len(MAGIC) + 32:]
+        view = memoryview(raw)  # a site's state is large: its bytes are not copied
+        signature, payload = view[len(MAGIC):len(MAGIC) + 32], view[len(MAGIC) + 32:]
         if not (raw.startswith(MAGIC) and hmac.compare_digest(signature, self._sign(payload))):
             return {}  # not written by this user's Pitchcraft, or damaged: never unpickled
         try:
-            kept = pickle.loads(payload)
+            with paused_cycle_collection():  # a whole site's objects, no cycles to find
+                kept = pickle.loads(payload)
         except Exception:  # written by us, yet unreadable (a newer Python's pickle): ignored
             return {}
-        if not (isinstance(kept, tuple) and len(kept) == 2 and kept[0] == self._stamp
+        if not (isinstance(kept, tuple) and len(kept) == 3 and kept[0] == self._stamp
                 and isinstance(kept[1], dict)):
             return {}
         entries = kept[1]
         if not all(isinstance(k, tuple) and isinstance(v, _Entry) for k, v in entries.items()):
             return {}
+        self._saved = True  # the first edit after a restart does not rewrite it
+        state = kept[2]
+        if isinstance(state, tuple) and len(state) == 2 and state[0] == self._current_state():
+            self._stored_state = state[1]
         return entries
 
-    def _sign(self, payload: bytes) -> bytes:
+    def _current_state(self) -> str:
+        if self._state_stamp is None:
+            self._state_stamp = state_stamp()
+        return self._state_stamp
+
+    def take_state(self) -> Any:
+        """The generator state the file held, made by this very code (None if none); given
+        once, as the generator that takes it changes it from then on."""
+        state, self._stored_state = self._stored_state, None
+        return state
+
+    def keep_state(self, state: Callable[[], Any]) -> None:
+        """Write what `state()` returns with the cards, at this and later saves (`save`)."""
+        self._state = state
+
+    def _sign(self, payload: bytes | memoryview) -> bytes:
         assert self._key_bytes is not None
         return hmac.new(self._key_bytes, payload, hashlib.sha256).digest()
 
@@ -214,6 +157,7 @@ class StoredCards:
         self._entries[key] = _Entry(parsed, tuple(findings))
         self._changed = True
         self._added["parses"] += 1
+        self._since_state += 1
 
     def checked(self, file: Path) -> list[Finding] | None:
         """The stored findings of the checks of `file` under the current `context`."""
@@ -240,26 +184,48 @@ class StoredCards:
         """`file` is gone: its entry is not saved again."""
         self._digests.pop(file, None)
 
-    def save(self) -> None:
+    def save(self, state_due: bool = False) -> None:
         """Write the entries of the card files as last read (old versions and deleted cards
         are dropped), if anything was added; a failure to write is not an error, the next
         run parses again.
 
         After the first save, only when a tenth of the cards or more changed (a checkout, a
         new taxonomy): writing every card after each saved edit would slow the save the
-        author waits for, and a card edited since is only parsed again at the next start."""
+        author waits for, and a card edited since is only parsed again at the next start.
+        With `state_due` (the generator has just made a site), also when the file holds no
+        state for this code yet, or a tenth of the cards or more were parsed since one was
+        written; a state is written with the cards whenever they are."""
         current = set(self._digests.values())
-        if (not self._changed or self._key_bytes is None
-                or (self._saved and max(self._added.values()) * 10 < len(current))):
+        cards_due = self._changed and (
+            not self._saved or max(self._added.values()) * 10 >= len(current))
+        state_due = state_due and self._state is not None and (
+            not self._state_kept or self._since_state * 10 >= len(current))
+        if self._key_bytes is None or not (cards_due or state_due):
             return
         entries = {key: entry for key, entry in self._entries.items() if key in current}
+        state = None if self._state is None else (self._current_state(), self._state())
         partial = self.file.with_name(f".{self.file.name}.partial")
         try:
-            payload = pickle.dumps((self._stamp, entries), protocol=pickle.HIGHEST_PROTOCOL)
+            payload = _pickled(self._stamp, entries, state)
+            if payload is None:  # a state that cannot be stored: the cards alone
+                state, payload = None, _pickled(self._stamp, entries, None)
+            if payload is None:
+                return
             with open(partial, "wb") as handle:
-                handle.write(MAGIC + self._sign(payload) + payload)
+                handle.writelines((MAGIC, self._sign(payload), payload))
             os.replace(partial, self.file)
         except OSError:
             return
         self._changed, self._saved = False, True
         self._added = dict.fromkeys(self._added, 0)
+        if state is not None and state_due:
+            self._state_kept, self._since_state = True, 0
+
+
+def _pickled(*kept: Any) -> bytes | None:
+    """`kept` as a pickle, or None when something in it cannot be pickled (an object a new
+    page kind keeps that pickle cannot store): a cache, not worth failing a build for."""
+    try:
+        return pickle.dumps(kept, protocol=pickle.HIGHEST_PROTOCOL)
+    except (pickle.PicklingError, TypeError, AttributeError, RecursionError):
+        return None

@@ -7,7 +7,7 @@ buyer (`CardIndex.candidates`), so a pitch whose candidates are all equal to las
 reused. The taxonomy and the ledger are read on each build; a card's checks run again when
 its file, the taxonomy, the ledger or the day changed, so a change there reaches every card.
 Pages are then written with `output.page_writer.write_pages`, which touches only files whose text
-changed.
+changed. A preview started again takes over the last one's state (`output.restart`).
 """
 
 from __future__ import annotations
@@ -28,9 +28,12 @@ from ..load.yaml_positions import Positions
 from ..model import Card, Content, Evidence, Finding
 from ..pitch import CardIndex, Pitch, compose_pitch
 from ..pitch.select import Combination
-from ..shared import forget_gone, kept_for
+from ..render.templates import environment
+from ..shared import forget_gone, kept_for, rekeyed
+from ..site.page_memo import kept_pages
 from ..site.pages import Page, SiteOptions, build_site, site_pages
 from .page_writer import Known, PageWriter, Written, write_pages
+from .restart import GeneratorState
 
 
 def build_date() -> dt.date:
@@ -128,6 +131,14 @@ class CardCache:
         at thousands of cards is most of what a save would spend comparing them."""
         return kept_for(self._resolved, card, lambda: resolve_evidence(card, ledger))
 
+    def kept(self) -> tuple[dict, tuple | None]:
+        """The resolved cards and what they were checked with (`GeneratorState`)."""
+        return self._resolved, self._context
+
+    def take(self, resolved: dict, context: tuple | None) -> None:
+        """Start from a `GeneratorState`'s cards (read back: their ids are new)."""
+        self._resolved, self._context = rekeyed(resolved), context
+
     def forget_unseen(self) -> None:
         """Drop deleted and renamed files; call after each load."""
         for file in set(self._kept) - self._seen:
@@ -179,6 +190,12 @@ class PitchMemo:
         self._pitches[combination] = (candidates, pitch)
         return pitch
 
+    def kept(self) -> tuple[dict, tuple | None]:
+        return self._pitches, self._context
+
+    def take(self, pitches: dict, context: tuple | None) -> None:
+        self._pitches, self._context = pitches, context
+
 
 @dataclass(frozen=True)
 class Generated:
@@ -198,11 +215,16 @@ class SiteGenerator:
         self._rendered: dict = {}
         self._views: dict = {}
         self._context: tuple | None = None
+        self._dirs: tuple[Path, ...] = ()
+        self._restored: GeneratorState | None = None  # until its pages are taken or dropped
 
     def load(self, content_root: Path | str, today: dt.date) -> Content:
         self.cards.read = 0
         stored, root = self.cards.stored, Path(content_root)
         if stored is not None:
+            if (state := stored.take_state()) is not None:
+                self._take(state)
+            stored.keep_state(self._state)
             stored.context = context_digest(root, DATA_FILES, today)
         content = load_content(content_root, today, read_card=self.cards,
                                check=self.cards.check, resolve=self.cards.resolve)
@@ -222,14 +244,33 @@ class SiteGenerator:
         self.pitches.composed = 0
         self.pitches.start(content, today)
         context = (content.taxonomy, today, options, _files_stamp(template_dirs[:-1]))
+        restored, self._restored = self._restored, None
         if self._context != context:
             self._rendered.clear()  # every page may read these, and a team's templates
             self._views.clear()
             self._context = context
+        elif restored is not None and restored.template_dirs == tuple(template_dirs):
+            self._rendered = {**restored.pages,  # and the environment `site_pages` keeps
+                              "env": (tuple(template_dirs), environment(list(template_dirs)))}
         site = build_site(content, options, today, compose=self.pitches, views=self._views)
         forget_gone(self._views, content.cards)
         pages = site_pages(site, list(template_dirs), self._rendered, emit, texts)
+        self._dirs = tuple(template_dirs)
+        if self.cards.stored is not None and texts:
+            self.cards.stored.save(state_due=True)
         return Generated(content, tuple(pages), self.cards.read, self.pitches.composed)
+
+    def _state(self) -> GeneratorState:
+        """What a preview started again takes over (`output.restart`)."""
+        return GeneratorState(*self.cards.kept(), *self.pitches.kept(), self._views,
+                              kept_pages(self._rendered), self._context, self._dirs)
+
+    def _take(self, state: GeneratorState) -> None:
+        """Start from the state a preview before this one left; its pages are taken in
+        `pages` when they were made with the same taxonomy, day, options and templates."""
+        self.cards.take(state.resolved, state.checked_in)
+        self.pitches.take(state.pitches, state.pitched_in)
+        self._views, self._context, self._restored = rekeyed(state.views), state.made_in, state
 
     def write(self, generated: Generated, out: Path) -> Written:
         return write_pages(generated.pages, out, self._written.setdefault(Path(out), {}))

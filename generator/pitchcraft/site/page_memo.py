@@ -104,6 +104,16 @@ class PageMemo:
 
     def forget_unseen(self) -> None:
         """Drop the pages this build did not make (deleted or renamed cards and pitches)."""
-        for path in [k for k in self._memo if isinstance(k, str) and k.endswith(".md")
-                     and k not in self._seen]:
+        for path in [k for k in self._memo if _is_page(k) and k not in self._seen]:
             del self._memo[path]
+
+
+def kept_pages(memo: dict) -> dict:
+    """The memo's pages alone: what a preview started again may take over (the generator's
+    state, `output.incremental`). The template environment cannot be stored and is made
+    again; what kinds keep by object identity (`Making.kept`) would not match once read back."""
+    return {key: known for key, known in memo.items() if _is_page(key)}
+
+
+def _is_page(key: object) -> bool:
+    return isinstance(key, str) and key.endswith(".md")
