@@ -27,13 +27,13 @@ TIERS = ("unit", "integration", "browser")
 
 BROWSER_MODULES = ("playwright", "axe_playwright_python")
 BUILD_MODULES = ("mkdocs.commands.build", "mkdocs.commands.serve", "mkdocs.livereload",
-                 "properdocs")
-BUILD_HELPERS = {"mkdocs_build", "Served"}
+                 "properdocs", "zensical", "pitchcraft.engines.build")
+BUILD_HELPERS = {"mkdocs_build", "engine_build", "Served"}
 """Helpers that run a real build or a preview server (tests/helpers/site_server.py)."""
-BROWSER_FIXTURES = {"browser", "page", "demo_site", "site_url"}
+BROWSER_FIXTURES = {"browser", "page", "demo_site", "site_url", "engine_sites", "corpus_sites"}
 COMMANDS_THAT_BUILD = {"build", "serve", "gh-deploy"}
-PROGRAMS_THAT_BUILD = ("mkdocs", "properdocs", "pitchcraft", "lighthouse", "linkchecker",
-                       "chromium")
+PROGRAMS_THAT_BUILD = ("mkdocs", "properdocs", "zensical", "pitchcraft", "lighthouse",
+                       "linkchecker", "chromium")
 
 
 def unit_modules() -> list[Path]:
