@@ -22,8 +22,10 @@ def test_the_finder_and_search_work_on_a_large_library(engine, corpus_sites, pag
         page.select_option("#pc-persona", persona)
         page.get_by_role("button", name="Open the pitch").click()
         page.wait_for_url(f"**/pitches/{pitch}/#for-{persona}")
-        checked = page.locator(".tabbed-set > input:checked").first.get_attribute("id")
-        assert checked == f"for-{persona}"
+        expect(page.locator(f"#for-{persona}")).to_be_visible()  # on the open tab
+        hidden = page.locator("[id^='for-']:not([id*='--'])").evaluate_all(
+            "els => els.filter(e => !e.checkVisibility()).map(e => e.id)")
+        assert f"for-{persona}" not in hidden and hidden  # the other personas' tabs are shut
         title = page.locator("h1").first.inner_text()
         page.goto(url)
         page.keyboard.press("/")
