@@ -43,7 +43,7 @@ def generate(out: Path | None, config_file: Path, with_docs: bool,
     from ..mkdocs.config_file import read_site
     from ..output.incremental import SiteGenerator, build_date
     from ..output.loading import ContentErrors, load_checked
-    from ..output.page_writer import NotGenerated, PageWriter, cache_folder, pages_folder_of
+    from ..output.page_writer import NotGenerated, cache_folder, pages_folder_of
     from ..output.site_guard import links_problem, unsafe_pages_dir
     from ..render.templates import TemplateError
     from ..site.audience import empty_public_site
@@ -86,23 +86,17 @@ def generate(out: Path | None, config_file: Path, with_docs: bool,
     if out is None:
         cache_folder(folder.parent)
     try:
-        if with_docs or engine_config:
-            written = export.write_folder(folder, pages, docs_dir)
-        else:
-            writer = PageWriter(folder)
-            for page in pages:
-                writer.write(page)
-            written = writer.finish()
+        written = export.write_folder(folder, pages,
+                                      docs_dir if with_docs or engine_config else None)
     except NotGenerated as exc:
         raise click.UsageError(str(exc)) from None
     click.echo(f"{len(pages)} pages in {folder}: {written.summary()}")
     if engine_config:
-        from ..engines.build import theme_dir
         from ..engines.engines import ENGINES
 
         try:
             overrides = export.write_overrides(folder.with_name(folder.name + "-overrides"),
-                                               theme_dir(config_file, site))
+                                               export.site_overrides(config_file, site))
         except export.NotOurs as exc:
             raise click.UsageError(str(exc)) from None
         export.write_config(engine_config, site, folder, docs_dir, options, overrides,

@@ -53,18 +53,17 @@ def build_with(engine_name: str, config_file: Path, site: Mapping[str, Any],
     except ContentErrors as errors:
         raise BuildFailed(str(errors)) from None
     options = options_for(plugin, site.get("site_url") or "", today)
-    warnings = [w for w in (empty_public_site(content, options),) if w]
     if options.drafts:
         say("drafts are shown: this preview goes to its own folder and is never published")
-    for warning in warnings:
-        say(f"WARNING - {warning}")
-    if warnings and strict:
-        raise BuildFailed(f"{len(warnings)} warning(s) in strict mode")
+    if empty := empty_public_site(content, options):
+        say(f"WARNING - {empty}")
+        if strict:
+            raise BuildFailed("1 warning(s) in strict mode")
     try:
         generated = generator.pages(content, options, today, template_dirs(plugin)).pages
     except TemplateError as exc:
         raise BuildFailed(f"template error: {exc}") from None
-    custom = theme_dir(config_file, site)
+    custom = export.site_overrides(config_file, site)
     replaced = shadowed(overrides_dir(), [custom] if custom else [])
     with fresh_folder(where, plugin["drafts"], on_wait) as fresh:
         work = Path(tempfile.mkdtemp(prefix=f".{where.name}-", dir=where.parent))
@@ -88,9 +87,3 @@ def build_with(engine_name: str, config_file: Path, site: Mapping[str, Any],
         + (f", {decks} decks" if decks else ""))
     return where
 
-
-def theme_dir(config_file: Path, site: Mapping[str, Any]) -> Path | None:
-    """The site's own theme overrides (`theme.custom_dir`), if it has any."""
-    theme = site.get("theme")
-    custom = theme.get("custom_dir") if isinstance(theme, dict) else None
-    return (config_file.parent / custom).resolve() if custom else None

@@ -48,13 +48,21 @@ def engine_pages(generated: Sequence[Page], docs: Sequence[Page]) -> list[Page]:
             for pages, is_generated in ((docs, False), (generated, True)) for p in pages]
 
 
-def write_folder(folder: Path, pages: Sequence[Page], docs_dir: Path) -> Written:
+def write_folder(folder: Path, pages: Sequence[Page], docs_dir: Path | None) -> Written:
+    """The pages, and the docs folder's other files when `docs_dir` is given."""
     writer = PageWriter(folder)
     for page in pages:
         writer.write(page)
-    for path, source in docs_assets(docs_dir):
+    for path, source in docs_assets(docs_dir) if docs_dir else ():
         writer.write_file(path, source, source.read_bytes)
     return writer.finish()
+
+
+def site_overrides(config_file: Path, site: Mapping[str, Any]) -> Path | None:
+    """The site's own theme overrides (`theme.custom_dir`), if it has any."""
+    theme = site.get("theme")
+    custom = theme.get("custom_dir") if isinstance(theme, dict) else None
+    return (config_file.parent / custom).resolve() if custom else None
 
 
 OVERRIDES_MARK = ".pitchcraft-overrides"

@@ -77,6 +77,8 @@ class PageExtension(Extension):
         self.config = {"groups": [[], "page groups this build makes"],
                        "docs": [[], "pages of the team's own docs folder"]}
         super().__init__(**kwargs)
+        self.groups = tuple(self.getConfig("groups"))
+        self.docs = frozenset(self.getConfig("docs"))
         self.links = LeftOutLinks()
         self.here: str | None = None
         self.generated = False
@@ -91,10 +93,8 @@ class PageExtension(Extension):
         if here is None:
             self.links.keeps = None
             return
-        groups = tuple(self.getConfig("groups"))
-        docs = frozenset(self.getConfig("docs"))
-        self.links.keeps = lambda href: page_groups.keeps_link(here, href, groups, docs,
-                                                                generated)
+        self.links.keeps = lambda href: page_groups.keeps_link(here, href, self.groups,
+                                                                self.docs, generated)
 
     def finish_page(self, html: str) -> str:
         if self.here is None:
@@ -102,8 +102,7 @@ class PageExtension(Extension):
         if self.generated:
             return clean_html(html)
         url = page_url(self.here)
-        groups = tuple(self.getConfig("groups"))
-        return unlink_html(html, lambda href: page_groups.keeps_url(url, href, groups))
+        return unlink_html(html, lambda href: page_groups.keeps_url(url, href, self.groups))
 
 
 def page_url(path: str) -> str:
